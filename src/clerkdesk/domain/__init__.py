@@ -1,0 +1,1 @@
+"""Pure domain rules: enums, numbering, naming and text handling. No Qt, no database."""

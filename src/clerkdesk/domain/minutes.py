@@ -1,0 +1,80 @@
+"""Read-only views of a meeting's minutes, rendered and numbered, for display and export."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from clerkdesk.domain.enums import AttendanceStatus, FlagKind, MeetingStatus, ParagraphStyle
+
+
+@dataclass(frozen=True)
+class FlagView:
+    id: int
+    kind: FlagKind
+    summary: str
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    id: int
+    level: int
+    style: ParagraphStyle
+    label: str
+    text: str  # rendered: names written by the committee's conventions
+    stored_text: str  # with person tokens
+    speaker_id: int | None = None
+    speaker: str = ""
+    elapsed_seconds: int | None = None
+    flags: tuple[FlagView, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    title: str
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    label: str
+    title: str
+    exempt: bool = False
+    exempt_paragraph: int | None = None
+    paragraphs: tuple[ParagraphView, ...] = ()
+    documents: tuple[DocumentView, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    person_id: int
+    name: str
+    status: AttendanceStatus
+    role: str = ""
+    job_title: str = ""
+    substitute_for: str = ""
+    remote: bool = False
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    meeting_id: int
+    committee: str
+    council: str
+    date: dt.date
+    time: dt.time | None
+    venue: str
+    status: MeetingStatus
+    uses_minutes_heading: bool = True
+    resolution_prefix: str = "RESOLVED –"
+    items: tuple[ItemView, ...] = ()
+    attendance: tuple[AttendeeView, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    date: dt.date
+    committee: str
+    status: MeetingStatus
+    committee_id: int = 0

@@ -1,0 +1,29 @@
+"""Exceptions a user may see: each carries a one-line message fit for a dialog or stderr."""
+
+
+class ClerkDeskError(Exception):
+    """A problem the user can act on (bad file, bad argument); never a bug."""
+
+
+class StorageError(ClerkDeskError):
+    """The database could not be read or written (disk full, locked, I/O error)."""
+
+
+class NotAClerkDeskDatabase(StorageError):
+    """The file exists but is not a ClerkDesk database; it was left untouched."""
+
+
+class NewerDatabaseVersion(StorageError):
+    """The file was written by a newer ClerkDesk than this one."""
+
+
+class NotFound(ClerkDeskError):
+    """A meeting, item or person id that does not exist."""
+
+
+class ImportFailed(ClerkDeskError):
+    """An import file could not be read as minutes."""
+
+
+class ExportFailed(ClerkDeskError):
+    """A document could not be written; any existing file was left as it was."""

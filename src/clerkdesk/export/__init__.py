@@ -1,0 +1,1 @@
+"""Output formats: plain text (the published layout), JSON and Word."""

@@ -1,0 +1,30 @@
+"""What an import found, printed by `clerkdesk import` and shown by the GUI."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ImportReport:
+    meeting_id: int
+    committee: str
+    items: int = 0
+    paragraphs: int = 0
+    sub_points: int = 0
+    people: list[str] = field(default_factory=list)  # written names of people found or linked
+    new_people: list[str] = field(default_factory=list)  # persons created by this import
+    resolutions: int = 0
+    requests: int = 0
+    warnings: list[str] = field(default_factory=list)  # near-miss names, unplaced lines, ...
+
+    def summary_lines(self) -> list[str]:
+        """Human-readable lines, first the new meeting's id."""
+        lines = [
+            f"Imported meeting {self.meeting_id} ({self.committee})",
+            f"items: {self.items}",
+            f"paragraphs: {self.paragraphs}",
+            f"sub-points: {self.sub_points}",
+            f"people: {len(self.people)} ({', '.join(self.people)})",
+            f"resolutions: {self.resolutions}",
+            f"requests: {self.requests}",
+        ]
+        return lines + [f"warning: {w}" for w in self.warnings]

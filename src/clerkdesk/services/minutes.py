@@ -1,0 +1,176 @@
+"""Assemble a meeting's minutes as rendered, numbered views (for show, GUI and export)."""
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from clerkdesk.domain.enums import (
+    AttendanceStatus,
+    FlagKind,
+    MeetingStatus,
+    ParagraphStyle,
+    PersonKind,
+    Role,
+)
+from clerkdesk.domain.mentions import render
+from clerkdesk.domain.minutes import (
+    AttendeeView,
+    DocumentView,
+    FlagView,
+    ItemView,
+    MinutesView,
+    ParagraphView,
+)
+from clerkdesk.domain.naming import (
+    ChairStyle,
+    MemberStyle,
+    NamingConventions,
+    OfficerStyle,
+    PersonName,
+    written_name,
+)
+from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme, item_labels, paragraph_labels
+from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.storage.database import Database
+from clerkdesk.storage.models import (
+    AgendaItem,
+    Committee,
+    Flag,
+    Meeting,
+    Membership,
+    Paragraph,
+    Person,
+    RequestFlag,
+)
+
+
+def conventions_of(committee: Committee) -> NamingConventions:
+    return NamingConventions(
+        member=MemberStyle(committee.member_style),
+        officer=OfficerStyle(committee.officer_style),
+        chair=ChairStyle(committee.chair_style),
+    )
+
+
+def person_names(session: Session, committee_id: int) -> dict[int, PersonName]:
+    """Every person, with their role on this committee where they have one."""
+    roles = {
+        person_id: role
+        for person_id, role in session.execute(
+            select(Membership.person_id, Membership.role).where(
+                Membership.committee_id == committee_id
+            )
+        ).all()
+    }
+    return {
+        p.id: PersonName(
+            id=p.id, given_name=p.given_name, family_name=p.family_name, title=p.title,
+            job_title=p.job_title, kind=PersonKind(p.kind),
+            role=Role(roles[p.id]) if p.id in roles else None,
+        )
+        for p in session.scalars(select(Person))
+    }
+
+
+NameOf = Callable[[int], str]
+
+
+def name_lookup(names: dict[int, PersonName], conventions: NamingConventions) -> NameOf:
+    """A function person id -> written name under the committee's conventions."""
+
+    def name_of(person_id: int) -> str:
+        person = names.get(person_id)
+        return written_name(person, conventions) if person else "[unknown person]"
+
+    return name_of
+
+
+def _flag_view(flag: Flag) -> FlagView:
+    if isinstance(flag, RequestFlag):
+        return FlagView(flag.id, FlagKind.REQUEST, flag.what, flag.status)
+    return FlagView(flag.id, FlagKind(flag.kind), "", getattr(flag, "status", ""))
+
+
+def item_label_list(committee: Committee, items: list[AgendaItem]) -> list[str]:
+    numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
+    return item_labels(numbering, [item.number_label for item in items])
+
+
+def paragraph_views(
+    paragraphs: list[Paragraph], scheme: ParagraphScheme, item_label: str, name_of: NameOf
+) -> tuple[ParagraphView, ...]:
+    levels = [p.level if p.style == ParagraphStyle.NUMBERED else None for p in paragraphs]
+    labels = paragraph_labels(scheme, levels, item_label)
+    return tuple(
+        ParagraphView(
+            id=p.id, level=p.level, style=ParagraphStyle(p.style), label=label,
+            text=render(p.text, name_of), stored_text=p.text, speaker_id=p.speaker_id,
+            speaker=name_of(p.speaker_id) if p.speaker_id else "",
+            elapsed_seconds=p.elapsed_seconds, flags=tuple(_flag_view(f) for f in p.flags),
+        )
+        for p, label in zip(paragraphs, labels, strict=True)
+    )
+
+
+def _attendance(
+    meeting: Meeting, names: dict[int, PersonName], name_of: NameOf
+) -> tuple[AttendeeView, ...]:
+    views = []
+    for row in meeting.attendance:
+        person = names.get(row.person_id)
+        views.append(AttendeeView(
+            person_id=row.person_id,
+            name=(person.title_surname if person and person.kind is PersonKind.MEMBER
+                  else person.full_name if person else "?"),
+            status=AttendanceStatus(row.status),
+            role=person.role.value if person and person.role else "",
+            job_title=person.job_title if person else "",
+            substitute_for=name_of(row.substitute_for_id) if row.substitute_for_id else "",
+            remote=row.remote,
+        ))
+    return tuple(views)
+
+
+def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
+    meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
+    committee = meeting.committee
+    names = person_names(session, committee.id)
+    name_of = name_lookup(names, conventions_of(committee))
+    items = session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position)
+        .options(
+            selectinload(AgendaItem.paragraphs).selectinload(Paragraph.flags),
+            selectinload(AgendaItem.documents),
+        )
+    ).all()
+    scheme = ParagraphScheme(committee.paragraph_scheme)
+    item_views = tuple(
+        ItemView(
+            id=item.id, label=label, title=item.title, exempt=item.exempt,
+            exempt_paragraph=item.exempt_paragraph,
+            paragraphs=paragraph_views(list(item.paragraphs), scheme, label, name_of),
+            documents=tuple(DocumentView(d.title, d.location) for d in item.documents),
+        )
+        for item, label in zip(items, item_label_list(committee, list(items)), strict=True)
+    )
+    return MinutesView(
+        meeting_id=meeting.id, committee=committee.name, council=committee.council,
+        date=meeting.date, time=meeting.time, venue=meeting.venue,
+        status=MeetingStatus(meeting.status), uses_minutes_heading=committee.uses_minutes_heading,
+        resolution_prefix=committee.resolution_prefix, items=item_views,
+        attendance=_attendance(meeting, names, name_of),
+    )
+
+
+def load_minutes(db: Database, meeting_id: int) -> MinutesView:
+    """The whole meeting, rendered and numbered as it would be published."""
+    with db.transaction() as session:
+        return load_minutes_in(session, meeting_id)
+
+
+def committee_of(session: Session, meeting_id: int) -> Committee:
+    return get_or_fail(session, Meeting, meeting_id, "meeting").committee
+

@@ -1,0 +1,78 @@
+"""Minute paragraphs: add, edit text (keeping the mention index in step), and flags."""
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.mentions import mentioned_ids
+from clerkdesk.domain.numbering import MAX_LEVEL
+from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.storage.database import Database
+from clerkdesk.storage.models import Paragraph, ParagraphMention
+
+
+def _sync_mentions(session: Session, paragraph: Paragraph) -> None:
+    wanted = set(mentioned_ids(paragraph.text))
+    session.execute(delete(ParagraphMention).where(ParagraphMention.paragraph_id == paragraph.id))
+    for person_id in wanted:
+        session.add(ParagraphMention(paragraph_id=paragraph.id, person_id=person_id))
+
+
+def add_paragraph_in(
+    session: Session,
+    item_id: int,
+    text: str = "",
+    level: int = 0,
+    style: ParagraphStyle = ParagraphStyle.NUMBERED,
+    position: int | None = None,
+    speaker_id: int | None = None,
+    elapsed_seconds: int | None = None,
+) -> Paragraph:
+    count = session.scalar(
+        select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id)
+    )
+    position = count if position is None else max(0, min(position, count))
+    if position < count:
+        session.execute(
+            update(Paragraph)
+            .where(Paragraph.item_id == item_id, Paragraph.position >= position)
+            .values(position=Paragraph.position + 1)
+        )
+    paragraph = Paragraph(
+        item_id=item_id, position=position, level=max(0, min(level, MAX_LEVEL)), style=style,
+        text=text, speaker_id=speaker_id, elapsed_seconds=elapsed_seconds,
+    )
+    session.add(paragraph)
+    session.flush()
+    _sync_mentions(session, paragraph)
+    return paragraph
+
+
+def add_paragraph(
+    db: Database,
+    item_id: int,
+    text: str = "",
+    level: int = 0,
+    style: ParagraphStyle = ParagraphStyle.NUMBERED,
+    position: int | None = None,
+) -> int:
+    """A new paragraph in an item (at the end unless `position` is given)."""
+    from clerkdesk.storage.models import AgendaItem
+
+    with db.transaction() as session:
+        get_or_fail(session, AgendaItem, item_id, "agenda item")
+        return add_paragraph_in(session, item_id, text, level, style, position).id
+
+
+def set_text_in(session: Session, paragraph_id: int, text: str) -> Paragraph:
+    paragraph = get_or_fail(session, Paragraph, paragraph_id, "paragraph")
+    paragraph.text = text
+    session.flush()
+    _sync_mentions(session, paragraph)
+    return paragraph
+
+
+def edit_text(db: Database, paragraph_id: int, text: str) -> None:
+    """Replace a paragraph's stored text (with person tokens)."""
+    with db.transaction() as session:
+        set_text_in(session, paragraph_id, text)

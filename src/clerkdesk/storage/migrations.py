@@ -1,0 +1,20 @@
+"""Numbered schema upgrade steps; step N turns a version-N file into version N+1."""
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+SCHEMA_VERSION = 1
+
+Step = Callable[[Connection], None]
+
+# from_version -> step. Each step uses alembic's dialect-neutral operations.
+STEPS: dict[int, Step] = {}
+
+
+def pending_steps(from_version: int) -> list[tuple[int, Step]]:
+    """The steps that bring `from_version` up to SCHEMA_VERSION, in order."""
+    missing = [v for v in range(from_version, SCHEMA_VERSION) if v not in STEPS]
+    if missing:
+        raise RuntimeError(f"no upgrade step from schema version {missing[0]}")
+    return [(v, STEPS[v]) for v in range(from_version, SCHEMA_VERSION)]
