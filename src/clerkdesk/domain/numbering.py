@@ -1,4 +1,4 @@
-"""Numbering schemes for agenda items and minute paragraphs; the editor, CLI and export share them."""
+"""Numbering schemes for agenda items and minute paragraphs, shared by editor, CLI and export."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass

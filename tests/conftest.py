@@ -1,0 +1,42 @@
+"""Shared fixtures: a fresh database per test and the seed minutes when present."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "kent-send-subcommittee-minutes.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "clerkdesk.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    from clerkdesk.storage.database import open_database
+
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"seed minutes not found at {SEED} (the shared/ folder is not beside this clone)")
+    return SEED
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep tests away from the real user data folder, settings and CLERKDESK_DB."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("CLERKDESK_DB", raising=False)
