@@ -18,3 +18,11 @@ def pending_steps(from_version: int) -> list[tuple[int, Step]]:
     if missing:
         raise RuntimeError(f"no upgrade step from schema version {missing[0]}")
     return [(v, STEPS[v]) for v in range(from_version, SCHEMA_VERSION)]
+
+
+def operations(connection: Connection):  # noqa: ANN201 - alembic's Operations, imported lazily
+    """Alembic's dialect-neutral schema operations bound to `connection` (for upgrade steps)."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    return Operations(MigrationContext.configure(connection))

@@ -1,0 +1,87 @@
+"""Pure domain rules: numbering schemes, name rendering, mention tokens, text clean-up."""
+
+from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.mentions import mentioned_ids, person_token, render
+from clerkdesk.domain.naming import (
+    ChairStyle,
+    MemberStyle,
+    NamingConventions,
+    OfficerStyle,
+    PersonName,
+    written_name,
+)
+from clerkdesk.domain.numbering import (
+    ItemNumbering,
+    ParagraphScheme,
+    alpha,
+    item_labels,
+    paragraph_labels,
+    roman,
+)
+from clerkdesk.domain.text import normalise_space, xml_invalid_characters, xml_safe
+
+
+def test_paren_scheme_numbers_paragraphs_and_sub_points():
+    levels = [0, 0, 1, 1, 0, None, 0, 1, 2]
+    assert paragraph_labels(ParagraphScheme.PAREN, levels) == [
+        "1)", "2)", "a)", "b)", "3)", "", "4)", "a)", "i)",
+    ]
+
+
+def test_dot_and_decimal_schemes():
+    levels = [0, 1, 1, 0, 1, 2]
+    assert paragraph_labels(ParagraphScheme.DOT, levels) == ["1.", "(a)", "(b)", "2.", "(a)", "(i)"]
+    assert paragraph_labels(ParagraphScheme.DECIMAL, levels, "13") == [
+        "13.1", "13.1.1", "13.1.2", "13.2", "13.2.1", "13.2.1.1",
+    ]
+
+
+def test_a_sub_point_without_a_parent_is_shown_as_a_main_paragraph():
+    assert paragraph_labels(ParagraphScheme.PAREN, [1, 2, 0]) == ["1)", "a)", "2)"]
+
+
+def test_item_numbers_plain_and_running_minute_numbers():
+    assert item_labels(ItemNumbering(), [None, None, "2A"]) == ["1", "2", "2A"]
+    assert item_labels(ItemNumbering("PLA{n}/14", 146), [None, None]) == ["PLA146/14", "PLA147/14"]
+    assert ItemNumbering("{n}/20", 35).label(0) == "35/20"
+
+
+def test_alpha_and_roman():
+    assert [alpha(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert [roman(n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
+
+
+HAMMOND = PersonName(1, "Sarah", "Hammond", "Ms", "Director of SEND", PersonKind.OFFICER)
+LOVE = PersonName(2, "Rory", "Love", "Mr", kind=PersonKind.MEMBER)
+VICE = PersonName(3, "Jo", "Brown", "Mrs", kind=PersonKind.MEMBER, role=Role.VICE_CHAIR)
+
+
+def test_written_names_follow_conventions():
+    default = NamingConventions()
+    assert written_name(HAMMOND, default) == "Sarah Hammond"
+    assert written_name(LOVE, default) == "Mr Love"
+    assert written_name(VICE, default) == "the Vice-Chair"
+    cllr = NamingConventions(member=MemberStyle.CLLR_FULL, chair=ChairStyle.NAME)
+    assert written_name(LOVE, cllr) == "Cllr Rory Love"
+    assert written_name(VICE, cllr) == "Cllr Jo Brown"
+    assert written_name(LOVE, NamingConventions(member=MemberStyle.ANONYMOUS)) == "a Member"
+    with_job = NamingConventions(officer=OfficerStyle.FULL_WITH_JOB)
+    assert written_name(HAMMOND, with_job) == "Sarah Hammond (Director of SEND)"
+
+
+def test_render_capitalises_names_that_open_a_sentence():
+    names = {1: "Sarah Hammond", 3: "the Vice-Chair"}
+    stored = (
+        f"{person_token(3)} thanked {person_token(1)}. {{@member}} asked, and {{@member}} agreed."
+    )
+    assert render(stored, names.__getitem__) == (
+        "The Vice-Chair thanked Sarah Hammond. A Member asked, and a Member agreed."
+    )
+    assert mentioned_ids(stored + person_token(1)) == [3, 1]
+
+
+def test_text_clean_up():
+    assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == "22) The Vice-Chair thanked"
+    dirty = "ok\x00\x0b\x1ftext\ud800\tand\n"
+    assert xml_invalid_characters(dirty) == ["\x00", "\x0b", "\x1f", "\ud800"]
+    assert xml_safe(dirty) == "oktext\tand\n"
