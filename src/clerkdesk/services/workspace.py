@@ -1,0 +1,110 @@
+"""What the live-minutes window loads: a meeting's outline and one item's paragraphs."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from clerkdesk.domain.clock import MeetingClock
+from clerkdesk.domain.enums import MeetingStatus, ParagraphStyle
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.services.minutes import (
+    conventions_of,
+    item_label_list,
+    name_lookup,
+    person_names,
+)
+from clerkdesk.storage.database import Database
+from clerkdesk.storage.models import AgendaItem, Meeting, Paragraph
+
+
+@dataclass(frozen=True)
+class ItemOutline:
+    id: int
+    label: str
+    title: str
+    exempt: bool
+    exempt_paragraph: int | None
+    paragraph_count: int
+
+
+@dataclass(frozen=True)
+class MeetingOutline:
+    meeting_id: int
+    committee_id: int
+    committee: str
+    date_text: str
+    status: MeetingStatus
+    scheme: ParagraphScheme
+    resolution_prefix: str
+    clock: MeetingClock
+    items: tuple[ItemOutline, ...]
+    names: dict[int, str]  # person id -> written name (mid-sentence form)
+
+
+@dataclass(frozen=True)
+class EditableParagraph:
+    id: int
+    level: int
+    style: ParagraphStyle
+    text: str  # stored text with person tokens
+    elapsed_seconds: int | None
+    flagged: bool
+
+
+def meeting_outline(db: Database, meeting_id: int) -> MeetingOutline:
+    with db.transaction() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
+        committee = meeting.committee
+        items = list(
+            session.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.meeting_id == meeting_id)
+                .order_by(AgendaItem.position)
+            )
+        )
+        labels = item_label_list(committee, items)
+        counts = dict(
+            session.execute(
+                select(Paragraph.item_id, func.count())
+                .where(Paragraph.item_id.in_([i.id for i in items]))
+                .group_by(Paragraph.item_id)
+            ).all()
+        )
+        names = person_names(session, committee.id)
+        name_of = name_lookup(names, conventions_of(committee))
+        return MeetingOutline(
+            meeting_id=meeting.id,
+            committee_id=committee.id,
+            committee=committee.name,
+            date_text=meeting.date.strftime("%-d %B %Y"),
+            status=MeetingStatus(meeting.status),
+            scheme=ParagraphScheme(committee.paragraph_scheme),
+            resolution_prefix=committee.resolution_prefix,
+            clock=MeetingClock(
+                meeting.started_at, meeting.paused_at, meeting.paused_seconds, meeting.ended_at
+            ),
+            items=tuple(
+                ItemOutline(i.id, label, i.title, i.exempt, i.exempt_paragraph, counts.get(i.id, 0))
+                for i, label in zip(items, labels, strict=True)
+            ),
+            names={person_id: name_of(person_id) for person_id in names},
+        )
+
+
+def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
+    with db.transaction() as session:
+        get_or_fail(session, AgendaItem, item_id, "agenda item")
+        rows = session.scalars(
+            select(Paragraph)
+            .where(Paragraph.item_id == item_id)
+            .order_by(Paragraph.position)
+            .options(selectinload(Paragraph.flags))
+        )
+        return [
+            EditableParagraph(
+                p.id, p.level, ParagraphStyle(p.style), p.text, p.elapsed_seconds, bool(p.flags)
+            )
+            for p in rows
+        ]
