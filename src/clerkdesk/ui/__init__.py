@@ -1,0 +1,12 @@
+"""The PySide6 desktop interface; the only package that may import Qt."""
+
+from pathlib import Path
+
+from clerkdesk.resources import RESOURCES
+
+
+def resources_path(name: str = "") -> Path | None:
+    """`<repo>/resources` (or a file in it), or None when the folder is not there."""
+    if not RESOURCES.is_dir():
+        return None
+    return RESOURCES / name if name else RESOURCES

@@ -1,0 +1,82 @@
+"""Small dialogs: error messages, file choosers, About and the keyboard shortcut list."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk import APP_NAME, __version__
+from clerkdesk.ui.actions import ACTIONS, plain_text, shortcut_text
+
+DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
+DATABASE_SUFFIX = ".sqlite"
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open database", start, DATABASE_FILTER)
+    return Path(path) if path else None
+
+
+def ask_new_path(parent: QWidget | None, start: str = "") -> Path | None:
+    """A file name for a new database, with `.sqlite` added when no suffix was typed."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "New database", start, DATABASE_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
+    )
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Live committee minutes for UK local government clerks, exported to Word.</p>"
+        "<p>Released under the MIT licence.</p>",
+    )
+
+
+class ShortcutsDialog(QDialog):
+    """Every action from the actions table with its shortcut, read-only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(ACTIONS), 3, self)
+        table.setObjectName("shortcutsTable")
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        for row, spec in enumerate(ACTIONS):
+            for column, text in enumerate((plain_text(spec), shortcut_text(spec), spec.menu)):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, column, cell)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(460, 280)

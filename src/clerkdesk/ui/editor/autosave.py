@@ -1,0 +1,76 @@
+"""Autosave: typed text reaches the database within half a second, and is never dropped.
+
+Pending texts are held here (not only in the editor), so a failed save keeps them in memory
+across item changes and retries until the disk accepts them.
+
+Signals: stateChanged(message: str, ok: bool).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from clerkdesk.errors import ClerkDeskError
+
+SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
+RETRY_MS = 2000
+
+
+class Autosaver(QObject):
+    stateChanged = Signal(str, bool)
+
+    def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
+        super().__init__(parent)
+        self.db = db
+        self._pending: dict[int, str] = {}
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.flush)
+        self.last_error: str | None = None
+
+    @property
+    def pending(self) -> dict[int, str]:
+        return dict(self._pending)
+
+    def mark(self, paragraph_id: int, text: str) -> None:
+        """Remember a paragraph's new text; it is written within SAVE_DELAY_MS."""
+        self._pending[paragraph_id] = text
+        if not self._timer.isActive() and not self._retry.isActive():
+            self._timer.start()
+        if self.last_error is None:
+            self.stateChanged.emit("Saving…", True)
+
+    def discard(self, paragraph_id: int) -> None:
+        self._pending.pop(paragraph_id, None)
+
+    def flush(self) -> bool:
+        """Write everything pending now; False (and a retry scheduled) if the write failed."""
+        from clerkdesk.services.editing import save_texts
+
+        self._timer.stop()
+        if not self._pending:
+            return True
+        batch = dict(self._pending)
+        try:
+            save_texts(self.db, batch)
+        except ClerkDeskError as error:
+            self.report_failure(str(error))
+            return False
+        for paragraph_id, text in batch.items():
+            if self._pending.get(paragraph_id) == text:
+                del self._pending[paragraph_id]
+        self.report_saved()
+        return True
+
+    def report_saved(self) -> None:
+        self._retry.stop()
+        self.last_error = None
+        self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S}", True)
+
+    def report_failure(self, message: str) -> None:
+        self.last_error = message
+        self.stateChanged.emit(f"NOT SAVED — {message} Your text is kept; retrying…", False)
+        self._retry.start()

@@ -1,0 +1,273 @@
+"""Carries out the minute editor's intents as undoable commands backed by services.
+
+Signals: errorReported(str), structureChanged(item_id), itemShown(item_id),
+positionChanged(item_id, paragraph_id, offset).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.numbering import MAX_LEVEL
+from clerkdesk.errors import StorageError
+from clerkdesk.services import editing, workspace
+from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
+from clerkdesk.services.snapshots import ParagraphSnapshot
+from clerkdesk.ui.editor import moves
+from clerkdesk.ui.editor.autosave import Autosaver
+from clerkdesk.ui.editor.blocks import ParagraphData, paragraph_id, split_block
+from clerkdesk.ui.editor.commands import (
+    ChangeCommand,
+    EditorCommand,
+    LevelCommand,
+    MoveCommand,
+    TypingCommand,
+)
+from clerkdesk.ui.editor.minute_editor import Caret, MinuteEditor
+
+
+def _data_from_snapshot(snapshot: ParagraphSnapshot) -> ParagraphData:
+    row = snapshot.row
+    return ParagraphData(
+        id=row["id"], level=row["level"], style=ParagraphStyle(row["style"]), text=row["text"],
+        elapsed_seconds=row["elapsed_seconds"], flagged=bool(snapshot.flags),
+    )
+
+
+class EditorController(QObject):
+    errorReported = Signal(str)
+    structureChanged = Signal(int)
+    itemShown = Signal(int)
+    positionChanged = Signal(int, int, int)
+
+    def __init__(self, db, editor: MinuteEditor, stack: QUndoStack, autosaver: Autosaver,  # noqa: ANN001
+                 outline: Callable[[], workspace.MeetingOutline],
+                 elapsed_now: Callable[[], int | None]) -> None:
+        super().__init__(editor)
+        self.db, self.editor, self.stack, self.autosaver = db, editor, stack, autosaver
+        self.outline = outline
+        self.elapsed_now = elapsed_now
+        self.item_id: int | None = None
+        self._caret_pid = 0
+        editor.textEdited.connect(self._typed)
+        editor.orphanTyped.connect(self._first_paragraph)
+        editor.splitRequested.connect(self.split)
+        editor.mergeRequested.connect(self.merge)
+        editor.deleteRequested.connect(self.delete)
+        editor.levelRequested.connect(self.change_level)
+        editor.moveRequested.connect(self.move)
+        editor.pasteRequested.connect(self.paste)
+        editor.undoRequested.connect(stack.undo)
+        editor.redoRequested.connect(stack.redo)
+        editor.caretMoved.connect(self._caret_moved)
+
+    # --- showing items --------------------------------------------------------------------
+    def show_item(self, item_id: int, force: bool = False) -> None:
+        if item_id == self.item_id and not force:
+            return
+        self.autosaver.flush()
+        outline = self.outline()
+        item = next((i for i in outline.items if i.id == item_id), None)
+        if item is None:
+            return
+        pending = self.autosaver.pending
+        paragraphs = [
+            ParagraphData(p.id, p.level, p.style, pending.get(p.id, p.text), p.elapsed_seconds,
+                          p.flagged)
+            for p in workspace.item_paragraphs(self.db, item_id)
+        ]
+        self.item_id = item_id
+        self.editor.load(paragraphs, outline.names, outline.scheme, item.label)
+        self._caret_pid = paragraphs[0].id if paragraphs else 0
+        self.itemShown.emit(item_id)
+
+    def report_error(self, message: str) -> None:
+        self.errorReported.emit(message)
+
+    # --- typing ---------------------------------------------------------------------------
+    def _typed(self, pid: int, old: str, new: str, before: Caret, after: Caret) -> None:
+        self.autosaver.mark(pid, new)
+        self.stack.push(TypingCommand(self, self.item_id or 0, pid, old, new, before, after))
+
+    def _first_paragraph(self, text: str) -> None:
+        """Text typed into an empty item becomes its first paragraph."""
+        try:
+            new = NewParagraph(text, elapsed_seconds=self.elapsed_now())
+            [pid] = editing.insert_paragraphs(self.db, self.item_id or 0, 0, [new])
+        except StorageError as error:
+            self.report_error(str(error))
+            return
+        with self.editor.applying():
+            self.editor.paragraphs.tag_first_block(ParagraphData(pid, text=text,
+                                                                 elapsed_seconds=self.elapsed_now()))
+        self.editor.remember(pid, text)
+        self.editor.numbers.relabel()
+        item_id = self.item_id or 0
+        command = ChangeCommand(self, item_id, "New paragraph", ParagraphChange(item_id), {},
+                                (0, 0), (pid, len(text)))
+        command.new_ids = [pid]
+        self.stack.push(command)
+        self.structureChanged.emit(self.item_id or 0)
+
+    def _caret_moved(self, pid: int, offset: int) -> None:
+        if pid != self._caret_pid:
+            self._caret_pid = pid
+            self.autosaver.flush()
+        if self.item_id is not None:
+            self.positionChanged.emit(self.item_id, pid, offset)
+
+    # --- structure ------------------------------------------------------------------------
+    def _run(self, command: EditorCommand, first: Callable[[], None]) -> None:
+        try:
+            first()
+        except StorageError as error:
+            self.report_error(str(error))
+            return
+        self.stack.push(command)
+
+    def _info(self, pid: int) -> tuple[int, ParagraphData]:
+        block = self.editor.paragraphs.block(pid)
+        return block.blockNumber(), self.editor.paragraphs.data(block)
+
+    def split(self, pid: int, offset: int) -> None:
+        index, data = self._info(pid)
+        if not data.text and data.level > 0:
+            self.change_level(pid, -1)  # Enter on an empty sub-point returns to the main level
+            return
+        head, tail = split_block(self.editor.paragraphs.block(pid), offset)
+        style = data.style if tail else ParagraphStyle.NUMBERED
+        new = NewParagraph(tail, data.level, style, self.elapsed_now())
+        forward = ParagraphChange(self.item_id or 0, texts={pid: head}, insert=[(index + 1, new)])
+        command = ChangeCommand(self, self.item_id or 0, "New paragraph", forward,
+                                {pid: data.text}, (pid, offset), (-1, 0))
+        self._run(command, command.first_run)
+
+    def paste(self, pid: int, offset: int, lines: list[str]) -> None:
+        index, data = self._info(pid)
+        head, tail = split_block(self.editor.paragraphs.block(pid), offset)
+        rest = [*lines[1:-1], lines[-1] + tail]
+        inserts = [
+            (index + 1 + n, NewParagraph(text, data.level, ParagraphStyle.NUMBERED,
+                                         self.elapsed_now()))
+            for n, text in enumerate(rest)
+        ]
+        forward = ParagraphChange(self.item_id or 0, texts={pid: head + lines[0]}, insert=inserts)
+        command = ChangeCommand(self, self.item_id or 0, "Paste", forward, {pid: data.text},
+                                (pid, offset), (-len(rest), len(lines[-1])))
+        self._run(command, command.first_run)
+
+    def merge(self, pid: int, with_next: bool) -> None:
+        ids = self.editor.paragraphs.ids()
+        index = ids.index(pid)
+        pair = (pid, ids[index + 1]) if with_next else (ids[index - 1], pid) if index else None
+        if pair is None or pair[1] not in ids[index:index + 2] + ids[index - 1:index]:
+            return
+        first, second = pair
+        first_block = self.editor.paragraphs.block(first)
+        first_text = self.editor.stored(first)
+        joined = first_text + self.editor.stored(second)
+        forward = ParagraphChange(self.item_id or 0, texts={first: joined}, delete=[second])
+        caret = (first, first_block.length() - 1)
+        command = ChangeCommand(self, self.item_id or 0, "Merge paragraphs", forward,
+                                {first: first_text}, self.editor.caret(), caret)
+        self._run(command, command.first_run)
+
+    def delete(self, pid: int) -> None:
+        ids = self.editor.paragraphs.ids()
+        index = ids.index(pid)
+        if index:
+            neighbour = self.editor.paragraphs.block(ids[index - 1])
+            caret = (ids[index - 1], neighbour.length() - 1)
+        else:
+            caret = (ids[1], 0) if len(ids) > 1 else (0, 0)
+        forward = ParagraphChange(self.item_id or 0, delete=[pid])
+        command = ChangeCommand(self, self.item_id or 0, "Delete paragraph", forward, {},
+                                (pid, 0), caret)
+        self._run(command, command.first_run)
+
+    def change_level(self, pid: int, delta: int) -> None:
+        blocks = self.editor.paragraphs.blocks()
+        index, data = self._info(pid)
+        ceiling = 0 if index == 0 else min(MAX_LEVEL, self._level_of(blocks[index - 1]) + 1)
+        new = max(0, min(data.level + delta, ceiling))
+        if new == data.level:
+            return
+        command = LevelCommand(self, self.item_id or 0, pid, data.level, new)
+        self._run(command, lambda: self.set_level(pid, new))
+
+    def _level_of(self, block) -> int:  # noqa: ANN001
+        return self.editor.paragraphs.data(block).level
+
+    def move(self, pid: int, delta: int) -> None:
+        rows = [(d.id, d.level) for d in map(self.editor.paragraphs.data,
+                                             self.editor.paragraphs.blocks())]
+        new = moves.move_group([r[0] for r in rows], [r[1] for r in rows], pid, delta)
+        if new is None:
+            return
+        old = [r[0] for r in rows]
+        caret = self.editor.caret()
+        command = MoveCommand(self, self.item_id or 0, old, new, caret)
+        self._run(command, lambda: self.reorder(new, caret))
+
+    # --- primitives used by commands -------------------------------------------------------
+    def apply_change(self, change: ParagraphChange) -> ChangeResult:
+        if not self.autosaver.flush():
+            raise StorageError(self.autosaver.last_error or "The database could not be written.")
+        result = editing.change_paragraphs(self.db, change)
+        paragraphs = self.editor.paragraphs
+        with self.editor.applying():
+            for pid, text in change.texts.items():
+                paragraphs.set_text(pid, text)
+                self.editor.remember(pid, text)
+            for pid in change.delete:
+                paragraphs.remove(pid)
+                self.editor.forget(pid)
+                self.autosaver.discard(pid)
+            for snapshot in sorted(change.restore, key=lambda s: s.row["position"]):
+                data = _data_from_snapshot(snapshot)
+                paragraphs.insert(snapshot.row["position"], data)
+                self.editor.remember(data.id, data.text)
+            for new_id, (position, new) in zip(result.new_ids, change.insert, strict=True):
+                data = ParagraphData(new_id, new.level, new.style, new.text, new.elapsed_seconds)
+                paragraphs.insert(position, data)
+                self.editor.remember(new_id, new.text)
+        self.editor.numbers.relabel()
+        self.structureChanged.emit(change.item_id)
+        return result
+
+    def set_text(self, pid: int, text: str, caret: Caret) -> None:
+        with self.editor.applying():
+            self.editor.paragraphs.set_text(pid, text)
+        self.editor.remember(pid, text)
+        self.autosaver.mark(pid, text)
+        self.place_caret(caret)
+
+    def set_level(self, pid: int, level: int) -> None:
+        editing.set_levels(self.db, {pid: level})
+        with self.editor.applying():
+            self.editor.paragraphs.set_level(pid, level)
+        self.editor.numbers.relabel()
+        self.place_caret((pid, self.editor.caret()[1] if self.editor.caret()[0] == pid else 0))
+
+    def reorder(self, order: list[int], caret: Caret) -> None:
+        if not self.autosaver.flush():
+            raise StorageError(self.autosaver.last_error or "The database could not be written.")
+        editing.reorder_paragraphs(self.db, self.item_id or 0, order)
+        with self.editor.applying():
+            self.editor.paragraphs.reorder(order)
+        self.editor.numbers.relabel()
+        self.place_caret(caret)
+
+    def place_caret(self, caret: Caret) -> None:
+        pid, offset = caret
+        if pid:
+            self.editor.set_caret(pid, offset)
+            self._caret_pid = pid
+        self.editor.setFocus()
+
+    def current_paragraph(self) -> int | None:
+        return paragraph_id(self.editor.textCursor().block())

@@ -1,0 +1,271 @@
+"""The minute editor widget: a QTextEdit whose blocks are numbered paragraphs.
+
+Typing is native. Keys that would change the paragraph structure (Enter, Backspace at a start,
+Delete at an end, Tab, Alt+Up/Down, multi-line paste) are turned into intent signals that the
+editor controller carries out as undoable commands.
+
+Signals: textEdited(pid, old, new, caret_before, caret_after), splitRequested(pid, offset),
+mergeRequested(pid, with_next), deleteRequested(pid), levelRequested(pid, delta),
+moveRequested(pid, delta), pasteRequested(pid, offset, lines), undoRequested, redoRequested,
+caretMoved(pid, offset),
+orphanTyped(text) for the first text typed into an empty item.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor, QTextOption
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.ui.editor.blocks import (
+    PROP_MENTION_SERIAL,
+    ParagraphData,
+    mention_person,
+    paragraph_id,
+    plain_format,
+    stored_text,
+)
+from clerkdesk.ui.editor.document_ops import ParagraphDocument
+from clerkdesk.ui.editor.numbers import NumberPainter
+
+Caret = tuple[int, int]  # (paragraph id, offset in block)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class MinuteEditor(QTextEdit):
+    """See the module docstring for the signals."""
+
+    textEdited = Signal(int, str, str, object, object)
+    splitRequested = Signal(int, int)
+    mergeRequested = Signal(int, bool)
+    deleteRequested = Signal(int)
+    levelRequested = Signal(int, int)
+    moveRequested = Signal(int, int)
+    pasteRequested = Signal(int, int, list)
+    undoRequested = Signal()
+    redoRequested = Signal()
+    caretMoved = Signal(int, int)
+    orphanTyped = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("minuteEditor")
+        self.setAccessibleName("Minute editor")
+        self.setAcceptRichText(False)
+        self.setAcceptDrops(False)
+        self.setTabChangesFocus(False)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(18)
+        self.paragraphs = ParagraphDocument(self.document())
+        self.numbers = NumberPainter(self)
+        self._applying = 0
+        self._stored: dict[int, str] = {}
+        self._caret: Caret = (0, 0)
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # --- loading and programmatic edits ---------------------------------------------------
+    def load(self, paragraphs: list[ParagraphData], names: dict[int, str],
+             scheme: ParagraphScheme, item_label: str) -> None:
+        self.paragraphs.names = names
+        self.numbers.configure(scheme, item_label)
+        with self.applying():
+            self.paragraphs.load(paragraphs)
+        self._stored = {p.id: p.text for p in paragraphs}
+        self.numbers.relabel()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def applying(self) -> _Applying:
+        """Context in which document changes are the program's, not the clerk's typing."""
+        return _Applying(self)
+
+    def stored(self, pid: int) -> str:
+        return self._stored[pid]
+
+    def remember(self, pid: int, text: str) -> None:
+        self._stored[pid] = text
+
+    def forget(self, pid: int) -> None:
+        self._stored.pop(pid, None)
+
+    def caret(self) -> Caret:
+        cursor = self.textCursor()
+        block = cursor.block()
+        return paragraph_id(block) or 0, cursor.position() - block.position()
+
+    def set_caret(self, pid: int, offset: int) -> None:
+        try:
+            block = self.paragraphs.block(pid)
+        except KeyError:
+            return
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + max(0, min(offset, block.length() - 1)))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # --- typing ---------------------------------------------------------------------------
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._applying:
+            return
+        block = self.document().findBlock(position)
+        pid = paragraph_id(block)
+        new = stored_text(block)
+        if pid is None:
+            if new and self.document().blockCount() == 1:
+                self.orphanTyped.emit(new)
+            return
+        old = self._stored.get(pid, "")
+        if new != old:
+            self._stored[pid] = new
+            self.textEdited.emit(pid, old, new, self._caret, self.caret())
+
+    def _on_cursor_moved(self) -> None:
+        if self._applying:
+            return
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            self._snap_out_of_mention(cursor)
+            if mention_person(self.textCursor().charFormat()) is not None:
+                self.setCurrentCharFormat(plain_format())  # typing after a name is not the name
+        self._clamp_selection(cursor)
+        self._caret = self.caret()
+        self.caretMoved.emit(*self._caret)
+
+    def _snap_out_of_mention(self, cursor: QTextCursor) -> None:
+        """A caret never rests inside a name: it jumps to the name's start or end."""
+        after = QTextCursor(cursor)
+        after.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        serial = cursor.charFormat().property(PROP_MENTION_SERIAL)
+        if serial is None or after.position() == cursor.position():
+            return
+        if after.charFormat().property(PROP_MENTION_SERIAL) != serial:
+            return
+        block = cursor.block()
+        _, old_offset = self._caret
+        moving_left = self._caret[0] == paragraph_id(block) and (
+            cursor.position() - block.position() < old_offset
+        )
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.contains(cursor.position()):
+                edge = fragment.position() + (0 if moving_left else fragment.length())
+                snapped = QTextCursor(cursor)
+                snapped.setPosition(edge)
+                self.setTextCursor(snapped)
+                return
+            iterator += 1
+
+    def _clamp_selection(self, cursor: QTextCursor) -> None:
+        """Keep a selection inside one paragraph, so an edit never spans paragraphs."""
+        if not cursor.hasSelection():
+            return
+        anchor_block = self.document().findBlock(cursor.anchor())
+        if anchor_block.contains(cursor.position()):
+            return
+        forward = cursor.position() > cursor.anchor()
+        edge = anchor_block.position() + (anchor_block.length() - 1 if forward else 0)
+        clamped = QTextCursor(self.document())
+        clamped.setPosition(cursor.anchor())
+        clamped.setPosition(edge, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(clamped)
+
+    # --- keys -----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undoRequested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redoRequested.emit()
+            return
+        if self._structural_key(event):
+            return
+        super().keyPressEvent(event)
+
+    def _structural_key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        cursor = self.textCursor()
+        pid, offset = self.caret()
+        if not pid:
+            return False
+        at_start, at_end = offset == 0, offset == cursor.block().length() - 1
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        alt = mods == Qt.KeyboardModifier.AltModifier
+        alt_shift = mods == (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        if key in _ENTER and plain:
+            if cursor.hasSelection():
+                cursor.removeSelectedText()
+            self.splitRequested.emit(*self.caret())
+        elif key == Qt.Key.Key_Tab or (alt_shift and key == Qt.Key.Key_Right):
+            self.levelRequested.emit(pid, 1)
+        elif key == Qt.Key.Key_Backtab or (alt_shift and key == Qt.Key.Key_Left):
+            self.levelRequested.emit(pid, -1)
+        elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.moveRequested.emit(pid, -1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Backspace and plain and at_start and not cursor.hasSelection():
+            if cursor.block().length() == 1:
+                self.deleteRequested.emit(pid)
+            else:
+                self.mergeRequested.emit(pid, False)
+        elif key == Qt.Key.Key_Delete and plain and at_end and not cursor.hasSelection():
+            self.mergeRequested.emit(pid, True)
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not cursor.hasSelection():
+            return self._delete_mention(cursor, backwards=key == Qt.Key.Key_Backspace)
+        else:
+            return False
+        return True
+
+    def _delete_mention(self, cursor: QTextCursor, backwards: bool) -> bool:
+        """Backspace/Delete next to a name removes the whole name as one unit."""
+        probe = QTextCursor(cursor)
+        if not backwards:
+            probe.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        if mention_person(probe.charFormat()) is None:
+            return False
+        block = cursor.block()
+        inside = probe.position() - block.position() - 1
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            start = fragment.position() - block.position()
+            if start <= inside < start + fragment.length():
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                return True
+            iterator += 1
+        return False
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        text = source.text().replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        lines = text.split("\n")
+        if len(lines) == 1:
+            self.textCursor().insertText(text, plain_format())
+            return
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        self.pasteRequested.emit(*self.caret(), lines)
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        try:
+            self.numbers.paint(painter, event.rect())
+        finally:
+            painter.end()
+
+
+class _Applying:
+    def __init__(self, editor: MinuteEditor) -> None:
+        self.editor = editor
+
+    def __enter__(self) -> None:
+        self.editor._applying += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self.editor._applying -= 1

@@ -1,0 +1,107 @@
+"""Draws minute numbers, meeting-clock stamps and flag markers beside the editor's paragraphs.
+
+Numbers are not text in the document: they are computed by the same domain function the
+export uses and painted in the space each block's left margin leaves free.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QTextBlock
+
+from clerkdesk.domain.clock import format_elapsed
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.numbering import ParagraphScheme, paragraph_labels
+from clerkdesk.ui.editor.blocks import (
+    paragraph_elapsed,
+    paragraph_flagged,
+    paragraph_level,
+    paragraph_style,
+)
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.editor.minute_editor import MinuteEditor
+
+LABEL_GAP = 10.0
+STAMP_COLOUR = QColor("#9aa3ad")
+FLAG_COLOUR = QColor("#c9302c")
+RESOLVED_LABEL = "RESOLVED"
+
+
+class NumberPainter:
+    """Keeps the label of every block and paints the visible ones."""
+
+    def __init__(self, editor: MinuteEditor) -> None:
+        self.editor = editor
+        self.scheme = ParagraphScheme.PAREN
+        self.item_label = ""
+        self.labels: list[str] = []
+
+    def configure(self, scheme: ParagraphScheme, item_label: str) -> None:
+        self.scheme, self.item_label = scheme, item_label
+
+    def relabel(self) -> None:
+        """Recompute every label (after a structural change; typing never needs it)."""
+        blocks = self.editor.paragraphs.blocks()
+        styles = [paragraph_style(b) for b in blocks]
+        levels = [
+            paragraph_level(b) if style is ParagraphStyle.NUMBERED else None
+            for b, style in zip(blocks, styles, strict=True)
+        ]
+        labels = paragraph_labels(self.scheme, levels, self.item_label)
+        self.labels = [
+            RESOLVED_LABEL if style is ParagraphStyle.RESOLUTION else label
+            for label, style in zip(labels, styles, strict=True)
+        ]
+        self.editor.viewport().update()
+
+    def label_of(self, block: QTextBlock) -> str:
+        number = block.blockNumber()
+        return self.labels[number] if number < len(self.labels) else ""
+
+    def visible_labels(self) -> list[str]:
+        return list(self.labels)
+
+    def paint(self, painter: QPainter, clip: QRect) -> None:
+        editor = self.editor
+        layout = editor.document().documentLayout()
+        offset_y = editor.verticalScrollBar().value()
+        offset_x = editor.horizontalScrollBar().value()
+        margin = editor.document().documentMargin()
+        block = editor.cursorForPosition(clip.topLeft()).block()
+        font = QFont(editor.font())
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
+            if rect.top() > clip.bottom():
+                break
+            if rect.bottom() >= clip.top():
+                self._paint_block(painter, block, rect, margin, font, small)
+            block = block.next()
+
+    def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, margin: float,
+                     font: QFont, small: QFont) -> None:
+        line = block.layout().lineAt(0) if block.layout().lineCount() else None
+        top = rect.top() + (line.y() if line else 0)
+        height = line.height() if line else 20.0
+        text_left = margin + block.blockFormat().leftMargin()
+        label = self.label_of(block)
+        if label:
+            painter.setFont(small if label == RESOLVED_LABEL else font)
+            painter.setPen(self.editor.palette().text().color())
+            target = QRectF(margin, top, text_left - margin - LABEL_GAP, height)
+            painter.drawText(target, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             label)
+        stamp = format_elapsed(paragraph_elapsed(block))
+        if stamp:
+            painter.setFont(small)
+            painter.setPen(STAMP_COLOUR)
+            painter.drawText(QRectF(2, top, 44, height), Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter, stamp)
+        if paragraph_flagged(block):
+            painter.setBrush(FLAG_COLOUR)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QRectF(48, top + height / 2 - 3, 7, 7))

@@ -1,0 +1,160 @@
+"""A meeting's minutes as Qt rich-text HTML in the published layout (pure: no Qt, no database)."""
+
+from html import escape
+
+from clerkdesk.domain.enums import AttendanceStatus, FlagKind, ParagraphStyle
+from clerkdesk.domain.minutes import AttendeeView, FlagView, ItemView, MinutesView, ParagraphView
+from clerkdesk.export.plaintext import meeting_heading
+
+LABEL_WIDTH = 36  # px per numbering column; three columns cover levels 0..2
+LEVELS = 3
+MUTED = "#5f6b7a"
+FLAG_COLOUR = "#8a5300"
+EXEMPT_COLOUR = "#a12a2a"
+
+ATTENDANCE_SECTIONS: tuple[tuple[str, tuple[AttendanceStatus, ...]], ...] = (
+    ("Present", (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)),
+    ("Also present", (AttendanceStatus.ALSO_PRESENT,)),
+    ("In attendance", (AttendanceStatus.IN_ATTENDANCE,)),
+    ("Apologies", (AttendanceStatus.APOLOGIES,)),
+)
+ROLE_NAMES = {"chair": "Chair", "vice_chair": "Vice-Chair"}
+FLAG_NAMES = {
+    FlagKind.REQUEST: "Information requested",
+    FlagKind.ACTION: "Action",
+    FlagKind.DECLARATION: "Declaration of interest",
+}
+
+STYLE = f"""
+h1 {{ font-size: 15pt; font-weight: 700; margin: 0; }}
+p.council {{ font-size: 10pt; color: {MUTED}; margin: 0; }}
+p.held {{ margin-top: 4px; margin-bottom: 14px; }}
+p.attendance {{ margin: 2px 0; }}
+p.item {{ font-size: 12.5pt; font-weight: 700; margin-top: 22px; margin-bottom: 6px; }}
+p.minutes-label {{ margin-top: 0; margin-bottom: 6px; }}
+p.exempt {{ color: {EXEMPT_COLOUR}; font-size: 9pt; margin-top: 0; margin-bottom: 6px; }}
+p.empty {{ color: {MUTED}; font-style: italic; }}
+span.flag {{ color: {FLAG_COLOUR}; font-size: 9pt; }}
+td {{ padding-bottom: 8px; }}
+p.documents {{ color: {MUTED}; font-size: 10pt; margin-top: 4px; }}
+"""
+
+
+def text_html(text: str) -> str:
+    """Escaped text with line breaks kept."""
+    return escape(text).replace("\n", "<br>")
+
+
+def heading_html(minutes: MinutesView) -> str:
+    *names, held = meeting_heading(minutes)
+    council = f'<p class="council">{escape(names[0])}</p>' if len(names) > 1 else ""
+    return (
+        f"{council}<h1>{escape(names[-1])}</h1>"
+        f'<p class="held">{escape(held)}</p>'
+        + attendance_html(minutes.attendance)
+    )
+
+
+def attendee_name(attendee: AttendeeView) -> str:
+    extras = []
+    if attendee.role in ROLE_NAMES:
+        extras.append(ROLE_NAMES[attendee.role])
+    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.job_title:
+        extras.append(attendee.job_title)
+    if attendee.substitute_for:
+        extras.append(f"substitute for {attendee.substitute_for}")
+    if attendee.remote:
+        extras.append("remote")
+    return attendee.name + (f" ({', '.join(extras)})" if extras else "")
+
+
+def attendance_html(attendance: tuple[AttendeeView, ...]) -> str:
+    lines = []
+    for title, statuses in ATTENDANCE_SECTIONS:
+        names = [attendee_name(a) for a in attendance if a.status in statuses]
+        if names:
+            lines.append(
+                f'<p class="attendance"><b>{title}:</b> {escape(", ".join(names))}</p>'
+            )
+    return "".join(lines)
+
+
+def item_title(item: ItemView) -> str:
+    """'3. Title' for plain numbers, '35/20 Title' for minute numbers."""
+    label = f"{item.label}." if item.label.isdigit() else item.label
+    return f"{label} {item.title}".strip()
+
+
+def exempt_note(item: ItemView) -> str:
+    paragraph = f", paragraph {item.exempt_paragraph}" if item.exempt_paragraph else ""
+    return (
+        f'<p class="exempt">Exempt item (Local Government Act 1972, Schedule 12A{paragraph})'
+        " — not for publication</p>"
+    )
+
+
+def flag_html(flag: FlagView) -> str:
+    name = FLAG_NAMES.get(flag.kind)
+    if name is None:
+        return ""
+    detail = f": {flag.summary}" if flag.summary else ""
+    status = f" ({flag.status})" if flag.status else ""
+    return f'<br><span class="flag">▸ {escape(name + detail + status)}</span>'
+
+
+def paragraph_body(paragraph: ParagraphView, resolution_prefix: str) -> str:
+    body = text_html(paragraph.text)
+    if paragraph.style is ParagraphStyle.RESOLUTION:
+        body = f"<b>{escape(resolution_prefix)}</b> {body}"
+    return body + "".join(flag_html(f) for f in paragraph.flags)
+
+
+def paragraph_row(paragraph: ParagraphView, resolution_prefix: str) -> str:
+    """One table row: empty indent cells, the number in its own column, then the text."""
+    body = paragraph_body(paragraph, resolution_prefix)
+    if paragraph.style is ParagraphStyle.RESOLUTION:
+        return f'<tr><td colspan="{LEVELS + 1}">{body}</td></tr>'
+    level = max(0, min(paragraph.level, LEVELS - 1))
+    indent = f'<td width="{LABEL_WIDTH}"></td>' * level
+    if not paragraph.label:
+        return f'<tr>{indent}<td colspan="{LEVELS + 1 - level}">{body}</td></tr>'
+    label = f'<td width="{LABEL_WIDTH}">{escape(paragraph.label)}</td>'
+    return f'<tr>{indent}{label}<td colspan="{LEVELS - level}">{body}</td></tr>'
+
+
+def paragraphs_table(item: ItemView, resolution_prefix: str) -> str:
+    rows = "".join(paragraph_row(p, resolution_prefix) for p in item.paragraphs)
+    return f'<table width="100%" cellspacing="0" cellpadding="0">{rows}</table>'
+
+
+def documents_html(item: ItemView) -> str:
+    if not item.documents:
+        return ""
+    titles = "<br>".join(escape(d.title) for d in item.documents)
+    return f'<p class="documents"><b>Supporting documents:</b><br>{titles}</p>'
+
+
+def item_html(item: ItemView, minutes: MinutesView) -> str:
+    parts = [f'<p class="item">{escape(item_title(item))}</p>']
+    if item.exempt:
+        parts.append(exempt_note(item))
+    if item.paragraphs:
+        if minutes.uses_minutes_heading:
+            parts.append('<p class="minutes-label"><b>Minutes:</b></p>')
+        parts.append(paragraphs_table(item, minutes.resolution_prefix))
+    parts.append(documents_html(item))
+    return "".join(parts)
+
+
+def minutes_html(minutes: MinutesView) -> str:
+    """The whole document: heading block, then every agenda item with its paragraphs."""
+    items = "".join(item_html(item, minutes) for item in minutes.items)
+    if not minutes.items:
+        items = '<p class="empty">This meeting has no agenda items yet.</p>'
+    head = f"<head><style>{STYLE}</style></head>"
+    return f"<html>{head}<body>{heading_html(minutes)}{items}</body></html>"
+
+
+def placeholder_html(message: str) -> str:
+    """A quiet centred message for when there is nothing to show."""
+    return f'<p align="center" style="color:{MUTED}; margin-top:40px">{escape(message)}</p>'

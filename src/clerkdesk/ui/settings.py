@@ -1,0 +1,57 @@
+"""The user's interface settings, each key declared once with its type and default."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "ClerkDesk"
+APPLICATION = "ClerkDesk"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    type: type[T]
+    default: T
+
+
+WINDOW_GEOMETRY = Key("main_window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Key("main_window/state", QByteArray, QByteArray())
+BROWSER_SPLITTER = Key("main_window/browser_splitter", QByteArray, QByteArray())
+LAST_DATABASE = Key("database/last_opened", str, "")
+
+
+class Settings:
+    """Typed access to QSettings; the only place in ClerkDesk that constructs one."""
+
+    def __init__(self) -> None:
+        self._store = QSettings(
+            QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        )
+
+    def get(self, key: Key[T]) -> T:
+        value = self._store.value(key.name, key.default)
+        if isinstance(value, key.type):
+            return value
+        try:
+            return key.type(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return key.default
+
+    def set(self, key: Key[T], value: T) -> None:
+        self._store.setValue(key.name, value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def remembered_database(self) -> Path | None:
+        """The last database opened, if it still exists."""
+        stored = self.get(LAST_DATABASE)
+        if not stored:
+            return None
+        path = Path(stored)
+        return path if path.is_file() else None

@@ -1,0 +1,75 @@
+"""The minutes HTML builder and the meeting list model (no database needed)."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from clerkdesk.domain.enums import FlagKind, MeetingStatus, ParagraphStyle
+from clerkdesk.domain.minutes import (
+    FlagView,
+    ItemView,
+    MeetingSummary,
+    MinutesView,
+    ParagraphView,
+)
+from clerkdesk.ui.meeting_list import MEETING_ID_ROLE, MeetingListModel
+from clerkdesk.ui.minutes_html import minutes_html
+
+
+def paragraph(pid: int, label: str, text: str, level: int = 0,
+              style: ParagraphStyle = ParagraphStyle.NUMBERED, flags=()) -> ParagraphView:  # noqa: ANN001
+    return ParagraphView(id=pid, level=level, style=style, label=label, text=text,
+                         stored_text=text, flags=tuple(flags))
+
+
+def minutes(*items: ItemView, prefix: str = "RESOLVED –") -> MinutesView:
+    return MinutesView(meeting_id=1, committee="Planning <North>", council="Borough & Co",
+                       date=dt.date(2020, 3, 5), time=dt.time(19, 30), venue="Town Hall",
+                       status=MeetingStatus.DRAFT, resolution_prefix=prefix, items=items)
+
+
+def test_text_is_escaped_and_heading_follows_published_layout():
+    html = minutes_html(minutes(ItemView(1, "35/20", "Fees & <charges>", paragraphs=(
+        paragraph(1, "1)", "Costs < 5% & rising\nsecond line"),))))
+    assert "Planning &lt;North&gt;" in html and "Borough &amp; Co" in html
+    assert "Minutes of a meeting held on 5 March 2020 at 19:30, Town Hall" in html
+    assert "35/20 Fees &amp; &lt;charges&gt;" in html
+    assert "Costs &lt; 5% &amp; rising<br>second line" in html
+    assert "<b>Minutes:</b>" in html
+
+
+def test_numbers_sit_in_their_own_column_and_sub_points_one_further():
+    html = minutes_html(minutes(ItemView(1, "3", "Item", paragraphs=(
+        paragraph(1, "1)", "Question."), paragraph(2, "a)", "Answer.", level=1)))))
+    assert '<tr><td width="36">1)</td><td colspan="3">Question.' in html
+    assert '<tr><td width="36"></td><td width="36">a)</td><td colspan="2">Answer.' in html
+    assert "3. Item" in html
+
+
+def test_resolution_prefix_is_bold_and_committee_specific():
+    html = minutes_html(minutes(ItemView(1, "1", "Item", paragraphs=(
+        paragraph(1, "", "to approve the plan.", style=ParagraphStyle.RESOLUTION),)),
+        prefix="AGREED"))
+    assert "<b>AGREED</b> to approve the plan." in html
+
+
+def test_request_flag_and_exempt_item_are_marked():
+    request = FlagView(7, FlagKind.REQUEST, "Figures by ward", "outstanding")
+    asked = paragraph(1, "1)", "Asked.", flags=[request])
+    html = minutes_html(minutes(ItemView(1, "9", "Land sale", exempt=True, exempt_paragraph=3,
+                                         paragraphs=(asked,))))
+    assert "Information requested: Figures by ward (outstanding)" in html
+    assert "Schedule 12A, paragraph 3" in html
+
+
+def test_meeting_list_model(qtmodeltester):
+    model = MeetingListModel()
+    model.set_meetings([
+        MeetingSummary(4, dt.date(2024, 1, 9), "Cabinet", MeetingStatus.APPROVED),
+        MeetingSummary(2, dt.date(2023, 12, 1), "Planning", MeetingStatus.DRAFT),
+    ])
+    qtmodeltester.check(model)
+    assert model.index(0).data() == "9 Jan 2024 — Cabinet"
+    assert model.index(0).data(Qt.ItemDataRole.ToolTipRole) == "9 Jan 2024 — Cabinet, Approved"
+    assert model.index(1).data(MEETING_ID_ROLE) == 2
+    assert model.row_of(2) == 1 and model.row_of(99) is None

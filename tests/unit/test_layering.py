@@ -1,0 +1,85 @@
+"""Layering: only clerkdesk.ui may import Qt, and the GUI entry points start without SQLAlchemy."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+NON_UI_PACKAGES = [
+    "clerkdesk.domain",
+    "clerkdesk.storage",
+    "clerkdesk.services",
+    "clerkdesk.export",
+    "clerkdesk.importers",
+    "clerkdesk.cli",
+]
+
+BLOCK_QT = textwrap.dedent("""
+    import importlib, json, pkgutil, sys
+
+    class BlockQt:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ImportError(f"Qt import blocked: {name}")
+            return None
+
+    sys.meta_path.insert(0, BlockQt())
+""")
+
+
+def run_python(code: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_non_ui_packages_import_without_qt():
+    code = BLOCK_QT + textwrap.dedent(f"""
+        imported, failures = [], {{}}
+        for package_name in {NON_UI_PACKAGES!r} + ["clerkdesk.errors", "clerkdesk.resources"]:
+            package = importlib.import_module(package_name)
+            names = [package_name] + [
+                info.name for info in
+                pkgutil.walk_packages(getattr(package, "__path__", []), package_name + ".",
+                                      onerror=lambda name: failures.setdefault(name, "walk"))
+            ]
+            for name in names:
+                try:
+                    importlib.import_module(name)
+                    imported.append(name)
+                except ImportError as error:
+                    failures[name] = str(error)
+        try:
+            importlib.import_module("clerkdesk.ui.app")
+            blocker_works = False
+        except ImportError:
+            blocker_works = True
+        qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+        print(json.dumps({{"imported": imported, "failures": failures, "qt": qt,
+                          "blocker_works": blocker_works}}))
+    """)
+    report = run_python(code)
+    assert report["blocker_works"], "the Qt blocker did not stop clerkdesk.ui.app"
+    assert report["failures"] == {}
+    assert report["qt"] == []
+    for package in ("clerkdesk.domain.minutes", "clerkdesk.storage.database",
+                    "clerkdesk.services.minutes", "clerkdesk.export.plaintext"):
+        assert package in report["imported"]
+
+
+def test_gui_entry_points_do_not_load_sqlalchemy_or_docx():
+    code = textwrap.dedent("""
+        import json, sys
+        import clerkdesk.cli
+        import clerkdesk.ui.app
+        import clerkdesk.ui.main_window
+        heavy = sorted(m for m in sys.modules
+                       if m.split(".")[0] in ("sqlalchemy", "docx")
+                       or m.startswith(("clerkdesk.storage", "clerkdesk.services")))
+        print(json.dumps({"heavy": heavy, "qt": "PySide6.QtWidgets" in sys.modules}))
+    """)
+    report = run_python(code)
+    assert report["qt"], "clerkdesk.ui.app should have loaded Qt"
+    assert report["heavy"] == []
