@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -12,7 +13,32 @@ Shortcut = QKeySequence.StandardKey | str | None
 class ActionId(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
+    SAVE_COPY = auto()
+    NEW_MEETING = auto()
+    OPEN_MEETING = auto()
+    CLOSE_MEETING = auto()
+    COMMITTEE_SETTINGS = auto()
     QUIT = auto()
+    UNDO = auto()
+    REDO = auto()
+    FIND = auto()
+    FIND_NEXT = auto()
+    FIND_PREVIOUS = auto()
+    SPLIT_PARAGRAPH = auto()
+    MERGE_PARAGRAPH = auto()
+    PREVIOUS_ITEM = auto()
+    NEXT_ITEM = auto()
+    FOCUS_AGENDA = auto()
+    FOCUS_EDITOR = auto()
+    ADD_ITEM = auto()
+    RENAME_ITEM = auto()
+    TOGGLE_EXEMPT = auto()
+    DELETE_ITEM = auto()
+    MOVE_ITEM_UP = auto()
+    MOVE_ITEM_DOWN = auto()
+    START_MEETING = auto()
+    PAUSE_MEETING = auto()
+    END_MEETING = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
 
@@ -32,14 +58,132 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Create an empty ClerkDesk database file and open it", QKeySequence.StandardKey.New),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
                "Open an existing ClerkDesk database file", QKeySequence.StandardKey.Open),
+    ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
+               "Copy the whole database to another file (work continues in this one)",
+               "Ctrl+Shift+S"),
+    ActionSpec(ActionId.NEW_MEETING, "New &meeting…",
+               "Create a meeting: committee, date, time, venue and agenda", "Ctrl+Shift+N"),
+    ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
+               "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
+    ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",
+               "Save and return to the list of meetings", QKeySequence.StandardKey.Close,
+               fallback="Ctrl+W"),
+    ActionSpec(ActionId.COMMITTEE_SETTINGS, "Committee se&ttings…",
+               "Numbering scheme, item numbers and other settings of this committee",
+               "Ctrl+,"),
     ActionSpec(ActionId.QUIT, "&Quit", "Close ClerkDesk", QKeySequence.StandardKey.Quit,
                fallback="Ctrl+Q"),
+    ActionSpec(ActionId.UNDO, "&Undo", "Undo the last change to this meeting",
+               QKeySequence.StandardKey.Undo, menu="Edit"),
+    ActionSpec(ActionId.REDO, "&Redo", "Redo the change just undone",
+               QKeySequence.StandardKey.Redo, menu="Edit", fallback="Ctrl+Shift+Z"),
+    ActionSpec(ActionId.FIND, "&Find…", "Find text in this agenda item",
+               QKeySequence.StandardKey.Find, menu="Edit"),
+    ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", QKeySequence.StandardKey.FindNext,
+               menu="Edit", fallback="F3"),
+    ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match",
+               QKeySequence.StandardKey.FindPrevious, menu="Edit", fallback="Shift+F3"),
+    ActionSpec(ActionId.SPLIT_PARAGRAPH, "S&plit paragraph at caret",
+               "Start a new paragraph with the text after the caret", "Ctrl+Shift+Return",
+               menu="Edit"),
+    ActionSpec(ActionId.MERGE_PARAGRAPH, "&Merge with next paragraph",
+               "Join the next paragraph onto the end of this one", "Ctrl+Shift+J", menu="Edit"),
+    ActionSpec(ActionId.PREVIOUS_ITEM, "&Previous item", "Show the previous agenda item",
+               "Ctrl+PgUp", menu="Agenda"),
+    ActionSpec(ActionId.NEXT_ITEM, "&Next item", "Show the next agenda item", "Ctrl+PgDown",
+               menu="Agenda"),
+    ActionSpec(ActionId.FOCUS_AGENDA, "Go to a&genda", "Move the keyboard focus to the agenda",
+               "Ctrl+1", menu="Agenda"),
+    ActionSpec(ActionId.FOCUS_EDITOR, "Go to &minutes", "Move the keyboard focus to the minutes",
+               "Ctrl+2", menu="Agenda"),
+    ActionSpec(ActionId.ADD_ITEM, "&Add item…", "Add an agenda item after the current one",
+               "Ctrl+Shift+I", menu="Agenda"),
+    ActionSpec(ActionId.RENAME_ITEM, "&Rename item…", "Change the current item's title", "F2",
+               menu="Agenda"),
+    ActionSpec(ActionId.TOGGLE_EXEMPT, "Mark item &exempt…",
+               "Mark or unmark the current item as exempt (Schedule 12A)", "Ctrl+Shift+E",
+               menu="Agenda"),
+    ActionSpec(ActionId.DELETE_ITEM, "&Delete item", "Delete the current item (undoable)",
+               "Ctrl+Shift+Del", menu="Agenda"),
+    ActionSpec(ActionId.MOVE_ITEM_UP, "Move item &up", "Move the current item up the agenda",
+               "Ctrl+Alt+Up", menu="Agenda"),
+    ActionSpec(ActionId.MOVE_ITEM_DOWN, "Move item do&wn", "Move the current item down",
+               "Ctrl+Alt+Down", menu="Agenda"),
+    ActionSpec(ActionId.START_MEETING, "&Start / resume meeting",
+               "Record the start time (or resume after an adjournment)", "F5", menu="Meeting"),
+    ActionSpec(ActionId.PAUSE_MEETING, "&Pause (adjourn)", "Stop the meeting clock for a break",
+               "F6", menu="Meeting"),
+    ActionSpec(ActionId.END_MEETING, "&End meeting", "Record the end time", "Shift+F5",
+               menu="Meeting"),
     ActionSpec(ActionId.SHORTCUTS, "&Keyboard shortcuts",
                "List every action and its keyboard shortcut", "F1", menu="Help"),
     ActionSpec(ActionId.ABOUT, "&About ClerkDesk", "Version and licence", menu="Help"),
 )
 
-MENUS: tuple[tuple[str, str], ...] = (("File", "&File"), ("Help", "&Help"))
+MENUS: tuple[tuple[str, str], ...] = (
+    ("File", "&File"), ("Edit", "&Edit"), ("Agenda", "&Agenda"), ("Meeting", "&Meeting"),
+    ("Help", "&Help"),
+)
+
+# Actions that need an open meeting; disabled while the meetings list is shown.
+MEETING_ACTIONS = frozenset({
+    ActionId.CLOSE_MEETING, ActionId.UNDO, ActionId.REDO, ActionId.FIND, ActionId.FIND_NEXT,
+    ActionId.FIND_PREVIOUS, ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH,
+    ActionId.PREVIOUS_ITEM, ActionId.NEXT_ITEM, ActionId.FOCUS_AGENDA, ActionId.FOCUS_EDITOR,
+    ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,
+    ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN, ActionId.START_MEETING,
+    ActionId.PAUSE_MEETING, ActionId.END_MEETING,
+})
+
+
+class EditorKey(Enum):
+    """Keys the minute editor handles itself (they depend on where the caret is)."""
+
+    NEW_PARAGRAPH = "Return"
+    LINE_BREAK = "Shift+Return"
+    DEMOTE = "Tab"
+    PROMOTE = "Shift+Tab"
+    DEMOTE_ANYWHERE = "Alt+Shift+Right"
+    PROMOTE_ANYWHERE = "Alt+Shift+Left"
+    MOVE_UP = "Alt+Up"
+    MOVE_DOWN = "Alt+Down"
+    DELETE_EMPTY = "Backspace"
+    MERGE_NEXT = "Delete"
+
+
+EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
+    (EditorKey.NEW_PARAGRAPH, "New paragraph at the same level (splits at the caret)"),
+    (EditorKey.LINE_BREAK, "Line break inside the paragraph"),
+    (EditorKey.DEMOTE, "Make the paragraph a sub-point of the one above"),
+    (EditorKey.PROMOTE, "Make a sub-point a main paragraph again"),
+    (EditorKey.DEMOTE_ANYWHERE, "Make a sub-point (Word's outline key)"),
+    (EditorKey.PROMOTE_ANYWHERE, "Promote (Word's outline key)"),
+    (EditorKey.MOVE_UP, "Move the paragraph, with its sub-points, up"),
+    (EditorKey.MOVE_DOWN, "Move the paragraph, with its sub-points, down"),
+    (EditorKey.DELETE_EMPTY, "At the start: delete an empty paragraph, or join the one above"),
+    (EditorKey.MERGE_NEXT, "At the end: merge the next paragraph into this one"),
+)
+
+
+_SAME_KEY = {Qt.Key.Key_Backtab: Qt.Key.Key_Tab, Qt.Key.Key_Enter: Qt.Key.Key_Return}
+
+
+def editor_key(pressed_keys: QKeyCombination) -> EditorKey | None:
+    """The editor key a key press stands for (keypad Enter counts as Return)."""
+    key = pressed_keys.key()
+    modifiers = pressed_keys.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if key == Qt.Key.Key_Backtab:  # Shift+Tab arrives as Backtab, with or without Shift
+        modifiers |= Qt.KeyboardModifier.ShiftModifier
+    key = _SAME_KEY.get(key, key)
+    pressed = QKeySequence(QKeyCombination(modifiers, key)).toString(
+        QKeySequence.SequenceFormat.PortableText
+    )
+    for editor_key_ in EditorKey:
+        if QKeySequence(editor_key_.value).toString(
+            QKeySequence.SequenceFormat.PortableText
+        ) == pressed:
+            return editor_key_
+    return None
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:

@@ -13,11 +13,12 @@ orphanTyped(text) for the first text typed into an empty item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.ui.actions import EditorKey, editor_key
 from clerkdesk.ui.editor.blocks import (
     PROP_MENTION_SERIAL,
     ParagraphData,
@@ -30,7 +31,6 @@ from clerkdesk.ui.editor.document_ops import ParagraphDocument
 from clerkdesk.ui.editor.numbers import NumberPainter
 
 Caret = tuple[int, int]  # (paragraph id, offset in block)
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class MinuteEditor(QTextEdit):
@@ -185,34 +185,32 @@ class MinuteEditor(QTextEdit):
         super().keyPressEvent(event)
 
     def _structural_key(self, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
+        key = editor_key(event.keyCombination())
         cursor = self.textCursor()
         pid, offset = self.caret()
-        if not pid:
+        if key is None or not pid:
             return False
         at_start, at_end = offset == 0, offset == cursor.block().length() - 1
-        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        alt = mods == Qt.KeyboardModifier.AltModifier
-        alt_shift = mods == (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
-        if key in _ENTER and plain:
-            if cursor.hasSelection():
+        selecting = cursor.hasSelection()
+        if key is EditorKey.NEW_PARAGRAPH:
+            if selecting:
                 cursor.removeSelectedText()
             self.splitRequested.emit(*self.caret())
-        elif key == Qt.Key.Key_Tab or (alt_shift and key == Qt.Key.Key_Right):
+        elif key in (EditorKey.DEMOTE, EditorKey.DEMOTE_ANYWHERE):
             self.levelRequested.emit(pid, 1)
-        elif key == Qt.Key.Key_Backtab or (alt_shift and key == Qt.Key.Key_Left):
+        elif key in (EditorKey.PROMOTE, EditorKey.PROMOTE_ANYWHERE):
             self.levelRequested.emit(pid, -1)
-        elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.moveRequested.emit(pid, -1 if key == Qt.Key.Key_Up else 1)
-        elif key == Qt.Key.Key_Backspace and plain and at_start and not cursor.hasSelection():
+        elif key in (EditorKey.MOVE_UP, EditorKey.MOVE_DOWN):
+            self.moveRequested.emit(pid, -1 if key is EditorKey.MOVE_UP else 1)
+        elif key is EditorKey.DELETE_EMPTY and at_start and not selecting:
             if cursor.block().length() == 1:
                 self.deleteRequested.emit(pid)
             else:
                 self.mergeRequested.emit(pid, False)
-        elif key == Qt.Key.Key_Delete and plain and at_end and not cursor.hasSelection():
+        elif key is EditorKey.MERGE_NEXT and at_end and not selecting:
             self.mergeRequested.emit(pid, True)
-        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and not cursor.hasSelection():
-            return self._delete_mention(cursor, backwards=key == Qt.Key.Key_Backspace)
+        elif key in (EditorKey.DELETE_EMPTY, EditorKey.MERGE_NEXT) and not selecting:
+            return self._delete_mention(cursor, backwards=key is EditorKey.DELETE_EMPTY)
         else:
             return False
         return True
