@@ -43,6 +43,14 @@ def ask_new_path(parent: QWidget | None, start: str = "") -> Path | None:
     return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
 
 
+def ask_copy_path(parent: QWidget | None, start: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save a copy as", start, DATABASE_FILTER)
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
+
+
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(
         parent,

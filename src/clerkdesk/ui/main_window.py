@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from clerkdesk import APP_NAME
 from clerkdesk.ui import dialogs
@@ -15,6 +15,8 @@ from clerkdesk.ui.actions import ACTIONS as ACTION_SPECS
 from clerkdesk.ui.actions import MENUS, ActionId, create_actions
 from clerkdesk.ui.database_controller import DatabaseController
 from clerkdesk.ui.meeting_browser import MeetingBrowser
+from clerkdesk.ui.meeting_controller import MeetingController
+from clerkdesk.ui.meeting_list import MEETING_ID_ROLE
 from clerkdesk.ui.settings import (
     BROWSER_SPLITTER,
     LAST_DATABASE,
@@ -26,7 +28,11 @@ from clerkdesk.ui.settings import (
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
-DEFAULT_SIZE = QSize(1180, 760)
+DEFAULT_SIZE = QSize(1280, 800)
+SEPARATE_BEFORE = frozenset({
+    ActionId.QUIT, ActionId.NEW_MEETING, ActionId.COMMITTEE_SETTINGS, ActionId.FIND,
+    ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
+})
 STATUS_TIMEOUT_MS = 8000
 
 
@@ -40,8 +46,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.database = DatabaseController(self)
         self.browser = MeetingBrowser(self)
-        self.setCentralWidget(self.browser)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self.browser)
+        self.setCentralWidget(self.pages)
         self.action_map = create_actions(self)
+        self.meetings = MeetingController(self.pages, self.browser, self.settings, self.action_map)
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -57,7 +67,7 @@ class MainWindow(QMainWindow):
             menu.setObjectName(f"menu{key}")
             menus[key] = menu
         for spec in ACTION_SPECS:
-            if spec.id is ActionId.QUIT:
+            if spec.id in SEPARATE_BEFORE:
                 menus[spec.menu].addSeparator()
             menus[spec.menu].addAction(self.action_map[spec.id])
 
@@ -76,6 +86,10 @@ class MainWindow(QMainWindow):
             ActionId.NEW_DATABASE: self.choose_new_database,
             ActionId.OPEN_DATABASE: self.choose_database,
             ActionId.QUIT: self.close,
+            ActionId.SAVE_COPY: self.choose_copy_path,
+            ActionId.NEW_MEETING: self.new_meeting,
+            ActionId.OPEN_MEETING: self.open_selected_meeting,
+            ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
             ActionId.SHORTCUTS: self.show_shortcuts,
             ActionId.ABOUT: lambda: dialogs.show_about(self),
         }
@@ -87,6 +101,13 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
         self.browser.meetings_loaded.connect(self._show_count)
+        self.browser.meeting_list.activated.connect(
+            lambda index: self.open_meeting(index.data(MEETING_ID_ROLE))
+        )
+        self.meetings.message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        )
+        self.meetings.meetingClosed.connect(self.browser.reload)
 
     # --- database ----------------------------------------------------------------------------
 
@@ -124,8 +145,77 @@ class MainWindow(QMainWindow):
         self._update_title(database)
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
+        self.meetings.set_database(database)
         self.browser.set_database(database)
         self.browser.meeting_list.setFocus()
+        position = self.meetings.remembered_position()
+        if position is not None:
+            self.open_meeting(position[0], position)
+
+    # --- meetings ----------------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int | None, position: tuple | None = None) -> bool:
+        if meeting_id is None:
+            return False
+        return self.meetings.open_meeting(meeting_id, position)
+
+    def open_selected_meeting(self) -> None:
+        self.open_meeting(self.browser.current_meeting_id())
+
+    def new_meeting(self) -> None:
+        from clerkdesk.ui.new_meeting_dialog import ask_new_meeting
+
+        database = self.database.current
+        if database is None or not self.meetings.close_meeting():
+            return
+        meeting_id = ask_new_meeting(self, database)
+        if meeting_id is not None:
+            self.browser.reload()
+            self.open_meeting(meeting_id)
+
+    def edit_committee_settings(self) -> None:
+        from clerkdesk.ui.committee_settings_dialog import edit_committee_settings
+
+        database = self.database.current
+        committee_id = self._current_committee_id()
+        if database is None or committee_id is None:
+            return
+        workspace = self.meetings.workspace
+        if edit_committee_settings(self, database, committee_id) and workspace is not None:
+            workspace.agenda.after_change(None)
+        self.browser.reload()
+
+    def _current_committee_id(self) -> int | None:
+        if self.meetings.workspace is not None:
+            return self.meetings.workspace.outline.committee_id
+        return self.browser.current_committee_id()
+
+    def choose_copy_path(self) -> None:
+        database = self.database.current
+        if database is None or database.path is None:
+            return
+        path = dialogs.ask_copy_path(self, str(database.path.parent))
+        if path is not None:
+            self.save_copy(path)
+
+    def save_copy(self, path: Path) -> bool:
+        """Write pending text, then copy the whole database to `path` (work stays here)."""
+        from clerkdesk.storage.backups import sqlite_copy
+
+        database = self.database.current
+        workspace = self.meetings.workspace
+        if database is None or database.path is None:
+            return False
+        if workspace is not None and not workspace.close_session():
+            dialogs.show_error(self, "Copy not made", "The latest text is not saved yet.")
+            return False
+        try:
+            sqlite_copy(database.path, Path(path))
+        except (OSError, Exception) as error:  # noqa: BLE001 - sqlite3 errors are not OSError
+            dialogs.show_error(self, "Copy not made", f"{path} could not be written: {error}")
+            return False
+        self.statusBar().showMessage(f"Copy saved to {path}", STATUS_TIMEOUT_MS)
+        return True
 
     def _update_title(self, database: Database | None) -> None:
         if database is None:
@@ -157,6 +247,19 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.meetings.close_meeting() and not self._quit_without_saving():
+            event.ignore()
+            return
         self.save_layout()
         self.database.close()
         super().closeEvent(event)
+
+    def _quit_without_saving(self) -> bool:
+        answer = QMessageBox.warning(
+            self, "Text not saved",
+            "The latest text could not be written to the database (see the red warning). "
+            "Quit anyway and lose it?",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

@@ -79,6 +79,10 @@ class MeetingBrowser(QSplitter):
         index = self.meeting_list.currentIndex()
         return index.data(MEETING_ID_ROLE) if index.isValid() else None
 
+    def current_committee_id(self) -> int | None:
+        meeting = self.model.meeting_at(self.meeting_list.currentIndex().row())
+        return meeting.committee_id if meeting else None
+
     def _empty_message(self) -> str:
         if self._database is None:
             return "No database is open. Use File › Open database… or File › New database…"

@@ -23,6 +23,8 @@ WINDOW_GEOMETRY = Key("main_window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Key("main_window/state", QByteArray, QByteArray())
 BROWSER_SPLITTER = Key("main_window/browser_splitter", QByteArray, QByteArray())
 LAST_DATABASE = Key("database/last_opened", str, "")
+LAST_POSITIONS = Key("meetings/last_positions", str, "{}")  # JSON: db path -> position
+WORKSPACE_STATE = Key("main_window/workspace_state", QByteArray, QByteArray())
 
 
 class Settings:

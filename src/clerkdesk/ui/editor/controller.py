@@ -147,6 +147,9 @@ class EditorController(QObject):
         self._run(command, command.first_run)
 
     def paste(self, pid: int, offset: int, lines: list[str]) -> None:
+        if not pid:
+            self._paste_into_empty_item(lines)
+            return
         index, data = self._info(pid)
         head, tail = split_block(self.editor.paragraphs.block(pid), offset)
         rest = [*lines[1:-1], lines[-1] + tail]
@@ -160,13 +163,23 @@ class EditorController(QObject):
                                 (pid, offset), (-len(rest), len(lines[-1])))
         self._run(command, command.first_run)
 
+    def _paste_into_empty_item(self, lines: list[str]) -> None:
+        inserts = [(n, NewParagraph(text, elapsed_seconds=self.elapsed_now()))
+                   for n, text in enumerate(lines)]
+        forward = ParagraphChange(self.item_id or 0, insert=inserts)
+        command = ChangeCommand(self, self.item_id or 0, "Paste", forward, {}, (0, 0),
+                                (-len(lines), len(lines[-1])))
+        self._run(command, command.first_run)
+
     def merge(self, pid: int, with_next: bool) -> None:
         ids = self.editor.paragraphs.ids()
         index = ids.index(pid)
-        pair = (pid, ids[index + 1]) if with_next else (ids[index - 1], pid) if index else None
-        if pair is None or pair[1] not in ids[index:index + 2] + ids[index - 1:index]:
+        if with_next and index + 1 < len(ids):
+            first, second = pid, ids[index + 1]
+        elif not with_next and index > 0:
+            first, second = ids[index - 1], pid
+        else:
             return
-        first, second = pair
         first_block = self.editor.paragraphs.block(first)
         first_text = self.editor.stored(first)
         joined = first_text + self.editor.stored(second)

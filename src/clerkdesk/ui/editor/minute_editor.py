@@ -65,6 +65,8 @@ class MinuteEditor(QTextEdit):
         self._caret: Caret = (0, 0)
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+        # Select All with the caret already at the end moves no cursor, so clamp here too.
+        self.selectionChanged.connect(self._on_selection_changed)
 
     # --- loading and programmatic edits ---------------------------------------------------
     def load(self, paragraphs: list[ParagraphData], names: dict[int, str],
@@ -133,6 +135,10 @@ class MinuteEditor(QTextEdit):
         self._caret = self.caret()
         self.caretMoved.emit(*self._caret)
 
+    def _on_selection_changed(self) -> None:
+        if not self._applying:
+            self._clamp_selection(self.textCursor())
+
     def _snap_out_of_mention(self, cursor: QTextCursor) -> None:
         """A caret never rests inside a name: it jumps to the name's start or end."""
         after = QTextCursor(cursor)
@@ -188,8 +194,10 @@ class MinuteEditor(QTextEdit):
         key = editor_key(event.keyCombination())
         cursor = self.textCursor()
         pid, offset = self.caret()
-        if key is None or not pid:
+        if key is None:
             return False
+        if not pid:  # an empty item: Enter or Tab would leave a block no paragraph owns
+            return key in (EditorKey.NEW_PARAGRAPH, EditorKey.DEMOTE, EditorKey.PROMOTE)
         at_start, at_end = offset == 0, offset == cursor.block().length() - 1
         selecting = cursor.hasSelection()
         if key is EditorKey.NEW_PARAGRAPH:
@@ -239,6 +247,7 @@ class MinuteEditor(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
         text = source.text().replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        text = text.replace("\u2029", "\n")  # inserted as-is it would split the block
         lines = text.split("\n")
         if len(lines) == 1:
             self.textCursor().insertText(text, plain_format())

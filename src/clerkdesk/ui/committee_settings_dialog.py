@@ -1,0 +1,194 @@
+"""The Committee settings dialog: one tab per group of settings, saved together."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.domain.committee_settings import (
+    DEFAULT_RESOLUTION_PREFIX,
+    MAX_COUNCIL,
+    MAX_NAME,
+    MAX_PREFIX,
+    MAX_TEMPLATE,
+    NUMBER_PLACEHOLDER,
+    CommitteeSettings,
+    numbering_preview,
+    settings_problem,
+)
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui import dialogs
+from clerkdesk.ui.field_widgets import named
+
+if TYPE_CHECKING:
+    from clerkdesk.storage.database import Database
+
+MAX_QUORUM = 999
+MAX_START = 99_999
+TEMPLATE_HELP = "{n} is the number: {n} → 1, 2, 3;  {n}/20 → 35/20;  PLA{n}/14 → PLA146/14"
+
+
+class CommitteeSettingsDialog(QDialog):
+    """Edits a CommitteeSettings; `add_tab` lets later features (roster, glossary…) join in."""
+
+    def __init__(self, settings: CommitteeSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("committeeSettingsDialog")
+        self.setWindowTitle(f"Committee settings — {settings.name}")
+        self.tabs = named(QTabWidget(self), "committeeSettingsTabs", "Committee settings")
+        self.tabs.addTab(self._general_tab(settings), "&General")
+        self.tabs.addTab(self._numbering_tab(settings), "N&umbering")
+        self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
+        self.problem_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+        self._connect_changes()
+        self._refresh()
+        self.name_edit.setFocus()
+        self.resize(540, 330)
+
+    def add_tab(self, page: QWidget, title: str) -> int:
+        return self.tabs.addTab(page, title)
+
+    # --- tabs ---------------------------------------------------------------------------------
+
+    def _general_tab(self, settings: CommitteeSettings) -> QWidget:
+        page = named(QWidget(self), "generalTab", "General")
+        self.name_edit = _line_edit("committeeNameEdit", "Committee name", settings.name, MAX_NAME)
+        self.council_edit = _line_edit("committeeCouncilEdit", "Council", settings.council,
+                                       MAX_COUNCIL)
+        self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
+        self.quorum_spin = named(QSpinBox(page), "quorumSpin", "Quorum")
+        self.quorum_spin.setRange(0, MAX_QUORUM)
+        self.quorum_spin.setSpecialValueText("Not set")
+        self.quorum_spin.setValue(settings.quorum or 0)
+        self.minutes_heading_check = named(
+            QCheckBox("Write “Minutes:” under each item &heading", page),
+            "minutesHeadingCheck", "Write Minutes: under each item heading",
+        )
+        self.minutes_heading_check.setChecked(settings.uses_minutes_heading)
+        self.prefix_edit = _line_edit("resolutionPrefixEdit", "Resolution prefix",
+                                      settings.resolution_prefix, MAX_PREFIX)
+        self.prefix_edit.setPlaceholderText(DEFAULT_RESOLUTION_PREFIX)
+        form = QFormLayout(page)
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("Counc&il:", self.council_edit)
+        form.addRow("&Quorum:", self.quorum_spin)
+        form.addRow("", self.minutes_heading_check)
+        form.addRow("&Resolution prefix:", self.prefix_edit)
+        return page
+
+    def _numbering_tab(self, settings: CommitteeSettings) -> QWidget:
+        page = named(QWidget(self), "numberingTab", "Numbering")
+        self.scheme_combo = named(QComboBox(page), "paragraphSchemeCombo", "Paragraph numbering")
+        for scheme in ParagraphScheme:
+            self.scheme_combo.addItem(" ".join(scheme.description.split()), scheme.value)
+        self.scheme_combo.setCurrentIndex(self.scheme_combo.findData(settings.paragraph_scheme))
+        self.template_edit = _line_edit("itemNumberTemplateEdit", "Item number format",
+                                        settings.item_number_template, MAX_TEMPLATE)
+        self.template_edit.setPlaceholderText(NUMBER_PLACEHOLDER)
+        template_help = named(QLabel(TEMPLATE_HELP, page), "itemNumberHelp", "Item number help")
+        template_help.setWordWrap(True)
+        self.start_spin = named(QSpinBox(page), "itemNumberStartSpin", "First item number")
+        self.start_spin.setRange(0, MAX_START)
+        self.start_spin.setValue(settings.item_number_start)
+        self.preview_label = named(QLabel(page), "numberingPreview", "Numbering preview")
+        self.preview_label.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow("&Paragraphs:", self.scheme_combo)
+        form.addRow("&Item numbers:", self.template_edit)
+        form.addRow("", template_help)
+        form.addRow("&First item number:", self.start_spin)
+        form.addRow("Preview:", self.preview_label)
+        return page
+
+    # --- reactions ----------------------------------------------------------------------------
+
+    def _connect_changes(self) -> None:
+        for edit in (self.name_edit, self.council_edit, self.prefix_edit, self.template_edit):
+            edit.textChanged.connect(self._refresh)
+        for spin in (self.quorum_spin, self.start_spin):
+            spin.valueChanged.connect(self._refresh)
+        self.scheme_combo.currentIndexChanged.connect(self._refresh)
+
+    def _refresh(self) -> None:
+        values = self.result_values()
+        if NUMBER_PLACEHOLDER in values.item_number_template:
+            self.preview_label.setText(numbering_preview(
+                values.paragraph_scheme, values.item_number_template, values.item_number_start
+            ))
+        else:
+            self.preview_label.setText("Type {n} where the item number goes.")
+        problem = settings_problem(values)
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(problem is not None)
+        self.save_button.setEnabled(problem is None)
+
+    def accept(self) -> None:
+        if settings_problem(self.result_values()) is None:
+            super().accept()
+
+    def result_values(self) -> CommitteeSettings:
+        return CommitteeSettings(
+            name=self.name_edit.text(),
+            council=self.council_edit.text(),
+            paragraph_scheme=ParagraphScheme(self.scheme_combo.currentData()),
+            item_number_template=self.template_edit.text(),
+            item_number_start=self.start_spin.value(),
+            uses_minutes_heading=self.minutes_heading_check.isChecked(),
+            resolution_prefix=self.prefix_edit.text(),
+            quorum=self.quorum_spin.value() or None,
+        ).cleaned()
+
+
+def _line_edit(object_name: str, accessible_name: str, text: str, max_length: int) -> QLineEdit:
+    edit = named(QLineEdit(text), object_name, accessible_name)
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def edit_committee_settings(parent: QWidget | None, db: Database, committee_id: int) -> bool:
+    """Run the dialog for one committee and save it; True when the settings were saved."""
+    from clerkdesk.services.committee_settings import (
+        committee_settings,
+        update_committee_settings,
+    )
+
+    try:
+        current = committee_settings(db, committee_id)
+    except ClerkDeskError as error:
+        dialogs.show_error(parent, "Could not read the committee", str(error))
+        return False
+    dialog = CommitteeSettingsDialog(current, parent)
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                update_committee_settings(db, committee_id, dialog.result_values())
+                return True
+            except ClerkDeskError as error:  # the dialog reopens with the edits kept
+                dialogs.show_error(dialog, "Committee settings not saved", str(error))
+        return False
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,156 @@
+"""Opens and closes meetings in the main window and routes meeting actions to the workspace.
+
+Signals: meetingOpened(meeting_id), meetingClosed(), message(str).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.actions import MEETING_ACTIONS, ActionId
+from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
+from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace
+
+Position = tuple[int, int, int, int]  # meeting, item, paragraph, offset
+
+
+class MeetingController(QObject):
+    meetingOpened = Signal(int)
+    meetingClosed = Signal()
+    message = Signal(str)
+
+    def __init__(self, pages: QStackedWidget, home: QWidget, settings: Settings,
+                 actions: dict[ActionId, QAction]) -> None:
+        super().__init__(pages)
+        self.pages, self.home, self.settings, self.actions = pages, home, settings, actions
+        self.workspace: MeetingWorkspace | None = None
+        self.db = None
+        self._connect_actions()
+        self._update_actions()
+
+    # --- opening and closing ---------------------------------------------------------------
+    def set_database(self, db) -> None:  # noqa: ANN001
+        self.db = db
+
+    def open_meeting(self, meeting_id: int, position: Position | None = None) -> bool:
+        if self.db is None or not self.close_meeting():
+            return False
+        try:
+            workspace = MeetingWorkspace(self.db, meeting_id, self.pages)
+        except ClerkDeskError as error:
+            self.message.emit(str(error))
+            return False
+        workspace.restoreState(self.settings.get(WORKSPACE_STATE))
+        workspace.errorReported.connect(self.message)
+        workspace.stack.canUndoChanged.connect(self._update_actions)
+        workspace.stack.canRedoChanged.connect(self._update_actions)
+        workspace.stack.undoTextChanged.connect(self._update_actions)
+        workspace.stack.redoTextChanged.connect(self._update_actions)
+        self.workspace = workspace
+        self.pages.addWidget(workspace)
+        self.pages.setCurrentWidget(workspace)
+        if position and position[0] == meeting_id:
+            workspace.jump_to(*position[1:])
+        workspace.focus_editor()
+        self._update_actions()
+        self.meetingOpened.emit(meeting_id)
+        return True
+
+    def close_meeting(self) -> bool:
+        """Save and close the open meeting; False if its text could not be written."""
+        workspace = self.workspace
+        if workspace is None:
+            return True
+        if not workspace.close_session():
+            self.message.emit("The meeting was not closed: its latest text is not saved yet.")
+            return False
+        self.remember_position()
+        self.settings.set(WORKSPACE_STATE, workspace.saveState())
+        self.pages.setCurrentWidget(self.home)
+        self.pages.removeWidget(workspace)
+        workspace.deleteLater()
+        self.workspace = None
+        self._update_actions()
+        self.meetingClosed.emit()
+        return True
+
+    # --- position memory -------------------------------------------------------------------
+    def _positions(self) -> dict[str, list[int]]:
+        try:
+            stored = json.loads(self.settings.get(LAST_POSITIONS))
+        except ValueError:
+            return {}
+        return stored if isinstance(stored, dict) else {}
+
+    def remember_position(self) -> None:
+        if self.workspace is None or self.db is None or self.db.path is None:
+            return
+        position = self.workspace.position()
+        if position is None:
+            return
+        positions = self._positions()
+        positions[str(self.db.path)] = [self.workspace.meeting_id, *position]
+        self.settings.set(LAST_POSITIONS, json.dumps(positions))
+        self.settings.sync()
+
+    def remembered_position(self) -> Position | None:
+        if self.db is None or self.db.path is None:
+            return None
+        stored = self._positions().get(str(self.db.path))
+        valid = isinstance(stored, list) and len(stored) == 4
+        if valid and all(isinstance(v, int) for v in stored):
+            return stored[0], stored[1], stored[2], stored[3]
+        return None
+
+    # --- actions ----------------------------------------------------------------------------
+    def _routes(self) -> dict[ActionId, Callable[[MeetingWorkspace], object]]:
+        return {
+            ActionId.UNDO: lambda w: w.stack.undo(),
+            ActionId.REDO: lambda w: w.stack.redo(),
+            ActionId.FIND: lambda w: w.find_bar.open_bar(),
+            ActionId.FIND_NEXT: lambda w: w.find_bar.find(),
+            ActionId.FIND_PREVIOUS: lambda w: w.find_bar.find(backwards=True),
+            ActionId.SPLIT_PARAGRAPH: lambda w: w.split_paragraph(),
+            ActionId.MERGE_PARAGRAPH: lambda w: w.merge_paragraph(),
+            ActionId.PREVIOUS_ITEM: lambda w: w.agenda.step(-1),
+            ActionId.NEXT_ITEM: lambda w: w.agenda.step(1),
+            ActionId.FOCUS_AGENDA: lambda w: w.focus_agenda(),
+            ActionId.FOCUS_EDITOR: lambda w: w.focus_editor(),
+            ActionId.ADD_ITEM: lambda w: w.agenda.add_item(),
+            ActionId.RENAME_ITEM: lambda w: w.agenda.rename_current(),
+            ActionId.TOGGLE_EXEMPT: lambda w: w.agenda.toggle_exempt(),
+            ActionId.DELETE_ITEM: lambda w: w.agenda.delete_current(),
+            ActionId.MOVE_ITEM_UP: lambda w: w.agenda.move_current(-1),
+            ActionId.MOVE_ITEM_DOWN: lambda w: w.agenda.move_current(1),
+            ActionId.START_MEETING: lambda w: w.clock.start(),
+            ActionId.PAUSE_MEETING: lambda w: w.clock.pause(),
+            ActionId.END_MEETING: lambda w: w.clock.end(),
+        }
+
+    def _connect_actions(self) -> None:
+        for action_id, route in self._routes().items():
+            self.actions[action_id].triggered.connect(
+                lambda _checked=False, route=route: self._route(route)
+            )
+        self.actions[ActionId.CLOSE_MEETING].triggered.connect(self.close_meeting)
+
+    def _route(self, route: Callable[[MeetingWorkspace], object]) -> None:
+        if self.workspace is not None:
+            route(self.workspace)
+
+    def _update_actions(self, *_args: object) -> None:
+        open_ = self.workspace is not None
+        for action_id in MEETING_ACTIONS:
+            self.actions[action_id].setEnabled(open_)
+        stack = self.workspace.stack if self.workspace else None
+        undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
+        undo.setEnabled(bool(stack and stack.canUndo()))
+        redo.setEnabled(bool(stack and stack.canRedo()))
+        undo.setText(f"&Undo {stack.undoText()}".rstrip() if stack else "&Undo")
+        redo.setText(f"&Redo {stack.redoText()}".rstrip() if stack else "&Redo")

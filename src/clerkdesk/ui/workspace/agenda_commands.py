@@ -1,0 +1,125 @@
+"""Undoable agenda edits; like the editor's commands, the first execution happens before push."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services import agenda, meetings
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.workspace.agenda_controller import AgendaController
+
+
+class AgendaCommand(QUndoCommand):
+    def __init__(self, controller: AgendaController, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:  # noqa: ANN001
+        try:
+            self.controller.before_change()
+            focus = step()
+            self.controller.after_change(focus)
+        except ClerkDeskError as error:
+            self.controller.report_error(str(error))
+            self.setObsolete(True)
+
+    def first_run(self) -> None:
+        self.controller.after_change(self.apply())
+
+    def apply(self) -> int | None:
+        raise NotImplementedError
+
+    def revert(self) -> int | None:
+        raise NotImplementedError
+
+
+class AddItemCommand(AgendaCommand):
+    def __init__(self, controller: AgendaController, title: str, position: int) -> None:
+        super().__init__(controller, f"Add item “{title}”")
+        self.title, self.position = title, position
+        self.item_id: int | None = None
+        self.snapshot = None
+
+    def apply(self) -> int:
+        db = self.controller.db
+        if self.snapshot is None:
+            self.item_id = meetings.add_item(db, self.controller.meeting_id, self.title,
+                                             self.position)
+        else:
+            agenda.restore_deleted_item(db, self.snapshot)
+        return self.item_id or 0
+
+    def revert(self) -> None:
+        self.snapshot = agenda.delete_item(self.controller.db, self.item_id or 0)
+
+
+class RenameItemCommand(AgendaCommand):
+    def __init__(self, controller: AgendaController, item_id: int, old: str, new: str) -> None:
+        super().__init__(controller, "Rename item")
+        self.item_id, self.old, self.new = item_id, old, new
+
+    def apply(self) -> int:
+        agenda.rename_item(self.controller.db, self.item_id, self.new)
+        return self.item_id
+
+    def revert(self) -> int:
+        agenda.rename_item(self.controller.db, self.item_id, self.old)
+        return self.item_id
+
+
+class ExemptCommand(AgendaCommand):
+    def __init__(self, controller: AgendaController, item_id: int, old: int | None,
+                 new: int | None) -> None:
+        super().__init__(controller, "Mark exempt" if new else "Mark not exempt")
+        self.item_id, self.old, self.new = item_id, old, new
+
+    def apply(self) -> int:
+        agenda.set_item_exempt(self.controller.db, self.item_id, self.new)
+        return self.item_id
+
+    def revert(self) -> int:
+        agenda.set_item_exempt(self.controller.db, self.item_id, self.old)
+        return self.item_id
+
+
+class DeleteItemCommand(AgendaCommand):
+    def __init__(self, controller: AgendaController, item_id: int, title: str) -> None:
+        super().__init__(controller, f"Delete item “{title}”")
+        self.item_id = item_id
+        self.snapshot = None
+
+    def apply(self) -> None:
+        self.snapshot = agenda.delete_item(self.controller.db, self.item_id)
+
+    def revert(self) -> int:
+        agenda.restore_deleted_item(self.controller.db, self.snapshot)
+        return self.item_id
+
+
+class MoveItemCommand(AgendaCommand):
+    def __init__(self, controller: AgendaController, item_id: int, old: list[int],
+                 new: list[int]) -> None:
+        super().__init__(controller, "Move item")
+        self.item_id, self.old, self.new = item_id, old, new
+
+    def apply(self) -> int:
+        agenda.reorder_items(self.controller.db, self.controller.meeting_id, self.new)
+        return self.item_id
+
+    def revert(self) -> int:
+        agenda.reorder_items(self.controller.db, self.controller.meeting_id, self.old)
+        return self.item_id

@@ -1,0 +1,189 @@
+"""One open meeting: agenda on the left, the minute editor, flags on the right, clock on top.
+
+It is a QMainWindow embedded in the application window so it can own its docks and toolbar.
+One QUndoStack per open meeting undoes typing, paragraph and agenda edits alike.
+
+Signals: errorReported(str), titleChanged(str).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services import minutes, workspace
+from clerkdesk.ui.editor.autosave import Autosaver
+from clerkdesk.ui.editor.controller import EditorController
+from clerkdesk.ui.editor.minute_editor import MinuteEditor
+from clerkdesk.ui.workspace.agenda_controller import AgendaController
+from clerkdesk.ui.workspace.agenda_model import item_text
+from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
+from clerkdesk.ui.workspace.find_bar import FindBar
+from clerkdesk.ui.workspace.flag_panel import FlagPanel
+from clerkdesk.ui.workspace.save_status import SaveStatus
+
+FLAG_REFRESH_MS = 600
+
+
+class MeetingWorkspace(QMainWindow):
+    errorReported = Signal(str)
+    titleChanged = Signal(str)
+
+    def __init__(self, db, meeting_id: int, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("meetingWorkspace")
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.db, self.meeting_id = db, meeting_id
+        self.outline = workspace.meeting_outline(db, meeting_id)
+        self.stack = QUndoStack(self)
+        self.autosaver = Autosaver(db, self)
+        self._build_centre()
+        self._build_docks()
+        self._build_toolbar()
+        self.editing = EditorController(db, self.editor, self.stack, self.autosaver,
+                                        lambda: self.outline, self.clock.elapsed_now)
+        self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
+                                       self.reload_outline, self.autosaver.flush)
+        self._connect()
+        self.agenda.load(self.outline)
+        self.refresh_flags()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        centre = QWidget(self)
+        self.heading = QLabel(centre)
+        self.heading.setObjectName("itemHeading")
+        self.heading.setAccessibleName("Agenda item")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 8px 18px 2px;")
+        self.editor = MinuteEditor(centre)
+        self.find_bar = FindBar(self.editor, centre)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+
+    def _build_docks(self) -> None:
+        self.agenda_view = QListView(self)
+        self.agenda_view.setObjectName("agendaList")
+        self.agenda_view.setAccessibleName("Agenda")
+        self.agenda_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_view.setWordWrap(True)
+        self.agenda_view.setSpacing(2)
+        self.agenda_view.setMinimumWidth(230)
+        agenda_dock = QDockWidget("Agenda", self, objectName="agendaDock")
+        agenda_dock.setWidget(self.agenda_view)
+        agenda_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, agenda_dock)
+        self.flags = FlagPanel(self)
+        self.flags.setMinimumWidth(250)
+        flag_dock = QDockWidget("Flags", self, objectName="flagDock")
+        flag_dock.setWidget(self.flags)
+        flag_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, flag_dock)
+        self.resizeDocks([agenda_dock, flag_dock], [260, 260], Qt.Orientation.Horizontal)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Meeting", self, objectName="meetingToolbar")
+        bar.setMovable(False)
+        title = QLabel(f"  {self.outline.committee} — {self.outline.date_text}  ", bar)
+        title.setObjectName("meetingTitle")
+        title.setStyleSheet("font-weight: bold;")
+        self.clock = MeetingClockBar(self.db, self.meeting_id, self.outline.clock, bar)
+        self.save_status = SaveStatus(bar)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for widget in (title, self.clock, spacer, self.save_status):
+            bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _connect(self) -> None:
+        self.autosaver.stateChanged.connect(self.save_status.show_state)
+        self.editing.errorReported.connect(self._error)
+        self.agenda.errorReported.connect(self._error)
+        self.agenda.itemSelected.connect(self._show_item)
+        self.editing.itemShown.connect(self._item_shown)
+        self.editing.structureChanged.connect(lambda _item: self._flags_timer.start())
+        self.flags.jumpRequested.connect(self.jump_to)
+        self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
+        self._flags_timer.timeout.connect(self.refresh_flags)
+
+    # --- state ----------------------------------------------------------------------------
+    def reload_outline(self) -> workspace.MeetingOutline:
+        self.outline = workspace.meeting_outline(self.db, self.meeting_id)
+        current = self.editing.item_id
+        item = next((i for i in self.outline.items if i.id == current), None)
+        if item is not None:
+            self.editor.numbers.configure(self.outline.scheme, item.label)
+            self.editor.numbers.relabel()
+            self._item_shown(item.id)
+        self._flags_timer.start()
+        return self.outline
+
+    def _show_item(self, item_id: int) -> None:
+        try:
+            self.editing.show_item(item_id)
+        except ClerkDeskError as error:
+            self._error(str(error))
+
+    def _item_shown(self, item_id: int) -> None:
+        item = next((i for i in self.outline.items if i.id == item_id), None)
+        if item is not None:
+            self.heading.setText(item_text(item))
+
+    def refresh_flags(self) -> None:
+        try:
+            self.flags.show_minutes(minutes.load_minutes(self.db, self.meeting_id))
+        except ClerkDeskError as error:
+            self._error(str(error))
+
+    def _error(self, message: str) -> None:
+        self.save_status.show_state(f"NOT SAVED — {message}", False)
+        self.errorReported.emit(message)
+
+    # --- navigation -----------------------------------------------------------------------
+    def jump_to(self, item_id: int, paragraph_id: int, offset: int = 0) -> None:
+        self.agenda.select(item_id)
+        self.editing.show_item(item_id)
+        self.editing.place_caret((paragraph_id, offset))
+
+    def position(self) -> tuple[int, int, int] | None:
+        if self.editing.item_id is None:
+            return None
+        pid, offset = self.editor.caret()
+        return self.editing.item_id, pid, offset
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus()
+
+    def focus_agenda(self) -> None:
+        self.agenda_view.setFocus()
+
+    def split_paragraph(self) -> None:
+        pid, offset = self.editor.caret()
+        if pid:
+            self.editing.split(pid, offset)
+
+    def merge_paragraph(self) -> None:
+        pid, _offset = self.editor.caret()
+        if pid:
+            self.editing.merge(pid, True)
+
+    def close_session(self) -> bool:
+        """Write everything pending; False when the disk refuses (the text is still held)."""
+        return self.autosaver.flush()
