@@ -191,7 +191,21 @@ def test_actions_use_standard_shortcuts(open_window):
     assert window.action_map[ActionId.NEW_DATABASE].shortcuts()
     assert window.action_map[ActionId.QUIT].shortcuts()  # Ctrl+Q where the platform has none
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&Edit", "&Agenda", "&Meeting", "&Help"]
+
+
+def test_no_two_actions_share_a_shortcut(open_window):
+    from clerkdesk.ui.actions import EditorKey
+
+    window = open_window()
+    seen: dict[str, str] = {}
+    for action in window.action_map.values():
+        for sequence in action.shortcuts():
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert text not in seen, f"{text} is used by {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+    for key in EditorKey:
+        assert QKeySequence(key.value).toString() not in seen, f"{key} clashes with an action"
 
 
 def test_shortcuts_dialog_lists_every_action(qtbot):
@@ -202,7 +216,8 @@ def test_shortcuts_dialog_lists_every_action(qtbot):
     qtbot.addWidget(dialog)
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
-    assert names == [spec.text.replace("&", "") for spec in ACTIONS]
+    assert names[: len(ACTIONS)] == [spec.text.replace("&", "") for spec in ACTIONS]
+    assert "Make the paragraph a sub-point of the one above" in names
     open_row = names.index("Open database…")
     expected = QKeySequence(QKeySequence.StandardKey.Open).toString(
         QKeySequence.SequenceFormat.NativeText)

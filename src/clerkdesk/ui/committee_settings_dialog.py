@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -32,14 +33,18 @@ from clerkdesk.domain.committee_settings import (
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
-from clerkdesk.ui.field_widgets import named
+from clerkdesk.ui.field_widgets import named, natural_width
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
 MAX_QUORUM = 999
 MAX_START = 99_999
-TEMPLATE_HELP = "{n} is the number: {n} → 1, 2, 3;  {n}/20 → 35/20;  PLA{n}/14 → PLA146/14"
+# Non-breaking spaces keep each example on one line when the help wraps.
+TEMPLATE_HELP = (
+    "Write {n} where the number goes:  {n}\u00a0→\u00a01,\u00a02,\u00a03;  "
+    "{n}/20\u00a0→\u00a035/20;  PLA{n}/14\u00a0→\u00a0PLA146/14"
+)
 
 
 class CommitteeSettingsDialog(QDialog):
@@ -80,7 +85,7 @@ class CommitteeSettingsDialog(QDialog):
         self.council_edit = _line_edit("committeeCouncilEdit", "Council", settings.council,
                                        MAX_COUNCIL)
         self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
-        self.quorum_spin = named(QSpinBox(page), "quorumSpin", "Quorum")
+        self.quorum_spin = natural_width(named(QSpinBox(page), "quorumSpin", "Quorum"))
         self.quorum_spin.setRange(0, MAX_QUORUM)
         self.quorum_spin.setSpecialValueText("Not set")
         self.quorum_spin.setValue(settings.quorum or 0)
@@ -111,11 +116,15 @@ class CommitteeSettingsDialog(QDialog):
         self.template_edit.setPlaceholderText(NUMBER_PLACEHOLDER)
         template_help = named(QLabel(TEMPLATE_HELP, page), "itemNumberHelp", "Item number help")
         template_help.setWordWrap(True)
-        self.start_spin = named(QSpinBox(page), "itemNumberStartSpin", "First item number")
+        self.start_spin = natural_width(
+            named(QSpinBox(page), "itemNumberStartSpin", "First item number")
+        )
         self.start_spin.setRange(0, MAX_START)
         self.start_spin.setValue(settings.item_number_start)
         self.preview_label = named(QLabel(page), "numberingPreview", "Numbering preview")
         self.preview_label.setWordWrap(True)
+        self.preview_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview_label.setMargin(6)
         form = QFormLayout(page)
         form.addRow("&Paragraphs:", self.scheme_combo)
         form.addRow("&Item numbers:", self.template_edit)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk import APP_NAME, __version__
-from clerkdesk.ui.actions import ACTIONS, plain_text, shortcut_text
+from clerkdesk.ui.actions import ACTIONS, EDITOR_KEY_HELP, plain_text, shortcut_text
 
 DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
 DATABASE_SUFFIX = ".sqlite"
@@ -68,14 +69,18 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(ACTIONS), 3, self)
+        rows = [(plain_text(spec), shortcut_text(spec), spec.menu) for spec in ACTIONS]
+        rows += [(text, QKeySequence(key.value).toString(
+            QKeySequence.SequenceFormat.NativeText), "Minute editor")
+            for key, text in EDITOR_KEY_HELP]
+        table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        for row, spec in enumerate(ACTIONS):
-            for column, text in enumerate((plain_text(spec), shortcut_text(spec), spec.menu)):
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 table.setItem(row, column, cell)
@@ -87,4 +92,4 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(460, 280)
+        self.resize(640, 560)

@@ -2,7 +2,7 @@
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QSizePolicy, QTimeEdit, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -11,6 +11,12 @@ def named(widget: W, object_name: str, accessible_name: str) -> W:
     """`widget` with its object name (for tests and styles) and screen-reader name set."""
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def natural_width(widget: W) -> W:
+    """`widget` kept at its natural width in a form, e.g. a spin box that would look empty wide."""
+    widget.setSizePolicy(QSizePolicy.Policy.Fixed, widget.sizePolicy().verticalPolicy())
     return widget
 
 

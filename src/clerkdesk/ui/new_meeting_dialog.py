@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.agenda_lines import agenda_titles
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
-from clerkdesk.ui.field_widgets import FieldDateEdit, FieldTimeEdit, named
+from clerkdesk.ui.field_widgets import FieldDateEdit, FieldTimeEdit, named, natural_width
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
 DATE_FORMAT = "dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"
+DAY_FORMAT = "dddd d MMMM yyyy"
 DEFAULT_TIME = QTime(10, 0)
 ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Enter alone starts a new agenda line
 
@@ -68,10 +70,12 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.committee_combo.editTextChanged.connect(self._committee_changed)
         self.agenda_edit.textChanged.connect(self._agenda_changed)
+        self.date_edit.dateChanged.connect(self._date_changed)
         self._committee_changed("")
+        self._date_changed(self.date_edit.date())
         self._agenda_changed()
         self.committee_combo.setFocus()
-        self.resize(560, 500)
+        self.resize(560, 460)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -85,10 +89,15 @@ class NewMeetingDialog(QDialog):
         self.committee_hint = named(QLabel(self), "committeeHint", "Committee status")
         self.council_edit = named(QLineEdit(self), "councilEdit", "Council")
         self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
-        self.date_edit = named(FieldDateEdit(QDate.currentDate(), self), "dateEdit", "Date")
+        self.date_edit = natural_width(
+            named(FieldDateEdit(QDate.currentDate(), self), "dateEdit", "Date")
+        )
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.time_edit = named(FieldTimeEdit(DEFAULT_TIME, self), "timeEdit", "Start time")
+        self.day_label = named(QLabel(self), "dateDayLabel", "Day of the meeting")
+        self.time_edit = natural_width(
+            named(FieldTimeEdit(DEFAULT_TIME, self), "timeEdit", "Start time")
+        )
         self.time_edit.setDisplayFormat(TIME_FORMAT)
         self.venue_edit = named(QLineEdit(self), "venueEdit", "Venue")
         self.venue_edit.setPlaceholderText("e.g. Council Chamber, Sessions House, Maidstone")
@@ -103,7 +112,12 @@ class NewMeetingDialog(QDialog):
         self.form.addRow("Co&mmittee:", self.committee_combo)
         self.form.addRow("", self.committee_hint)
         self.form.addRow("Cou&ncil:", self.council_edit)
-        self.form.addRow("&Date:", self.date_edit)
+        date_label = QLabel("&Date:", self)
+        date_label.setBuddy(self.date_edit)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.day_label, 1)
+        self.form.addRow(date_label, date_row)
         self.form.addRow("&Time:", self.time_edit)
         self.form.addRow("&Venue:", self.venue_edit)
         self.form.addRow("&Agenda:", self.agenda_edit)
@@ -122,7 +136,9 @@ class NewMeetingDialog(QDialog):
         elif council is None:
             self.committee_hint.setText("A new committee will be created.")
         else:
-            self.committee_hint.setText("Existing committee: its settings and members are used.")
+            self.committee_hint.setText(
+                "Existing committee: its council, settings and members are used."
+            )
         # An existing committee's council is changed in its settings, not by a new meeting.
         fixed = bool(council)
         self.council_edit.setReadOnly(fixed)
@@ -130,6 +146,9 @@ class NewMeetingDialog(QDialog):
         if fixed:
             self.council_edit.setText(council)
         self.ok_button.setEnabled(bool(name))
+
+    def _date_changed(self, date: QDate) -> None:
+        self.day_label.setText(date.toString(DAY_FORMAT))  # a check that 07/11 is the 7th
 
     def _agenda_changed(self) -> None:
         count = len(agenda_titles(self.agenda_edit.toPlainText()))
