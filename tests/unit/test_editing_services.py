@@ -87,3 +87,17 @@ def test_clock_start_pause_resume_end(db, item):
     ended = clock.end(db, meeting, t0 + dt.timedelta(minutes=70))
     assert ended.state is ClockState.ENDED and ended.elapsed(t0 + dt.timedelta(days=1)) == 3600
     assert format_elapsed(3600) == "1:00:00" and format_elapsed(65) == "01:05"
+
+
+def test_compound_change_split_then_undo_restores_same_ids(db, item):
+    [first] = editing.insert_paragraphs(db, item, 0, [NewParagraph("Head and tail", level=0)])
+    split = editing.change_paragraphs(db, editing.ParagraphChange(
+        item, texts={first: "Head"}, insert=[(1, NewParagraph(" and tail", level=1))]))
+    [second] = split.new_ids
+    assert texts(db, item) == [(0, "Head"), (1, " and tail")]
+    undo = editing.change_paragraphs(db, editing.ParagraphChange(
+        item, texts={first: "Head and tail"}, delete=[second]))
+    assert texts(db, item) == [(0, "Head and tail")]
+    editing.change_paragraphs(db, editing.ParagraphChange(
+        item, texts={first: "Head"}, restore=undo.deleted))
+    assert [p.id for p in workspace.item_paragraphs(db, item)] == [first, second]

@@ -1,7 +1,7 @@
 """Edits the live-minutes editor makes to an item's paragraphs, one transaction each."""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -23,6 +23,60 @@ class NewParagraph:
     level: int = 0
     style: ParagraphStyle = ParagraphStyle.NUMBERED
     elapsed_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """A compound edit of one item, applied in order: texts, deletions, restores, inserts.
+
+    Positions of restores and inserts are positions after the deletions, so the editor can
+    mirror the change block by block.
+    """
+
+    item_id: int
+    texts: Mapping[int, str] = field(default_factory=dict)
+    delete: Sequence[int] = ()
+    restore: Sequence[ParagraphSnapshot] = ()
+    insert: Sequence[tuple[int, NewParagraph]] = ()
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    new_ids: list[int]
+    deleted: list[ParagraphSnapshot]
+
+
+def change_paragraphs(db: Database, change: ParagraphChange) -> ChangeResult:
+    """Apply a compound edit (split, merge, paste, delete, and their undo) in one transaction."""
+    with db.transaction() as session:
+        get_or_fail(session, AgendaItem, change.item_id, "agenda item")
+        for paragraph_id, text in change.texts.items():
+            set_text_in(session, paragraph_id, text)
+        rows = [get_or_fail(session, Paragraph, pid, "paragraph") for pid in change.delete]
+        deleted = [snapshot_paragraph(p) for p in sorted(rows, key=lambda p: p.position)]
+        for paragraph in rows:
+            session.delete(paragraph)
+        session.flush()
+        _close_gap(session, change.item_id)
+        for snapshot in sorted(change.restore, key=lambda s: s.row["position"]):
+            _shift_from(session, change.item_id, snapshot.row["position"])
+            restore_paragraph(session, snapshot)
+        new_ids = []
+        for position, new in change.insert:
+            paragraph = add_paragraph_in(
+                session, change.item_id, new.text, new.level, new.style, position,
+                elapsed_seconds=new.elapsed_seconds,
+            )
+            new_ids.append(paragraph.id)
+        return ChangeResult(new_ids, deleted)
+
+
+def _shift_from(session: Session, item_id: int, position: int) -> None:
+    session.execute(
+        update(Paragraph)
+        .where(Paragraph.item_id == item_id, Paragraph.position >= position)
+        .values(position=Paragraph.position + 1)
+    )
 
 
 def insert_paragraphs(
@@ -77,12 +131,7 @@ def restore_paragraphs(db: Database, snapshots: Sequence[ParagraphSnapshot]) -> 
     """Undo a deletion: each paragraph returns to its old position with the same id."""
     with db.transaction() as session:
         for snapshot in sorted(snapshots, key=lambda s: s.row["position"]):
-            item_id, position = snapshot.row["item_id"], snapshot.row["position"]
-            session.execute(
-                update(Paragraph)
-                .where(Paragraph.item_id == item_id, Paragraph.position >= position)
-                .values(position=Paragraph.position + 1)
-            )
+            _shift_from(session, snapshot.row["item_id"], snapshot.row["position"])
             restore_paragraph(session, snapshot)
 
 
