@@ -166,6 +166,7 @@ def test_save_a_copy_keeps_working_on_the_original(workspace, sample_db, tmp_pat
     qtbot.keyClicks(ws.editor, " Copied")
     copy = tmp_path / "copy.sqlite"
     assert window.save_copy(copy)
-    assert ("The Sub-Committee noted the report. Copied",) in rows(copy, "SELECT text FROM paragraph")
+    copied = rows(copy, "SELECT text FROM paragraph")
+    assert ("The Sub-Committee noted the report. Copied",) in copied
     assert window.database.current.path == sample_db.path
     QApplication.processEvents()
