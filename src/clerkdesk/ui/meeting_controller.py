@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.actions import MEETING_ACTIONS, ActionId
 from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
-from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace
+
+if TYPE_CHECKING:
+    from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace
 
 Position = tuple[int, int, int, int]  # meeting, item, paragraph, offset
 
@@ -41,6 +44,8 @@ class MeetingController(QObject):
     def open_meeting(self, meeting_id: int, position: Position | None = None) -> bool:
         if self.db is None or not self.close_meeting():
             return False
+        from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace  # after first paint
+
         try:
             workspace = MeetingWorkspace(self.db, meeting_id, self.pages)
         except ClerkDeskError as error:

@@ -30,6 +30,8 @@ class FlagPanel(QWidget):
         self.list.setObjectName("flagList")
         self.list.setAccessibleName("Flagged paragraphs")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.hint = QLabel(
             "Requests, resolutions, actions and declarations of this meeting. "
             "Enter jumps to the paragraph.", self)

@@ -1,0 +1,118 @@
+"""One small handler per subcommand, and the table that registers them with the parser."""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from clerkdesk.cli.database import chosen, opened_database
+from clerkdesk.cli.parser import Command, iso_date, meeting_id
+from clerkdesk.domain.minutes import MeetingSummary
+from clerkdesk.errors import ClerkDeskError
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """No command given: open the GUI on the chosen database."""
+    from clerkdesk.ui.app import run_gui
+
+    target, is_default = chosen(args)
+    return run_gui(target, is_default)
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", type=Path,
+                        help="minutes as a plain-text file (UTF-8), e.g. copied from a web page")
+    parser.add_argument("--committee", metavar="NAME",
+                        help="the committee the meeting belongs to (created if new)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
+                        help="the date of the meeting")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    # Checked before opening, so a mistyped file name does not leave an empty database behind.
+    if not args.file.exists():
+        raise ClerkDeskError(f"There is no file at {args.file}.")
+    if args.file.is_dir():
+        raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
+    with opened_database(args, must_exist=False) as db:
+        from clerkdesk.importers.plaintext import import_text_file
+
+        report = import_text_file(db, args.file, committee=args.committee, date=args.date)
+    for line in report.summary_lines():
+        print(line)
+    return 0
+
+
+def meeting_lines(meetings: Sequence[MeetingSummary]) -> list[str]:
+    """`id  date  committee  status`, one aligned line per meeting."""
+    if not meetings:
+        return []
+    id_width = max(len(str(m.id)) for m in meetings)
+    name_width = max(len(m.committee) for m in meetings)
+    return [
+        f"{m.id:>{id_width}}  {m.date.isoformat()}  {m.committee:<{name_width}}  {m.status.value}"
+        for m in meetings
+    ]
+
+
+def run_meetings(args: argparse.Namespace) -> int:
+    from clerkdesk.services.meetings import list_meetings
+
+    with opened_database(args, must_exist=True) as db:
+        meetings = list_meetings(db)
+    print("\n".join(meeting_lines(meetings)) or "No meetings.")
+    return 0
+
+
+def _show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING", type=meeting_id,
+                        help="the meeting's id, as listed by `clerkdesk meetings`")
+    parser.add_argument("--json", action="store_true",
+                        help="print the structure (items, numbered paragraphs, flags) as JSON")
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from clerkdesk.services.minutes import load_minutes
+
+    with opened_database(args, must_exist=True) as db:
+        minutes = load_minutes(db, args.meeting)
+    if args.json:
+        from clerkdesk.export.json_view import minutes_to_data
+
+        print(json.dumps(minutes_to_data(minutes), indent=2, ensure_ascii=False))
+    else:
+        from clerkdesk.export.plaintext import render_minutes
+
+        sys.stdout.write(render_minutes(minutes))
+    return 0
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        name="import",
+        summary="import minutes from a plain-text file as a new meeting",
+        description="Read minutes from a plain-text file (numbered paragraphs, sub-points, "
+        "RESOLVED lines) into a new draft meeting, and print what was found.",
+        handler=run_import,
+        add_arguments=_import_arguments,
+        epilog='example:\n  clerkdesk import minutes.txt --committee "SEND Sub-Committee" '
+        "--date 2023-07-18",
+    ),
+    Command(
+        name="meetings",
+        summary="list meetings: id, date, committee, status",
+        description="List every meeting, newest first: id, date, committee and status.",
+        handler=run_meetings,
+        epilog="example:\n  clerkdesk meetings --db minutes.sqlite",
+    ),
+    Command(
+        name="show",
+        summary="print a meeting's minutes as numbered text (or JSON)",
+        description="Print a meeting's minutes in the published layout: numbered paragraphs "
+        "1), sub-points a), RESOLVED lines. With --json, print the same structure as JSON.",
+        handler=run_show,
+        add_arguments=_show_arguments,
+        epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json",
+    ),
+)

@@ -1,0 +1,50 @@
+"""Read a text file for import: UTF-8 (with or without BOM), else plausible Windows-1252."""
+
+import unicodedata
+from pathlib import Path
+
+from clerkdesk.errors import ImportFailed
+
+_ALLOWED_CONTROLS = "\t\n\r\f\v"
+_MIN_PLAIN_SHARE = 0.9
+
+
+def read_text_file(path: Path) -> str:
+    """The file's text, or ImportFailed saying in one line why it cannot be read."""
+    if not path.exists():
+        raise ImportFailed(f"There is no file at {path}.")
+    if path.is_dir():
+        raise ImportFailed(f"{path} is a folder, not a text file.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailed(f"Could not read {path}: {error.strerror or error}.") from error
+    return decode_bytes(data, path.name)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise ImportFailed(f"{name} is a binary file, not plain-text minutes.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and looks_like_text(text):
+        return text
+    raise ImportFailed(f"{name} is not a UTF-8 text file (save it as UTF-8 text and try again).")
+
+
+def looks_like_text(text: str) -> bool:
+    """No stray control characters and mostly letters, digits, spaces and punctuation."""
+    plain = 0
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cc" and ch not in _ALLOWED_CONTROLS:
+            return False
+        if category[0] in "LNPZ" or ch in _ALLOWED_CONTROLS:
+            plain += 1
+    return plain >= _MIN_PLAIN_SHARE * len(text)

@@ -1,0 +1,113 @@
+"""Link the names found in imported minutes to people in the database, creating only new ones."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.naming import NamingConventions, PersonName, written_name
+from clerkdesk.domain.people_match import NameMatch, NameParts, best_match
+from clerkdesk.importers.people_finder import Spelling
+from clerkdesk.services.people import add_person_in, set_membership_in
+from clerkdesk.storage.models import Membership, Person
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    person_id: int
+    parts: NameParts
+    is_member: bool
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    spelling: str
+    person_id: int
+
+
+class PeopleLinker:
+    """Matches spellings against the roster (this committee's people first), then earlier
+    spellings of this import; a near miss is linked, never made a second person."""
+
+    def __init__(self, session: Session, committee_id: int, conventions: NamingConventions):
+        self.session = session
+        self.committee_id = committee_id
+        self.conventions = conventions
+        self.roles: dict[int, Role] = {
+            person_id: Role(role)
+            for person_id, role in session.execute(
+                select(Membership.person_id, Membership.role).where(
+                    Membership.committee_id == committee_id)
+            ).all()
+        }
+        people = sorted(session.scalars(select(Person)).all(),
+                        key=lambda p: (p.id not in self.roles, p.id))
+        self.people: dict[int, Person] = {p.id: p for p in people}
+        self.candidates = [self._candidate(p) for p in people if p.family_name]
+        self.created: list[int] = []
+        self.near_misses: list[NearMiss] = []
+
+    @staticmethod
+    def _candidate(person: Person) -> _Candidate:
+        parts = NameParts(person.given_name, person.family_name, person.title)
+        return _Candidate(person.id, parts, person.kind == PersonKind.MEMBER)
+
+    def link(self, spellings: Sequence[Spelling]) -> dict[str, int]:
+        """Person id for each spelling; give the most frequent spelling first so it wins."""
+        person_of: dict[str, int] = {}
+        for spelling in spellings:
+            is_member = spelling.kind is PersonKind.MEMBER
+            pool = [(c.person_id, c.parts) for c in self.candidates if c.is_member == is_member]
+            try:
+                person_id, match = best_match(spelling.parts, pool)
+            except LookupError:
+                person_id, match = self._create(spelling), NameMatch.SAME
+            if match is NameMatch.NEAR:
+                self.near_misses.append(NearMiss(spelling.text, person_id))
+            if is_member:
+                self._ensure_membership(person_id, Role.MEMBER)
+            person_of[spelling.text] = person_id
+        return person_of
+
+    def role_holder(self, role: Role) -> int:
+        """The committee's Chair or Vice-Chair, created (unnamed) when it has none."""
+        for person_id, held in self.roles.items():
+            if held is role:
+                return person_id
+        person = add_person_in(self.session, kind=PersonKind.MEMBER)
+        self._remember(person)
+        self._ensure_membership(person.id, role)
+        return person.id
+
+    def _create(self, spelling: Spelling) -> int:
+        parts = spelling.parts
+        person = add_person_in(
+            self.session, kind=spelling.kind, title=parts.title, given_name=parts.given,
+            family_name=parts.family, initials=spelling.initials, job_title=spelling.job_title,
+        )
+        self._remember(person)
+        self.candidates.append(self._candidate(person))
+        return person.id
+
+    def _remember(self, person: Person) -> None:
+        self.people[person.id] = person
+        self.created.append(person.id)
+
+    def _ensure_membership(self, person_id: int, role: Role) -> None:
+        if person_id not in self.roles:
+            set_membership_in(self.session, self.committee_id, person_id, role)
+            self.roles[person_id] = role
+
+    def written(self, person_id: int) -> str:
+        """The person's name as the committee writes it."""
+        person = self.people[person_id]
+        return written_name(
+            PersonName(
+                id=person.id, given_name=person.given_name, family_name=person.family_name,
+                title=person.title, job_title=person.job_title, kind=PersonKind(person.kind),
+                role=self.roles.get(person.id),
+            ),
+            self.conventions,
+        )

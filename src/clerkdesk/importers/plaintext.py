@@ -1,0 +1,57 @@
+"""Import plain-text minutes (as copied from a council website) as a new meeting.
+
+One import is one transaction: it creates a meeting (and the committee and people it needs) or,
+on any error, leaves the database exactly as it was. An existing meeting is never changed.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+from clerkdesk.errors import ImportFailed
+from clerkdesk.importers.decode import read_text_file
+from clerkdesk.importers.meeting_facts import committee_from_text, meeting_date, meeting_time
+from clerkdesk.importers.parse import parse_minutes
+from clerkdesk.importers.report import ImportReport
+from clerkdesk.importers.writer import MeetingFacts, find_people, write_meeting
+from clerkdesk.storage.database import Database
+
+DEFAULT_COMMITTEE = "Imported minutes"
+
+
+def import_text_file(
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None
+) -> ImportReport:
+    """Import the minutes in a UTF-8 (or Windows-1252) text file as a new meeting."""
+    path = Path(path)
+    text = read_text_file(path)
+    return import_text(db, text, committee=committee, date=date, source=str(path))
+
+
+def import_text(
+    db: Database, text: str, *, committee: str | None = None, date: dt.date | None = None,
+    source: str = "",
+) -> ImportReport:
+    """Import minutes given as text; `source` names where they came from (a file path)."""
+    label = Path(source).name if source else "The text"
+    if "\x00" in text:
+        raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
+    parsed = parse_minutes(text)
+    if parsed.is_empty():
+        raise ImportFailed(
+            f"{label} contains no minutes: no agenda item and no numbered paragraphs were found.")
+    warnings: list[str] = []
+    name = (
+        (committee or "").strip()
+        or committee_from_text(parsed.header, text)
+        or (Path(source).stem if source else "")
+        or DEFAULT_COMMITTEE
+    )
+    when = date or meeting_date(parsed.header)
+    if when is None:
+        when = dt.date.today()
+        warnings.append(f"No meeting date was found in the text; the meeting is dated today "
+                        f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
+    facts = MeetingFacts(name, when, meeting_time(parsed.header))
+    found = find_people(parsed)
+    with db.transaction() as session:
+        return write_meeting(session, parsed, facts, found, warnings)

@@ -1,0 +1,204 @@
+"""Write parsed minutes as a new meeting inside one session: people, items, paragraphs, flags."""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
+from clerkdesk.importers.outcomes import request_lists, resolution_form
+from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
+from clerkdesk.importers.people_finder import (
+    Mention,
+    Spelling,
+    find_mentions,
+    find_spellings,
+    name_pattern,
+)
+from clerkdesk.importers.people_link import PeopleLinker
+from clerkdesk.importers.report import ImportReport
+from clerkdesk.services.committees import find_or_create_committee
+from clerkdesk.services.flags import add_request_in, add_resolution_in
+from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
+from clerkdesk.services.minutes import conventions_of
+from clerkdesk.services.paragraphs import add_paragraph_in
+from clerkdesk.storage.models import Committee
+
+
+@dataclass
+class FoundPeople:
+    """Names found (most frequent spelling first) and the mentions in each paragraph."""
+
+    spellings: list[Spelling]
+    mentions: dict[int, list[Mention]]  # keyed by id() of the ParsedParagraph
+    places: dict[str, list[str]] = field(default_factory=dict)  # spelling -> "paragraph 9", ...
+
+
+def find_people(parsed: ParsedMinutes) -> FoundPeople:
+    located = [(p, _place(parsed, i, item, p))
+               for i, item in enumerate(parsed.items) for p in item.paragraphs]
+    spellings = find_spellings([p.text for p, _ in located])
+    pattern = name_pattern(list(spellings))
+    mentions: dict[int, list[Mention]] = {}
+    counts: Counter[str] = Counter()
+    places: dict[str, list[str]] = {}
+    for paragraph, place in located:
+        found = find_mentions(paragraph.text, pattern)
+        mentions[id(paragraph)] = found
+        for mention in found:
+            if mention.spelling:
+                counts[mention.spelling] += 1
+                spot = places.setdefault(mention.spelling, [])
+                if place not in spot:
+                    spot.append(place)
+    first_seen = {text: order for order, text in enumerate(spellings)}
+    ordered = sorted(spellings.values(), key=lambda s: (-counts[s.text], first_seen[s.text]))
+    return FoundPeople(ordered, mentions, places)
+
+
+def _place(parsed: ParsedMinutes, index: int, item: ParsedItem, paragraph: ParsedParagraph) -> str:
+    if paragraph.style is ParagraphStyle.RESOLUTION:
+        place = "the resolution"
+    elif paragraph.style is ParagraphStyle.UNNUMBERED:
+        place = f"text after paragraph {paragraph.ref}" if paragraph.ref else "unnumbered text"
+    else:
+        place = f"paragraph {paragraph.ref}"
+    if len(parsed.items) > 1:
+        place = f"item {item.number_label or index + 1}, {place}"
+    return place
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    committee: str
+    date: dt.date
+    time: dt.time | None = None
+
+
+def write_meeting(
+    session: Session, parsed: ParsedMinutes, facts: MeetingFacts, found: FoundPeople,
+    warnings: list[str],
+) -> ImportReport:
+    committee = _committee(session, facts.committee, parsed, warnings)
+    meeting = create_meeting_in(session, committee.id, facts.date, facts.time)
+    linker = PeopleLinker(session, committee.id, conventions_of(committee))
+    person_of = linker.link(found.spellings)
+    report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings)
+
+    def person_id(mention: Mention) -> int | None:
+        if mention.spelling:
+            return person_of[mention.spelling]
+        return linker.role_holder(mention.role) if mention.role else None
+
+    mentioned: dict[int, None] = {}
+    for item in parsed.items:
+        _write_item(session, meeting.id, item, found, person_id, mentioned, report)
+    for miss in linker.near_misses:
+        where = ", ".join(found.places.get(miss.spelling, []))
+        target = linker.written(miss.person_id)
+        report.warnings.append(f'"{miss.spelling}" ({where}) linked to {target}')
+    report.items = len(parsed.items)
+    report.people = [linker.written(pid) for pid in mentioned]
+    created = set(linker.created)
+    report.new_people = [linker.written(pid) for pid in mentioned if pid in created]
+    if parsed.header:
+        report.warnings.append(
+            f"{len(parsed.header)} line(s) before the first item were not imported as minutes "
+            "(heading or attendance).")
+    return report
+
+
+def _write_item(
+    session: Session, meeting_id: int, item: ParsedItem, found: FoundPeople,
+    person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
+) -> None:
+    row = add_item_in(session, meeting_id, item.title, number_label=item.number_label)
+    for title in item.documents:
+        add_document_in(session, row.id, title)
+    paragraph_ids = []
+    for paragraph in item.paragraphs:
+        stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
+                                      mentioned)
+        written = add_paragraph_in(session, row.id, stored, paragraph.level, paragraph.style,
+                                   speaker_id=speaker)
+        paragraph_ids.append(written.id)
+        _count(paragraph, report)
+        if paragraph.resolution_prefix:
+            form = resolution_form(_resolution_wording(item.paragraphs, len(paragraph_ids) - 1))
+            add_resolution_in(session, written.id, form)
+            report.resolutions += 1
+    for requests in request_lists(item.paragraphs):
+        for index in requests.requests:
+            add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
+                           asked_of_body=requests.asked_of_body)
+            report.requests += 1
+
+
+def _resolution_wording(paragraphs: list[ParsedParagraph], index: int) -> str:
+    """A resolution's text, or for a bare "RESOLVED:" the sub-points that follow it."""
+    if paragraphs[index].text:
+        return paragraphs[index].text
+    following = []
+    for paragraph in paragraphs[index + 1 :]:
+        if paragraph.level == 0:
+            break
+        following.append(paragraph.text)
+    return " ".join(following)
+
+
+def _count(paragraph: ParsedParagraph, report: ImportReport) -> None:
+    if paragraph.style is not ParagraphStyle.NUMBERED:
+        return
+    if paragraph.level == 0:
+        report.paragraphs += 1
+    else:
+        report.sub_points += 1
+
+
+def stored_text(
+    text: str, mentions: list[Mention], person_id: Callable[[Mention], int | None],
+    mentioned: dict[int, None],
+) -> tuple[str, int | None]:
+    """The text with person tokens, and its speaker: the first mention followed by a reporting
+    verb (none when that is "A Member"), else the first person mentioned."""
+    out: list[str] = []
+    last = 0
+    speaker: int | None = None
+    first: int | None = None
+    speaker_found = False
+    for mention in mentions:
+        out.append(text[last : mention.start])
+        pid = person_id(mention)
+        out.append(ANONYMOUS_TOKEN if pid is None else person_token(pid))
+        last = mention.end
+        if pid is not None:
+            mentioned.setdefault(pid, None)
+            first = first if first is not None else pid
+        if mention.speaks and not speaker_found:
+            speaker, speaker_found = pid, True
+    out.append(text[last:])
+    return "".join(out), speaker if speaker_found else first
+
+
+def _committee(
+    session: Session, name: str, parsed: ParsedMinutes, warnings: list[str]
+) -> Committee:
+    existing = session.scalars(select(Committee).where(Committee.name == name)).first()
+    committee = find_or_create_committee(session, name)
+    prefixes = Counter(p.resolution_prefix for p in parsed.paragraphs()
+                       if p.style is ParagraphStyle.RESOLUTION and p.resolution_prefix)
+    if existing is None:
+        committee.paragraph_scheme = parsed.scheme
+        committee.uses_minutes_heading = parsed.uses_minutes_heading
+        if prefixes:
+            committee.resolution_prefix = prefixes.most_common(1)[0][0]
+        session.flush()
+    elif prefixes and set(prefixes) != {committee.resolution_prefix}:
+        written = ", ".join(f'"{p}"' for p in prefixes)
+        warnings.append(f"Resolutions written {written} will show as "
+                        f'"{committee.resolution_prefix}" (the committee\'s setting).')
+    return committee

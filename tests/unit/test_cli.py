@@ -1,0 +1,283 @@
+"""The `clerkdesk` command line, run as a real process (`python -m clerkdesk`)."""
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from clerkdesk.domain.enums import MeetingStatus, ParagraphStyle, PersonKind
+from clerkdesk.domain.minutes import MeetingSummary
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """An environment whose user folders are inside tmp_path and whose output encoding is
+    latin-1, so a CLI that does not switch to UTF-8 itself fails on the en dash in 'RESOLVED –'."""
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
+    env.update(
+        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+        APPDATA=str(home / "appdata"), LOCALAPPDATA=str(home / "localappdata"),
+        PYTHONIOENCODING="latin-1",
+    )
+    return env
+
+
+def run_cli(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerkdesk", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
+    )
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("clerkdesk: error: "), result.stderr
+    assert result.stdout == ""
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
+    """A meeting with a numbered paragraph, a sub-point with a request, and a resolution."""
+    from clerkdesk.domain.mentions import person_token
+    from clerkdesk.services.committees import find_or_create_committee
+    from clerkdesk.services.flags import add_request_in, add_resolution_in
+    from clerkdesk.services.meetings import add_item_in, create_meeting_in
+    from clerkdesk.services.paragraphs import add_paragraph_in
+    from clerkdesk.services.people import add_person_in
+
+    with db.transaction() as session:
+        committee = find_or_create_committee(session, "Planning Committee", "Anyshire Council")
+        love = add_person_in(session, title="Mr", given_name="Ted", family_name="Love",
+                             kind=PersonKind.MEMBER)
+        meeting = create_meeting_in(session, committee.id, dt.date(2024, 3, 5))
+        item = add_item_in(session, meeting.id, "Housing Report")
+        add_paragraph_in(session, item.id, f"{person_token(love.id)} introduced the report.",
+                         speaker_id=love.id)
+        asked = add_paragraph_in(session, item.id, "Figures on void homes were requested.",
+                                 level=1)
+        add_request_in(session, asked.id, "Figures on void homes", "Housing")
+        resolved = add_paragraph_in(session, item.id, "The Committee noted the report.",
+                                    style=ParagraphStyle.RESOLUTION)
+        add_resolution_in(session, resolved.id)
+        return meeting.id
+
+
+def test_version_and_help(cli_env: dict[str, str]) -> None:
+    version = run_cli(cli_env, "--version")
+    assert (version.returncode, version.stdout.strip()) == (0, "clerkdesk 0.1.0")
+    top = run_cli(cli_env, "--help")
+    assert top.returncode == 0
+    for word in ("import", "meetings", "show", "--db", "CLERKDESK_DB", "exit codes"):
+        assert word in top.stdout
+
+
+def test_cli_module_imports_nothing_heavy(cli_env: dict[str, str]) -> None:
+    probe = (
+        "import sys, clerkdesk.cli, clerkdesk.cli.commands; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6', 'docx'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=cli_env, timeout=60)
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
+def test_meetings_on_empty_database(cli_env: dict[str, str], db, db_path: Path) -> None:
+    result = run_cli(cli_env, "meetings", "--db", db_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "No meetings.\n", "")
+
+
+def test_show_text_and_json(cli_env: dict[str, str], db, db_path: Path) -> None:
+    meeting_id = build_meeting(db)
+
+    text = run_cli(cli_env, "show", meeting_id, "--db", db_path)
+    assert text.returncode == 0, text.stderr
+    assert "Planning Committee" in text.stdout
+    assert "1. Housing Report" in text.stdout
+    assert "\n1) Mr Love introduced the report.\n" in text.stdout
+    assert "\n    a) Figures on void homes were requested.\n" in text.stdout
+    assert "\nRESOLVED – The Committee noted the report.\n" in text.stdout
+
+    data = json.loads(run_cli(cli_env, "--db", db_path, "show", meeting_id, "--json").stdout)
+    assert data["meeting_id"] == meeting_id and data["date"] == "2024-03-05"
+    [item] = data["items"]
+    assert (item["number"], item["title"]) == ("1", "Housing Report")
+    first, sub, resolution = item["paragraphs"]
+    assert (first["level"], first["number"], first["speaker"]) == (0, "1)", "Mr Love")
+    assert first["text"] == "Mr Love introduced the report." and first["flags"] == []
+    assert (sub["level"], sub["number"], sub["speaker"]) == (1, "a)", None)
+    assert sub["flags"] == [
+        {"kind": "request", "summary": "Figures on void homes", "status": "outstanding"}
+    ]
+    assert resolution["style"] == "resolution"
+    assert [flag["kind"] for flag in resolution["flags"]] == ["resolution"]
+
+
+def test_database_from_environment_and_db_overrides_it(
+    cli_env: dict[str, str], db, db_path: Path, tmp_path: Path
+) -> None:
+    meeting_id = build_meeting(db)
+    cli_env["CLERKDESK_DB"] = str(db_path)
+    listed = run_cli(cli_env, "meetings")
+    assert listed.returncode == 0, listed.stderr
+    assert re.fullmatch(rf"{meeting_id}  2024-03-05  Planning Committee  draft\n", listed.stdout)
+
+    other = tmp_path / "other.sqlite"
+    missing = run_cli(cli_env, "--db", other, "meetings")
+    assert_user_error(missing, f"No ClerkDesk database at {other}", "clerkdesk import FILE")
+    assert not other.exists()
+
+
+def random_bytes_file(tmp_path: Path) -> Path:
+    path = tmp_path / "random.sqlite"
+    path.write_bytes(bytes(range(256)) * 40)
+    return path
+
+
+def foreign_sqlite_file(tmp_path: Path) -> Path:
+    path = tmp_path / "foreign.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    connection.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make_file", "fragment"),
+    [
+        (random_bytes_file, "is not a ClerkDesk database"),
+        (foreign_sqlite_file, "from another application"),
+    ],
+)
+def test_file_that_is_not_ours_is_refused_and_unchanged(
+    cli_env: dict[str, str], tmp_path: Path, make_file, fragment: str  # noqa: ANN001
+) -> None:
+    path = make_file(tmp_path)
+    before = sha256(path)
+    assert_user_error(run_cli(cli_env, "meetings", "--db", path), fragment)
+    assert sha256(path) == before
+    assert [p.name for p in tmp_path.glob(path.name + "*")] == [path.name]  # no -wal, -journal
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["show", "999"], ["There is no meeting with id 999"]),
+        (["show", "abc"], ["'abc' is not a meeting id", "clerkdesk show --help"]),
+        (["frobnicate"], ["invalid choice: 'frobnicate'"]),
+        (["meetings", "--db", "{tmp}"], ["is a folder"]),
+        (["meetings", "--db", "{tmp}/no/such/folder/x.sqlite"], ["No ClerkDesk database at"]),
+        (["import", "{tmp}/notes.txt", "--db", "{tmp}/no/such/x.sqlite"], ["does not exist"]),
+        (["import", "{tmp}/missing.txt", "--db", "{tmp}/new.sqlite"], ["There is no file at"]),
+    ],
+    ids=["unknown-id", "non-integer-id", "unknown-command", "folder-as-db", "missing-folder",
+         "import-into-missing-folder", "import-missing-file"],
+)
+def test_user_errors_are_one_line_exit_2(
+    cli_env: dict[str, str], db, db_path: Path, tmp_path: Path, args: list[str],
+    fragments: list[str],
+) -> None:
+    (tmp_path / "notes.txt").write_text("1) Something was said.\n", encoding="utf-8")
+    cli_env["CLERKDESK_DB"] = str(db_path)
+    result = run_cli(cli_env, *(arg.replace("{tmp}", str(tmp_path)) for arg in args))
+    assert_user_error(result, *fragments)
+    assert not (tmp_path / "no").exists() and not (tmp_path / "new.sqlite").exists()
+
+
+@pytest.mark.seed
+def test_import_seed_then_show_it(cli_env: dict[str, str], seed_path: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "imported.sqlite"
+    imported = run_cli(cli_env, "import", seed_path, "--committee", "SEND Sub-Committee",
+                       "--date", "2023-07-18", "--db", db_path)
+    assert imported.returncode == 0, imported.stderr
+    first_line = imported.stdout.splitlines()[0]
+    meeting_id = re.search(r"\d+", first_line)
+    assert meeting_id, first_line
+
+    shown = run_cli(cli_env, "show", meeting_id.group(), "--db", db_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "1) Mr Love introduced the report." in shown.stdout
+    assert "RESOLVED –" in shown.stdout
+
+
+# In-process checks of the parts that need no real process.
+
+
+def test_db_option_before_or_after_the_command() -> None:
+    from clerkdesk.cli.commands import COMMANDS, open_window
+    from clerkdesk.cli.parser import build_parser
+
+    parser = build_parser(COMMANDS, open_window)
+    assert parser.parse_args(["--db", "a.sqlite", "meetings"]).db == "a.sqlite"
+    assert parser.parse_args(["meetings", "--db", "b.sqlite"]).db == "b.sqlite"
+    assert parser.parse_args(["--db", "a.sqlite", "show", "3", "--db", "b.sqlite"]).db == "b.sqlite"
+    assert parser.parse_args(["show", "3"]).db is None
+
+
+def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from clerkdesk.cli import main
+
+    calls: list[tuple[str, bool]] = []
+    fake = types.ModuleType("clerkdesk.ui.app")
+    fake.run_gui = lambda target, is_default: calls.append((target, is_default)) or 0
+    monkeypatch.setitem(sys.modules, "clerkdesk.ui.app", fake)
+
+    assert main([]) == 0
+    assert main(["--db", str(tmp_path / "x.sqlite")]) == 0
+    monkeypatch.setenv("CLERKDESK_DB", str(tmp_path / "env.sqlite"))
+    assert main([]) == 0
+    default, chosen, from_env = calls
+    assert default[1] is True and default[0].endswith("clerkdesk.sqlite")
+    assert chosen == (str(tmp_path / "x.sqlite"), False)
+    assert from_env == (str(tmp_path / "env.sqlite"), False)
+
+
+def test_interrupt_and_multi_line_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clerkdesk.cli import main
+    from clerkdesk.errors import StorageError
+
+    def failing_gui(target: str, is_default: bool) -> int:
+        raise failure
+
+    fake = types.ModuleType("clerkdesk.ui.app")
+    fake.run_gui = failing_gui
+    monkeypatch.setitem(sys.modules, "clerkdesk.ui.app", fake)
+    failure: BaseException = KeyboardInterrupt()
+    assert main([]) == 130
+    assert capsys.readouterr().err == ""
+    failure = StorageError("The disk is full.\nYour text is kept.")
+    assert main([]) == 2
+    assert capsys.readouterr().err == "clerkdesk: error: The disk is full. Your text is kept.\n"
+
+
+def test_meeting_lines_are_aligned() -> None:
+    from clerkdesk.cli.commands import meeting_lines
+
+    lines = meeting_lines([
+        MeetingSummary(12, dt.date(2024, 5, 1), "Cabinet", MeetingStatus.DRAFT),
+        MeetingSummary(3, dt.date(2023, 7, 18), "SEND Sub-Committee", MeetingStatus.APPROVED),
+    ])
+    assert lines == [
+        "12  2024-05-01  Cabinet             draft",
+        " 3  2023-07-18  SEND Sub-Committee  approved",
+    ]
+    assert meeting_lines([]) == []
