@@ -40,10 +40,9 @@ if TYPE_CHECKING:
 
 MAX_QUORUM = 999
 MAX_START = 99_999
-# Non-breaking spaces keep each example on one line when the help wraps.
 TEMPLATE_HELP = (
-    "Write {n} where the number goes:  {n}\u00a0→\u00a01,\u00a02,\u00a03;  "
-    "{n}/20\u00a0→\u00a035/20;  PLA{n}/14\u00a0→\u00a0PLA146/14"
+    "Write {n} where the number goes, for example:\n"
+    "{n} → 1, 2, 3        {n}/20 → 35/20        PLA{n}/14 → PLA146/14"
 )
 
 
@@ -81,8 +80,9 @@ class CommitteeSettingsDialog(QDialog):
 
     def _general_tab(self, settings: CommitteeSettings) -> QWidget:
         page = named(QWidget(self), "generalTab", "General")
-        self.name_edit = _line_edit("committeeNameEdit", "Committee name", settings.name, MAX_NAME)
-        self.council_edit = _line_edit("committeeCouncilEdit", "Council", settings.council,
+        self.name_edit = _line_edit(page, "committeeNameEdit", "Committee name", settings.name,
+                                    MAX_NAME)
+        self.council_edit = _line_edit(page, "committeeCouncilEdit", "Council", settings.council,
                                        MAX_COUNCIL)
         self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
         self.quorum_spin = natural_width(named(QSpinBox(page), "quorumSpin", "Quorum"))
@@ -94,7 +94,7 @@ class CommitteeSettingsDialog(QDialog):
             "minutesHeadingCheck", "Write Minutes: under each item heading",
         )
         self.minutes_heading_check.setChecked(settings.uses_minutes_heading)
-        self.prefix_edit = _line_edit("resolutionPrefixEdit", "Resolution prefix",
+        self.prefix_edit = _line_edit(page, "resolutionPrefixEdit", "Resolution prefix",
                                       settings.resolution_prefix, MAX_PREFIX)
         self.prefix_edit.setPlaceholderText(DEFAULT_RESOLUTION_PREFIX)
         form = QFormLayout(page)
@@ -111,11 +111,10 @@ class CommitteeSettingsDialog(QDialog):
         for scheme in ParagraphScheme:
             self.scheme_combo.addItem(" ".join(scheme.description.split()), scheme.value)
         self.scheme_combo.setCurrentIndex(self.scheme_combo.findData(settings.paragraph_scheme))
-        self.template_edit = _line_edit("itemNumberTemplateEdit", "Item number format",
+        self.template_edit = _line_edit(page, "itemNumberTemplateEdit", "Item number format",
                                         settings.item_number_template, MAX_TEMPLATE)
         self.template_edit.setPlaceholderText(NUMBER_PLACEHOLDER)
         template_help = named(QLabel(TEMPLATE_HELP, page), "itemNumberHelp", "Item number help")
-        template_help.setWordWrap(True)
         self.start_spin = natural_width(
             named(QSpinBox(page), "itemNumberStartSpin", "First item number")
         )
@@ -172,8 +171,10 @@ class CommitteeSettingsDialog(QDialog):
         ).cleaned()
 
 
-def _line_edit(object_name: str, accessible_name: str, text: str, max_length: int) -> QLineEdit:
-    edit = named(QLineEdit(text), object_name, accessible_name)
+def _line_edit(
+    parent: QWidget, object_name: str, accessible_name: str, text: str, max_length: int
+) -> QLineEdit:
+    edit = named(QLineEdit(text, parent), object_name, accessible_name)
     edit.setMaxLength(max_length)
     return edit
 

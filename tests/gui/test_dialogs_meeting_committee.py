@@ -1,0 +1,331 @@
+"""New meeting and Committee settings dialogs, driven by keyboard, checked in the SQLite file."""
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+
+from clerkdesk.domain.committee_settings import CommitteeSettings
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+from clerkdesk.services.committees import create_committee
+from clerkdesk.services.meeting_setup import committee_councils
+from clerkdesk.ui.committee_settings_dialog import CommitteeSettingsDialog, edit_committee_settings
+from clerkdesk.ui.new_meeting_dialog import NewMeetingDialog, ask_new_meeting
+
+# The offscreen platform warns on every top-level show; nothing ClerkDesk can act on.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+PASTED_AGENDA = (
+    "1. Apologies and Substitutes\n2) Declarations of interest\n\n"
+    "Item 3: Minutes of the previous meeting\n"
+)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def type_text(qtbot, text: str) -> None:  # noqa: ANN001
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+    for _ in range(times):
+        press(qtbot, Qt.Key.Key_Tab)
+
+
+def focused_name() -> str:
+    """The object name of the focused field (a combo's line edit counts as the combo)."""
+    widget = QApplication.focusWidget()
+    if widget is None:
+        return ""
+    return widget.objectName() or widget.parentWidget().objectName()
+
+
+def drive_modal(object_name: str, steps: Callable[[QDialog], None]) -> list[str]:
+    """Run `steps` on the modal dialog `object_name` once its exec() loop shows it.
+
+    Returns a list that records 'done' when the steps closed the dialog, else what went wrong;
+    a dialog left open is rejected so the test cannot hang in exec().
+    """
+    outcome: list[str] = []
+
+    def attempt(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        ready = dialog is not None and dialog.objectName() == object_name and \
+            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
+        if not ready:
+            if tries < 300:
+                QTimer.singleShot(10, lambda: attempt(tries + 1))
+            else:
+                outcome.append(f"{object_name} never appeared")
+            return
+        try:
+            steps(dialog)
+            outcome.append("left open" if dialog.isVisible() else "done")
+        except BaseException as error:  # noqa: BLE001 - reported by the test body
+            outcome.append(f"failed: {error!r}")
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, attempt)
+    return outcome
+
+
+def query(db_path, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
+    with sqlite3.connect(db_path) as raw:
+        return raw.execute(sql, args).fetchall()
+
+
+# --- New meeting ------------------------------------------------------------------------------
+
+@pytest.fixture
+def new_meeting(qtbot, db):  # noqa: ANN001
+    create_committee(db, "SEND Sub-Committee", "Kent County Council")
+    dialog = NewMeetingDialog(committee_councils(db))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: focused_name() == "committeeCombo")
+    return dialog
+
+
+def test_ok_is_disabled_until_a_committee_name_is_typed(qtbot, new_meeting):
+    assert not new_meeting.ok_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert new_meeting.isVisible(), "Ctrl+Enter must not accept without a committee"
+    type_text(qtbot, "   ")
+    assert not new_meeting.ok_button.isEnabled()
+    type_text(qtbot, "Cabinet")
+    assert new_meeting.ok_button.isEnabled()
+    assert "new committee" in new_meeting.committee_hint.text()
+
+
+def test_fields_follow_in_tab_order_with_labels_for_each(qtbot, new_meeting):
+    order = ["committeeCombo"]
+    for _ in range(5):
+        tab(qtbot)
+        order.append(focused_name())
+    assert order == ["committeeCombo", "councilEdit", "dateEdit", "timeEdit", "venueEdit",
+                     "agendaEdit"]
+    tab(qtbot)  # Tab leaves the agenda box rather than typing a tab character
+    assert new_meeting.agenda_edit.toPlainText() == ""
+    buddies = {label.buddy().objectName() for label in new_meeting.findChildren(QLabel)
+               if label.buddy() is not None and "&" in label.text()}
+    assert set(order) <= buddies
+    for name in order:
+        assert new_meeting.findChild(QWidget, name).accessibleName()
+
+
+def test_existing_committee_prefills_its_council(qtbot, new_meeting):
+    type_text(qtbot, "SEND Sub")
+    tab(qtbot)
+    assert new_meeting.committee_combo.currentText() == "SEND Sub-Committee"
+    assert focused_name() == "councilEdit"
+    assert new_meeting.council_edit.text() == "Kent County Council"
+    assert new_meeting.council_edit.isReadOnly()
+    assert "Existing committee" in new_meeting.committee_hint.text()
+
+
+def test_keyboard_entry_gives_the_typed_values(qtbot, new_meeting):
+    type_text(qtbot, "Planning Committee")
+    tab(qtbot)
+    assert not new_meeting.council_edit.isReadOnly()
+    type_text(qtbot, "Anytown Borough Council")
+    tab(qtbot)
+    type_text(qtbot, "05032024")
+    assert new_meeting.day_label.text() == "Tuesday 5 March 2024"
+    tab(qtbot)
+    type_text(qtbot, "1830")
+    tab(qtbot)
+    type_text(qtbot, "Council Chamber")
+    tab(qtbot)
+    for line in ("1. Apologies", "2) Minutes"):
+        type_text(qtbot, line)
+        press(qtbot, Qt.Key.Key_Return)  # Enter alone is a new agenda line
+    assert new_meeting.isVisible()
+    assert new_meeting.agenda_hint.text().startswith("2 agenda items")
+    with qtbot.waitSignal(new_meeting.accepted):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    values = new_meeting.result_values()
+    assert (values.committee, values.council, values.date, values.time, values.venue) == (
+        "Planning Committee", "Anytown Borough Council", dt.date(2024, 3, 5), dt.time(18, 30),
+        "Council Chamber",
+    )
+    assert values.agenda_text == "1. Apologies\n2) Minutes\n"
+
+
+def test_date_defaults_to_today_and_time_to_ten(new_meeting):
+    assert new_meeting.date_edit.date() == QDate.currentDate()
+    assert new_meeting.time_edit.time().toPython() == dt.time(10, 0)
+    assert new_meeting.date_edit.calendarPopup()
+
+
+def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db, db_path):
+    create_committee(db, "SEND Sub-Committee", "Kent County Council")
+    QGuiApplication.clipboard().setText(PASTED_AGENDA)
+
+    def fill_in(dialog: QDialog) -> None:
+        type_text(qtbot, "SEND Sub-Committee")
+        tab(qtbot, 2)
+        type_text(qtbot, "11072023")
+        tab(qtbot, 2)
+        type_text(qtbot, "Sessions House, Maidstone")
+        tab(qtbot)
+        press(qtbot, Qt.Key.Key_V, CTRL)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    outcome = drive_modal("newMeetingDialog", fill_in)
+    meeting_id = ask_new_meeting(None, db)
+    assert outcome == ["done"]
+    assert meeting_id is not None
+    assert query(db_path, "SELECT name, council FROM committee") == [
+        ("SEND Sub-Committee", "Kent County Council")
+    ]
+    row = query(db_path, "SELECT date, time, venue FROM meeting WHERE id = ?", meeting_id)[0]
+    assert row[0] == "2023-07-11" and row[1].startswith("10:00") and row[2] == \
+        "Sessions House, Maidstone"
+    titles = query(db_path, "SELECT title FROM agenda_item WHERE meeting_id = ? "
+                   "ORDER BY position", meeting_id)
+    assert titles == [("Apologies and Substitutes",), ("Declarations of interest",),
+                      ("Minutes of the previous meeting",)]
+
+
+def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db, db_path):
+    outcome = drive_modal("newMeetingDialog", lambda _dialog: (
+        type_text(qtbot, "Cabinet"), press(qtbot, Qt.Key.Key_Escape)
+    ))
+    assert ask_new_meeting(None, db) is None
+    assert outcome == ["done"]
+    assert query(db_path, "SELECT count(*) FROM meeting") == [(0,)]
+    assert query(db_path, "SELECT count(*) FROM committee") == [(0,)]
+
+
+# --- Committee settings -----------------------------------------------------------------------
+
+@pytest.fixture
+def settings_dialog(qtbot):  # noqa: ANN001
+    dialog = CommitteeSettingsDialog(CommitteeSettings(name="Cabinet"))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: focused_name() == "committeeNameEdit")
+    return dialog
+
+
+def test_preview_follows_scheme_template_and_start(qtbot, settings_dialog):
+    preview = settings_dialog.preview_label
+    assert preview.text() == "Items: 1, 2 — Paragraphs: 1) a) b) 2)"
+    press(qtbot, Qt.Key.Key_U, ALT)  # N&umbering tab
+    press(qtbot, Qt.Key.Key_P, ALT)  # &Paragraphs
+    assert focused_name() == "paragraphSchemeCombo"
+    press(qtbot, Qt.Key.Key_Down)
+    assert preview.text() == "Items: 1, 2 — Paragraphs: 1. (a) (b) 2."
+    press(qtbot, Qt.Key.Key_Down)
+    assert preview.text() == "Items: 1, 2 — Paragraphs: 1.1 1.1.1 1.1.2 1.2"
+    tab(qtbot)
+    type_text(qtbot, "PLA{n}/14")
+    tab(qtbot)
+    type_text(qtbot, "146")
+    assert preview.text() == (
+        "Items: PLA146/14, PLA147/14 — Paragraphs: PLA146/14.1 PLA146/14.1.1 PLA146/14.1.2 "
+        "PLA146/14.2"
+    )
+
+
+def test_template_without_number_blocks_saving(qtbot, settings_dialog):
+    settings_dialog.tabs.setCurrentIndex(1)
+    settings_dialog.template_edit.setFocus()
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "PLA/14")
+    assert not settings_dialog.save_button.isEnabled()
+    assert "must contain {n}" in settings_dialog.problem_label.text()
+    assert "{n}" in settings_dialog.preview_label.text()
+    press(qtbot, Qt.Key.Key_Return)
+    assert settings_dialog.isVisible()
+
+
+def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db, db_path):
+    committee_id = create_committee(db, "Planning", "Kent")
+
+    def edit(dialog: QDialog) -> None:
+        assert focused_name() == "committeeNameEdit"
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "Planning Applications Committee")
+        tab(qtbot)
+        type_text(qtbot, "Anytown Borough Council")
+        tab(qtbot)
+        type_text(qtbot, "4")
+        tab(qtbot)
+        assert focused_name() == "minutesHeadingCheck"
+        press(qtbot, Qt.Key.Key_Space)
+        tab(qtbot)
+        type_text(qtbot, "AGREED:")
+        press(qtbot, Qt.Key.Key_U, ALT)
+        press(qtbot, Qt.Key.Key_P, ALT)
+        press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Down)
+        tab(qtbot)
+        type_text(qtbot, "{n}/20")
+        tab(qtbot)
+        type_text(qtbot, "35")
+        assert dialog.findChild(QLabel, "numberingPreview").text() == \
+            "Items: 35/20, 36/20 — Paragraphs: 35/20.1 35/20.1.1 35/20.1.2 35/20.2"
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("committeeSettingsDialog", edit)
+    assert edit_committee_settings(None, db, committee_id) is True
+    assert outcome == ["done"]
+    assert query(
+        db_path,
+        "SELECT name, council, quorum, uses_minutes_heading, resolution_prefix, "
+        "paragraph_scheme, item_number_template, item_number_start FROM committee WHERE id = ?",
+        committee_id,
+    ) == [("Planning Applications Committee", "Anytown Borough Council", 4, 0, "AGREED:",
+           "decimal", "{n}/20", 35)]
+
+
+def test_duplicate_name_shows_message_and_keeps_the_edits(qtbot, db, captured_errors):
+    create_committee(db, "Cabinet")
+    committee_id = create_committee(db, "Planning")
+    update_committee_settings(db, committee_id, CommitteeSettings(name="Planning", quorum=3))
+    second: list[list[str]] = []
+
+    def second_round(dialog: QDialog) -> None:
+        assert dialog.result_values().name == "cabinet"  # the typed name survived the error
+        assert dialog.result_values().council == "Kent"
+        press(qtbot, Qt.Key.Key_Escape)
+
+    def first_round(dialog: QDialog) -> None:
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "cabinet")
+        tab(qtbot)
+        type_text(qtbot, "Kent")
+        second.append(drive_modal("committeeSettingsDialog", second_round))
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("committeeSettingsDialog", first_round)
+    assert edit_committee_settings(None, db, committee_id) is False
+    assert outcome == ["done"]
+    assert second == [["done"]], "the dialog should reopen after the error"
+    assert captured_errors == [
+        ("Committee settings not saved", "There is already a committee called “Cabinet”.")
+    ]
+    assert committee_settings(db, committee_id) == CommitteeSettings(name="Planning", quorum=3)
+    assert committee_settings(db, committee_id).paragraph_scheme is ParagraphScheme.PAREN

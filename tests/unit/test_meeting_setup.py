@@ -1,0 +1,102 @@
+"""New meeting in one step: committee found or created by name, agenda pasted as lines."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from clerkdesk.domain.agenda_lines import agenda_title, agenda_titles
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services.committees import create_committee, list_committees
+from clerkdesk.services.meeting_setup import (
+    committee_councils,
+    committee_names,
+    create_meeting_with_committee,
+)
+from clerkdesk.services.minutes import load_minutes
+
+PASTED = "1. Apologies\n2) Declarations of interest\n\nItem 3: Minutes of the previous meeting\n"
+
+
+def stored_items(db_path, meeting_id: int) -> list[str]:
+    with sqlite3.connect(db_path) as raw:
+        rows = raw.execute(
+            "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", (meeting_id,)
+        ).fetchall()
+    return [title for (title,) in rows]
+
+
+def test_pasted_agenda_becomes_clean_items(db, db_path):
+    meeting_id = create_meeting_with_committee(
+        db, "Planning Committee", "Anytown Borough Council", dt.date(2024, 3, 5),
+        dt.time(18, 30), " Council Chamber ", PASTED,
+    )
+    assert stored_items(db_path, meeting_id) == [
+        "Apologies", "Declarations of interest", "Minutes of the previous meeting",
+    ]
+    minutes = load_minutes(db, meeting_id)
+    assert [item.label for item in minutes.items] == ["1", "2", "3"]
+    with sqlite3.connect(db_path) as raw:
+        row = raw.execute(
+            "SELECT c.name, c.council, m.date, m.time, m.venue FROM meeting m "
+            "JOIN committee c ON c.id = m.committee_id WHERE m.id = ?", (meeting_id,)
+        ).fetchone()
+    assert row[0:3] == ("Planning Committee", "Anytown Borough Council", "2024-03-05")
+    assert row[3].startswith("18:30")
+    assert row[4] == "Council Chamber"
+
+
+def test_existing_committee_is_reused_whatever_the_case(db):
+    committee_id = create_committee(db, "SEND Sub-Committee", "Kent County Council")
+    first = create_meeting_with_committee(
+        db, "SEND Sub-Committee", "", dt.date(2024, 1, 9), None, "", "Apologies"
+    )
+    second = create_meeting_with_committee(
+        db, "  send   sub-committee ", "Kent County Council", dt.date(2024, 2, 6),
+        dt.time(10), "", "",
+    )
+    assert list_committees(db) == [(committee_id, "SEND Sub-Committee")]
+    assert load_minutes(db, first).committee == load_minutes(db, second).committee
+    assert load_minutes(db, second).items == ()
+
+
+def test_blank_committee_name_is_refused(db):
+    with pytest.raises(ClerkDeskError, match="committee name"):
+        create_meeting_with_committee(db, "  ", "", dt.date(2024, 1, 9), None, "", "Apologies")
+    assert list_committees(db) == []
+
+
+def test_committee_names_and_councils(db):
+    create_committee(db, "planning", "Anytown")
+    create_committee(db, "Cabinet")
+    assert committee_names(db) == ["Cabinet", "planning"]
+    assert committee_councils(db) == {"Cabinet": "", "planning": "Anytown"}
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("1. Apologies", "Apologies"),
+        ("2) Declarations of interest", "Declarations of interest"),
+        ("Item 3: Minutes of the previous meeting", "Minutes of the previous meeting"),
+        ("Agenda item 4 - Budget", "Budget"),
+        ("(5) Questions", "Questions"),
+        ("6 – Petitions", "Petitions"),
+        ("7.1 Highways update", "Highways update"),
+        ("8a) Late item", "Late item"),
+        ("9\tTabled papers", "Tabled papers"),
+        ("• Any other business", "Any other business"),
+        ("  10.   Exclusion   of the press  ", "Exclusion of the press"),
+        ("2023/24 Budget monitoring", "2023/24 Budget monitoring"),
+        ("2.5% pay award", "2.5% pay award"),
+        ("3:30pm site visit", "3:30pm site visit"),
+        ("Items of urgent business", "Items of urgent business"),
+        ("12.", ""),
+    ],
+)
+def test_agenda_title_strips_pasted_numbering_only(line, title):
+    assert agenda_title(line) == title
+
+
+def test_agenda_titles_skips_blank_and_number_only_lines():
+    assert agenda_titles("\n 1. \nApologies\n\n  \n2) Minutes\n") == ["Apologies", "Minutes"]
