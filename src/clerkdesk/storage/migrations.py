@@ -4,12 +4,22 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Step = Callable[[Connection], None]
 
+
+def _v1_to_v2(connection: Connection) -> None:
+    """Committees get their own list of reported-speech phrases ('explained that', …)."""
+    from sqlalchemy import Column, Text
+
+    operations(connection).add_column(
+        "committee", Column("speech_phrases", Text, nullable=False, server_default="")
+    )
+
+
 # from_version -> step. Each step uses alembic's dialect-neutral operations.
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {1: _v1_to_v2}
 
 
 def pending_steps(from_version: int) -> list[tuple[int, Step]]:

@@ -63,6 +63,7 @@ class Committee(Base):
     resolution_prefix: Mapped[str] = mapped_column(String(40), default="RESOLVED –")
     quorum: Mapped[int | None] = mapped_column(Integer)
     template_path: Mapped[str | None] = mapped_column(String(1000))
+    speech_phrases: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

@@ -1,0 +1,86 @@
+"""Find a person as the clerk types: any part of a name, initials, title + surname, role, job.
+
+Built for speed: each person's searchable words are joined once into one lower-case string, so
+a keystroke costs a few substring tests per person.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from clerkdesk.domain.enums import PersonKind, Role
+
+_ROLE_WORDS = {
+    Role.CHAIR: "chair chairman chairwoman",
+    Role.VICE_CHAIR: "vice-chair vice chair vicechair",
+    Role.MEMBER: "member",
+    Role.COOPTED: "co-opted coopted member",
+    Role.SUBSTITUTE: "substitute",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person as the picker shows them."""
+
+    id: int
+    display: str  # e.g. "Sarah Hammond — Director of SEND"
+    given_name: str = ""
+    family_name: str = ""
+    title: str = ""
+    job_title: str = ""
+    organisation: str = ""
+    initials: str = ""
+    kind: PersonKind = PersonKind.MEMBER
+    role: Role | None = None
+    haystack: str = field(default="", compare=False)
+    own_initials: str = field(default="", compare=False)
+
+
+def prepare(candidate: Candidate) -> Candidate:
+    """The candidate with its search string and initials computed once."""
+    words = [candidate.title, candidate.given_name, candidate.family_name, candidate.job_title,
+             candidate.organisation, candidate.initials,
+             _ROLE_WORDS.get(candidate.role, "") if candidate.role else "", candidate.kind.value]
+    haystack = " " + " ".join(w.lower() for w in words if w) + " "
+    names = [n for n in (candidate.given_name, candidate.family_name) if n]
+    initials = candidate.initials.lower() or "".join(n[0].lower() for n in names)
+    return Candidate(**{**candidate.__dict__, "haystack": haystack, "own_initials": initials})
+
+
+def _score(candidate: Candidate, query: str, terms: Sequence[str]) -> int:
+    hay = candidate.haystack
+    if not all(" " + term in hay or ("-" + term) in hay for term in terms):
+        if query.replace(" ", "") != candidate.own_initials:
+            return 0
+        return 90
+    score = 40
+    if query.replace(" ", "") == candidate.own_initials:
+        score += 50
+    full = f"{candidate.given_name} {candidate.family_name}".lower()
+    if full.startswith(query):
+        score += 30
+    if candidate.family_name.lower().startswith(terms[-1]):
+        score += 10
+    return score
+
+
+def search(
+    candidates: Iterable[Candidate],
+    query: str,
+    present: frozenset[int] = frozenset(),
+    recent: Sequence[int] = (),
+    limit: int = 12,
+) -> list[Candidate]:
+    """Best matches first; people present at the meeting and recent speakers rank higher."""
+    query = " ".join(query.lower().split())
+    terms = query.split()
+    recency = {person_id: len(recent) - index for index, person_id in enumerate(recent)}
+    scored = []
+    for candidate in candidates:
+        score = _score(candidate, query, terms) if terms else 1
+        if score:
+            score += 20 if candidate.id in present else 0
+            score += 3 * recency.get(candidate.id, 0)
+            scored.append((-score, candidate.family_name, candidate.given_name, candidate))
+    scored.sort(key=lambda row: row[:3])
+    return [row[3] for row in scored[:limit]]
