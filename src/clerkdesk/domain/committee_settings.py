@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
+from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import (
     ItemNumbering,
     ParagraphScheme,
     item_labels,
     paragraph_labels,
 )
+from clerkdesk.domain.phrases import DEFAULT_PHRASES
 
 NUMBER_PLACEHOLDER = "{n}"
 DEFAULT_RESOLUTION_PREFIX = "RESOLVED –"
@@ -33,6 +35,10 @@ class CommitteeSettings:
     uses_minutes_heading: bool = True
     resolution_prefix: str = DEFAULT_RESOLUTION_PREFIX
     quorum: int | None = None
+    member_style: MemberStyle = MemberStyle.TITLE_SURNAME
+    officer_style: OfficerStyle = OfficerStyle.FULL
+    chair_style: ChairStyle = ChairStyle.ROLE
+    speech_phrases: tuple[str, ...] = DEFAULT_PHRASES
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -49,6 +55,11 @@ class CommitteeSettings:
             uses_minutes_heading=self.uses_minutes_heading,
             resolution_prefix=self.resolution_prefix.strip(),
             quorum=self.quorum or None,
+            member_style=MemberStyle(self.member_style),
+            officer_style=OfficerStyle(self.officer_style),
+            chair_style=ChairStyle(self.chair_style),
+            speech_phrases=tuple(p.strip() for p in self.speech_phrases if p.strip())
+            or DEFAULT_PHRASES,
         )
 
 

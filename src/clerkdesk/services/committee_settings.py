@@ -4,7 +4,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.committee_settings import CommitteeSettings, settings_problem
+from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.phrases import phrases_from_text, phrases_to_text
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.storage.database import Database
@@ -21,6 +23,10 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         uses_minutes_heading=committee.uses_minutes_heading,
         resolution_prefix=committee.resolution_prefix,
         quorum=committee.quorum,
+        member_style=MemberStyle(committee.member_style),
+        officer_style=OfficerStyle(committee.officer_style),
+        chair_style=ChairStyle(committee.chair_style),
+        speech_phrases=phrases_from_text(committee.speech_phrases),
     )
 
 
@@ -48,6 +54,10 @@ def update_committee_settings(
         committee.uses_minutes_heading = settings.uses_minutes_heading
         committee.resolution_prefix = settings.resolution_prefix
         committee.quorum = settings.quorum
+        committee.member_style = settings.member_style
+        committee.officer_style = settings.officer_style
+        committee.chair_style = settings.chair_style
+        committee.speech_phrases = phrases_to_text(settings.speech_phrases)
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:

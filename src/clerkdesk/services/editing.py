@@ -143,6 +143,12 @@ def set_levels(db: Database, levels: Mapping[int, int]) -> None:
             paragraph.level = max(0, min(level, MAX_LEVEL))
 
 
+def set_speaker(db: Database, paragraph_id: int, person_id: int | None) -> None:
+    """The paragraph's main speaker (shown in the margin, used by flags and review)."""
+    with db.transaction() as session:
+        get_or_fail(session, Paragraph, paragraph_id, "paragraph").speaker_id = person_id
+
+
 def set_style(db: Database, paragraph_id: int, style: ParagraphStyle) -> None:
     with db.transaction() as session:
         get_or_fail(session, Paragraph, paragraph_id, "paragraph").style = style

@@ -51,6 +51,7 @@ class EditableParagraph:
     text: str  # stored text with person tokens
     elapsed_seconds: int | None
     flagged: bool
+    speaker_id: int | None = None
 
 
 def meeting_outline(db: Database, meeting_id: int) -> MeetingOutline:
@@ -104,7 +105,8 @@ def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
         )
         return [
             EditableParagraph(
-                p.id, p.level, ParagraphStyle(p.style), p.text, p.elapsed_seconds, bool(p.flags)
+                p.id, p.level, ParagraphStyle(p.style), p.text, p.elapsed_seconds, bool(p.flags),
+                p.speaker_id,
             )
             for p in rows
         ]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from clerkdesk.domain.committee_settings import (
     numbering_preview,
     settings_problem,
 )
+from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
@@ -38,6 +40,21 @@ from clerkdesk.ui.field_widgets import named, natural_width
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
+MEMBER_STYLES = (
+    (MemberStyle.TITLE_SURNAME, "Title and surname — Mr Love"),
+    (MemberStyle.CLLR_FULL, "Cllr and full name — Cllr Rory Love"),
+    (MemberStyle.FULL, "Full name — Rory Love"),
+    (MemberStyle.ANONYMOUS, "Anonymous — A Member"),
+)
+OFFICER_STYLES = (
+    (OfficerStyle.FULL, "Full name — Sarah Hammond"),
+    (OfficerStyle.FULL_WITH_JOB, "Full name and job title — Sarah Hammond (Director of SEND)"),
+    (OfficerStyle.TITLE_SURNAME, "Title and surname — Ms Hammond"),
+)
+CHAIR_STYLES = (
+    (ChairStyle.ROLE, "By role — the Chair, the Vice-Chair"),
+    (ChairStyle.NAME, "By name, like other members"),
+)
 MAX_QUORUM = 999
 MAX_START = 99_999
 TEMPLATE_HELP = (
@@ -56,6 +73,7 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs = named(QTabWidget(self), "committeeSettingsTabs", "Committee settings")
         self.tabs.addTab(self._general_tab(settings), "&General")
         self.tabs.addTab(self._numbering_tab(settings), "N&umbering")
+        self.tabs.addTab(self._naming_tab(settings), "Na&mes")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -71,7 +89,7 @@ class CommitteeSettingsDialog(QDialog):
         self._connect_changes()
         self._refresh()
         self.name_edit.setFocus()
-        self.resize(540, 330)
+        self.resize(600, 380)
 
     def add_tab(self, page: QWidget, title: str) -> int:
         return self.tabs.addTab(page, title)
@@ -132,6 +150,25 @@ class CommitteeSettingsDialog(QDialog):
         form.addRow("Preview:", self.preview_label)
         return page
 
+    def _naming_tab(self, settings: CommitteeSettings) -> QWidget:
+        page = named(QWidget(self), "namingTab", "Names")
+        self.member_combo = _choice(page, "memberStyleCombo", "How members are written",
+                                    MEMBER_STYLES, settings.member_style)
+        self.officer_combo = _choice(page, "officerStyleCombo", "How officers are written",
+                                     OFFICER_STYLES, settings.officer_style)
+        self.chair_combo = _choice(page, "chairStyleCombo", "How the Chair is written",
+                                   CHAIR_STYLES, settings.chair_style)
+        self.phrases_edit = named(QPlainTextEdit(page), "speechPhrasesEdit",
+                                  "Reported-speech phrases, one per line")
+        self.phrases_edit.setPlainText("\n".join(settings.speech_phrases))
+        self.phrases_edit.setTabChangesFocus(True)
+        form = QFormLayout(page)
+        form.addRow("&Members:", self.member_combo)
+        form.addRow("&Officers:", self.officer_combo)
+        form.addRow("C&hair, Vice-Chair:", self.chair_combo)
+        form.addRow("&Phrases after a name:", self.phrases_edit)
+        return page
+
     # --- reactions ----------------------------------------------------------------------------
 
     def _connect_changes(self) -> None:
@@ -168,7 +205,20 @@ class CommitteeSettingsDialog(QDialog):
             uses_minutes_heading=self.minutes_heading_check.isChecked(),
             resolution_prefix=self.prefix_edit.text(),
             quorum=self.quorum_spin.value() or None,
+            member_style=MemberStyle(self.member_combo.currentData()),
+            officer_style=OfficerStyle(self.officer_combo.currentData()),
+            chair_style=ChairStyle(self.chair_combo.currentData()),
+            speech_phrases=tuple(self.phrases_edit.toPlainText().splitlines()),
         ).cleaned()
+
+
+def _choice(parent: QWidget, object_name: str, accessible_name: str,
+            options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
+    combo = named(QComboBox(parent), object_name, accessible_name)
+    for value, text in options:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(str(current))))
+    return combo
 
 
 def _line_edit(
