@@ -28,7 +28,7 @@ def db(db_path: Path):
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
-        pytest.skip(f"seed minutes not found at {SEED} (the shared/ folder is not beside this clone)")
+        pytest.skip(f"seed minutes not found at {SEED} (shared/ is not beside this clone)")
     return SEED
 
 

@@ -82,6 +82,8 @@ def open_window(qtbot):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         if target is not None:
             window.start(str(target), is_default)
         return window

@@ -31,7 +31,7 @@ class SpeakerContext:
 def _display(person: PersonName, written: str) -> str:
     details = ", ".join(part for part in (person.job_title,) if part)
     name = " ".join(p for p in (person.title, person.full_name) if p) or written
-    if written.lower() not in (name.lower(), person.full_name.lower()):
+    if written.lower().startswith(("the ", "a member")):  # written by role, or anonymously
         name = f"{written} ({name})" if person.full_name else written
     return f"{name} — {details}" if details else name
 

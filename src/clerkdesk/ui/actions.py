@@ -24,6 +24,9 @@ class ActionId(Enum):
     FIND = auto()
     FIND_NEXT = auto()
     FIND_PREVIOUS = auto()
+    INSERT_NAME = auto()
+    INSERT_MEMBER = auto()
+    SET_SPEAKER = auto()
     SPLIT_PARAGRAPH = auto()
     MERGE_PARAGRAPH = auto()
     PREVIOUS_ITEM = auto()
@@ -83,6 +86,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                menu="Edit", fallback="F3"),
     ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match",
                QKeySequence.StandardKey.FindPrevious, menu="Edit", fallback="Shift+F3"),
+    ActionSpec(ActionId.INSERT_NAME, "Insert &name…",
+               "Pick a person from the roster by any part of their name, initials or role",
+               "Ctrl+Space", menu="Edit"),
+    ActionSpec(ActionId.INSERT_MEMBER, "Insert “A &Member”",
+               "Insert the anonymous member form, then pick a phrase", "Ctrl+M", menu="Edit"),
+    ActionSpec(ActionId.SET_SPEAKER, "Set paragraph &speaker…",
+               "Choose the main speaker of this paragraph (shown in the margin)",
+               "Ctrl+Shift+Space", menu="Edit"),
     ActionSpec(ActionId.SPLIT_PARAGRAPH, "S&plit paragraph at caret",
                "Start a new paragraph with the text after the caret", "Ctrl+Shift+Return",
                menu="Edit"),
@@ -128,7 +139,8 @@ MENUS: tuple[tuple[str, str], ...] = (
 # Actions that need an open meeting; disabled while the meetings list is shown.
 MEETING_ACTIONS = frozenset({
     ActionId.CLOSE_MEETING, ActionId.UNDO, ActionId.REDO, ActionId.FIND, ActionId.FIND_NEXT,
-    ActionId.FIND_PREVIOUS, ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH,
+    ActionId.FIND_PREVIOUS, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER, ActionId.SET_SPEAKER,
+    ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH,
     ActionId.PREVIOUS_ITEM, ActionId.NEXT_ITEM, ActionId.FOCUS_AGENDA, ActionId.FOCUS_EDITOR,
     ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,
     ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN, ActionId.START_MEETING,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = QSize(1280, 800)
 SEPARATE_BEFORE = frozenset({
     ActionId.QUIT, ActionId.NEW_MEETING, ActionId.COMMITTEE_SETTINGS, ActionId.FIND,
-    ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
+    ActionId.INSERT_NAME, ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
 })
 STATUS_TIMEOUT_MS = 8000
 
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             return
         workspace = self.meetings.workspace
         if edit_committee_settings(self, database, committee_id) and workspace is not None:
-            workspace.agenda.after_change(None)
+            workspace.refresh_names()
         self.browser.reload()
 
     def _current_committee_id(self) -> int | None:

@@ -30,6 +30,7 @@ class Autosaver(QObject):
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.flush)
         self.last_error: str | None = None
+        self._saving_shown = False  # "Saving…" is shown once, not per keystroke
 
     @property
     def pending(self) -> dict[int, str]:
@@ -40,7 +41,8 @@ class Autosaver(QObject):
         self._pending[paragraph_id] = text
         if not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
-        if self.last_error is None:
+        if self.last_error is None and not self._saving_shown:
+            self._saving_shown = True
             self.stateChanged.emit("Saving…", True)
 
     def discard(self, paragraph_id: int) -> None:
@@ -52,6 +54,8 @@ class Autosaver(QObject):
 
         self._timer.stop()
         if not self._pending:
+            if self._saving_shown:  # what was pending was discarded: nothing left unsaved
+                self.report_saved()
             return True
         batch = dict(self._pending)
         try:
@@ -68,9 +72,11 @@ class Autosaver(QObject):
     def report_saved(self) -> None:
         self._retry.stop()
         self.last_error = None
+        self._saving_shown = False
         self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S}", True)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message
+        self._saving_shown = False
         self.stateChanged.emit(f"NOT SAVED — {message} Your text is kept; retrying…", False)
         self._retry.start()

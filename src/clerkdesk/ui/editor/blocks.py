@@ -28,6 +28,7 @@ PROP_LEVEL = QTextFormat.Property.UserProperty + 2
 PROP_STYLE = QTextFormat.Property.UserProperty + 3
 PROP_ELAPSED = QTextFormat.Property.UserProperty + 4
 PROP_FLAGGED = QTextFormat.Property.UserProperty + 5
+PROP_SPEAKER = QTextFormat.Property.UserProperty + 6
 PROP_PERSON = QTextFormat.Property.UserProperty + 10
 PROP_MENTION_SERIAL = QTextFormat.Property.UserProperty + 11
 
@@ -35,6 +36,7 @@ ANONYMOUS_ID = -1
 LINE_SEPARATOR = "\u2028"
 LEVEL_INDENT = 34.0
 NUMBER_GUTTER = 100.0
+SPEAKER_GUTTER = 150.0
 _serials = itertools.count(1)
 
 
@@ -48,6 +50,7 @@ class ParagraphData:
     text: str = ""  # stored text with person tokens
     elapsed_seconds: int | None = None
     flagged: bool = False
+    speaker_id: int | None = None
 
 
 def block_format(data: ParagraphData) -> QTextBlockFormat:
@@ -57,7 +60,9 @@ def block_format(data: ParagraphData) -> QTextBlockFormat:
     fmt.setProperty(PROP_STYLE, data.style.value)
     fmt.setProperty(PROP_ELAPSED, -1 if data.elapsed_seconds is None else data.elapsed_seconds)
     fmt.setProperty(PROP_FLAGGED, data.flagged)
+    fmt.setProperty(PROP_SPEAKER, -1 if data.speaker_id is None else data.speaker_id)
     apply_indent(fmt, data.level, data.style)
+    fmt.setRightMargin(SPEAKER_GUTTER)
     fmt.setBottomMargin(8.0)
     fmt.setLineHeight(115.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     return fmt
@@ -91,6 +96,11 @@ def paragraph_elapsed(block: QTextBlock) -> int | None:
 
 def paragraph_flagged(block: QTextBlock) -> bool:
     return bool(block.blockFormat().property(PROP_FLAGGED))
+
+
+def paragraph_speaker(block: QTextBlock) -> int | None:
+    value = block.blockFormat().property(PROP_SPEAKER)
+    return None if value is None or int(value) < 0 else int(value)
 
 
 def mention_format(person_id: int) -> QTextCharFormat:

@@ -151,3 +151,16 @@ class MoveCommand(EditorCommand):
 
     def revert(self) -> None:
         self.controller.reorder(self.old, self.caret)
+
+
+class SpeakerCommand(EditorCommand):
+    def __init__(self, controller: EditorController, item_id: int, pid: int, old: int | None,
+                 new: int | None) -> None:
+        super().__init__(controller, item_id, "Set speaker")
+        self.pid, self.old, self.new = pid, old, new
+
+    def apply(self) -> None:
+        self.controller.set_speaker(self.pid, self.new)
+
+    def revert(self) -> None:
+        self.controller.set_speaker(self.pid, self.old)

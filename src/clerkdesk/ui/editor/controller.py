@@ -25,6 +25,7 @@ from clerkdesk.ui.editor.commands import (
     EditorCommand,
     LevelCommand,
     MoveCommand,
+    SpeakerCommand,
     TypingCommand,
 )
 from clerkdesk.ui.editor.minute_editor import Caret, MinuteEditor
@@ -77,7 +78,7 @@ class EditorController(QObject):
         pending = self.autosaver.pending
         paragraphs = [
             ParagraphData(p.id, p.level, p.style, pending.get(p.id, p.text), p.elapsed_seconds,
-                          p.flagged)
+                          p.flagged, p.speaker_id)
             for p in workspace.item_paragraphs(self.db, item_id)
         ]
         self.item_id = item_id
@@ -265,6 +266,19 @@ class EditorController(QObject):
             self.editor.paragraphs.set_level(pid, level)
         self.editor.numbers.relabel()
         self.place_caret((pid, self.editor.caret()[1] if self.editor.caret()[0] == pid else 0))
+
+    def change_speaker(self, pid: int, speaker_id: int | None) -> None:
+        """Make `speaker_id` the paragraph's main speaker (undoable)."""
+        old = self.editor.paragraphs.data(self.editor.paragraphs.block(pid)).speaker_id
+        if old != speaker_id:
+            command = SpeakerCommand(self, self.item_id or 0, pid, old, speaker_id)
+            self._run(command, lambda: self.set_speaker(pid, speaker_id))
+
+    def set_speaker(self, pid: int, speaker_id: int | None) -> None:
+        editing.set_speaker(self.db, pid, speaker_id)
+        with self.editor.applying():
+            self.editor.paragraphs.set_speaker(pid, speaker_id)
+        self.editor.viewport().update()
 
     def reorder(self, order: list[int], caret: Caret) -> None:
         if not self.autosaver.flush():

@@ -13,6 +13,7 @@ from clerkdesk.ui.editor.blocks import (
     paragraph_flagged,
     paragraph_id,
     paragraph_level,
+    paragraph_speaker,
     paragraph_style,
     stored_text,
 )
@@ -49,7 +50,7 @@ class ParagraphDocument:
         return ParagraphData(
             id=paragraph_id(block) or 0, level=paragraph_level(block), style=paragraph_style(block),
             text=stored_text(block), elapsed_seconds=paragraph_elapsed(block),
-            flagged=paragraph_flagged(block),
+            flagged=paragraph_flagged(block), speaker_id=paragraph_speaker(block),
         )
 
     def is_empty(self) -> bool:
@@ -119,6 +120,9 @@ class ParagraphDocument:
 
     def set_flagged(self, pid: int, flagged: bool) -> None:
         self._update_format(pid, flagged=flagged)
+
+    def set_speaker(self, pid: int, speaker_id: int | None) -> None:
+        self._update_format(pid, speaker_id=speaker_id)
 
     def _update_format(self, pid: int, **changes: object) -> None:
         block = self.block(pid)

@@ -13,7 +13,7 @@ orphanTyped(text) for the first text typed into an empty item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -22,15 +22,18 @@ from clerkdesk.ui.actions import EditorKey, editor_key
 from clerkdesk.ui.editor.blocks import (
     PROP_MENTION_SERIAL,
     ParagraphData,
+    mention_format,
     mention_person,
     paragraph_id,
     plain_format,
     stored_text,
+    written,
 )
 from clerkdesk.ui.editor.document_ops import ParagraphDocument
 from clerkdesk.ui.editor.numbers import NumberPainter
 
 Caret = tuple[int, int]  # (paragraph id, offset in block)
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
 class MinuteEditor(QTextEdit):
@@ -141,10 +144,12 @@ class MinuteEditor(QTextEdit):
 
     def _snap_out_of_mention(self, cursor: QTextCursor) -> None:
         """A caret never rests inside a name: it jumps to the name's start or end."""
+        serial = cursor.charFormat().property(PROP_MENTION_SERIAL)
+        if serial is None:  # checked first: this runs on every keystroke
+            return
         after = QTextCursor(cursor)
         after.movePosition(QTextCursor.MoveOperation.NextCharacter)
-        serial = cursor.charFormat().property(PROP_MENTION_SERIAL)
-        if serial is None or after.position() == cursor.position():
+        if after.position() == cursor.position():
             return
         if after.charFormat().property(PROP_MENTION_SERIAL) != serial:
             return
@@ -180,6 +185,9 @@ class MinuteEditor(QTextEdit):
 
     # --- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_plain_typing(event):  # most keys: skip the editor-key lookup, no such key prints
+            super().keyPressEvent(event)
+            return
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undoRequested.emit()
             return
@@ -225,7 +233,8 @@ class MinuteEditor(QTextEdit):
 
     def _delete_mention(self, cursor: QTextCursor, backwards: bool) -> bool:
         """Backspace/Delete next to a name removes the whole name as one unit."""
-        probe = QTextCursor(cursor)
+        probe = QTextCursor(self.document())  # a fresh cursor: its format is the text's own
+        probe.setPosition(cursor.position())
         if not backwards:
             probe.movePosition(QTextCursor.MoveOperation.NextCharacter)
         if mention_person(probe.charFormat()) is None:
@@ -257,6 +266,27 @@ class MinuteEditor(QTextEdit):
             cursor.removeSelectedText()
         self.pasteRequested.emit(*self.caret(), lines)
 
+    # --- names ------------------------------------------------------------------------------
+    def insert_mention(self, person_id: int, then: str = " ") -> None:
+        """Insert a person's written name (a reference) at the caret, followed by `then`."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        block = cursor.block()
+        before = block.text()[: cursor.position() - block.position()]
+        if before and not before.endswith((" ", "(", "\u2028", "“", '"')):
+            cursor.insertText(" ", plain_format())
+            before += " "
+        name = written(person_id, self.paragraphs.names, before)
+        cursor.beginEditBlock()
+        cursor.insertText(name, mention_format(person_id))
+        cursor.insertText(then, plain_format())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def insert_plain(self, text: str) -> None:
+        self.textCursor().insertText(text, plain_format())
+
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
@@ -265,6 +295,11 @@ class MinuteEditor(QTextEdit):
             self.numbers.paint(painter, event.rect())
         finally:
             painter.end()
+
+
+def _is_plain_typing(event: QKeyEvent) -> bool:
+    text = event.text()
+    return bool(text) and text.isprintable() and not event.modifiers() & ~_TYPING_MODIFIERS
 
 
 class _Applying:

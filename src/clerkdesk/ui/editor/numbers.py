@@ -15,9 +15,11 @@ from clerkdesk.domain.clock import format_elapsed
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ParagraphScheme, paragraph_labels
 from clerkdesk.ui.editor.blocks import (
+    SPEAKER_GUTTER,
     paragraph_elapsed,
     paragraph_flagged,
     paragraph_level,
+    paragraph_speaker,
     paragraph_style,
 )
 
@@ -56,6 +58,19 @@ class NumberPainter:
             for label, style in zip(labels, styles, strict=True)
         ]
         self.editor.viewport().update()
+
+    def _paint_speaker(self, painter: QPainter, speaker: int, rect: QRectF, top: float,
+                       height: float, small: QFont) -> None:
+        name = self.editor.paragraphs.names.get(speaker, "")
+        if not name:
+            return
+        painter.setFont(small)
+        painter.setPen(STAMP_COLOUR)
+        width = SPEAKER_GUTTER - 16
+        left = rect.right() - SPEAKER_GUTTER + 12
+        shown = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(width))
+        painter.drawText(QRectF(left, top, width, height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
 
     def label_of(self, block: QTextBlock) -> str:
         number = block.blockNumber()
@@ -101,6 +116,9 @@ class NumberPainter:
             painter.setPen(STAMP_COLOUR)
             painter.drawText(QRectF(2, top, 44, height), Qt.AlignmentFlag.AlignLeft
                              | Qt.AlignmentFlag.AlignVCenter, stamp)
+        speaker = paragraph_speaker(block)
+        if speaker is not None:
+            self._paint_speaker(painter, speaker, rect, top, height, small)
         if paragraph_flagged(block):
             painter.setBrush(FLAG_COLOUR)
             painter.setPen(Qt.PenStyle.NoPen)

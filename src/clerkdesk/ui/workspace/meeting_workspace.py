@@ -27,6 +27,7 @@ from clerkdesk.services import minutes, workspace
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
+from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
 from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
@@ -56,6 +57,8 @@ class MeetingWorkspace(QMainWindow):
                                         lambda: self.outline, self.clock.elapsed_now)
         self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
                                        self.reload_outline, self.autosaver.flush)
+        self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
+                                          self.refresh_names)
         self._connect()
         self.agenda.load(self.outline)
         self.refresh_flags()
@@ -115,6 +118,7 @@ class MeetingWorkspace(QMainWindow):
     def _connect(self) -> None:
         self.autosaver.stateChanged.connect(self.save_status.show_state)
         self.editing.errorReported.connect(self._error)
+        self.speakers.errorReported.connect(self._error)
         self.agenda.errorReported.connect(self._error)
         self.agenda.itemSelected.connect(self._show_item)
         self.editing.itemShown.connect(self._item_shown)
@@ -134,6 +138,16 @@ class MeetingWorkspace(QMainWindow):
             self._item_shown(item.id)
         self._flags_timer.start()
         return self.outline
+
+    def refresh_names(self) -> None:
+        """Re-render after a roster or naming-convention change: names are references."""
+        caret = self.editor.caret()
+        self.reload_outline()
+        self.editor.paragraphs.names = self.outline.names
+        if self.editing.item_id is not None:
+            self.editing.show_item(self.editing.item_id, force=True)
+            self.editing.place_caret(caret)
+        self._flags_timer.start()
 
     def _show_item(self, item_id: int) -> None:
         try:

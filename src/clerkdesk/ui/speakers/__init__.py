@@ -1,0 +1,1 @@
+"""Speakers: the picker that inserts names as references, and the phrase list after a name."""

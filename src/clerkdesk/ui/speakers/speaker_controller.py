@@ -1,0 +1,101 @@
+"""Connects the speaker picker to the editor: names go in as references, phrases after them.
+
+Signals: errorReported(str), rosterChanged() after a person was added from the picker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from clerkdesk.domain.enums import PersonKind
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services import speakers
+from clerkdesk.ui.editor.blocks import ANONYMOUS_ID
+from clerkdesk.ui.editor.controller import EditorController
+from clerkdesk.ui.speakers.picker import SpeakerPicker
+
+
+class SpeakerController(QObject):
+    errorReported = Signal(str)
+    rosterChanged = Signal()
+
+    def __init__(self, db, meeting_id: int, editing: EditorController, stack: QUndoStack,  # noqa: ANN001
+                 reload_names: Callable[[], None]) -> None:
+        super().__init__(editing)
+        self.db, self.meeting_id, self.editing, self.stack = db, meeting_id, editing, stack
+        self.editor = editing.editor
+        self.reload_names = reload_names
+        self.picker = SpeakerPicker(self.editor.viewport())
+        self.purpose = "insert"
+        self.context: speakers.SpeakerContext | None = None
+        self.picker.personChosen.connect(self._person_chosen)
+        self.picker.anonymousChosen.connect(self.insert_anonymous)
+        self.picker.addRequested.connect(self._add_person)
+        self.picker.phraseChosen.connect(self._phrase_chosen)
+        self.picker.closed.connect(self.editor.setFocus)
+
+    def _caret_point(self):  # noqa: ANN202
+        return self.editor.cursorRect().bottomLeft()
+
+    def open_picker(self, purpose: str = "insert") -> None:
+        """Open the picker at the caret: 'insert' a name, or choose the paragraph's 'speaker'."""
+        if purpose == "speaker" and not self.editor.caret()[0]:
+            return
+        try:
+            self.context = speakers.speaker_context(self.db, self.meeting_id)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            return
+        self.purpose = purpose
+        title = "Insert a name" if purpose == "insert" else "Speaker of this paragraph"
+        self.picker.open_people(self._caret_point(), self.context.candidates,
+                                self.context.present, self.context.recent, title)
+
+    def insert_anonymous(self) -> None:
+        """'A Member' (or 'a Member' mid-sentence), then the phrase list."""
+        self.editor.setFocus()
+        self.editor.insert_mention(ANONYMOUS_ID)
+        self._offer_phrases()
+
+    def _person_chosen(self, person_id: int) -> None:
+        self.editor.setFocus()
+        if self.purpose == "speaker":
+            self.editing.change_speaker(self.editor.caret()[0], person_id)
+            return
+        self.stack.beginMacro("Insert name")
+        self.editor.insert_mention(person_id)  # in an empty item this creates the paragraph
+        pid = self.editor.caret()[0]
+        paragraphs = self.editor.paragraphs
+        if pid and paragraphs.data(paragraphs.block(pid)).speaker_id is None:
+            self.editing.change_speaker(pid, person_id)
+        self.stack.endMacro()
+        self._offer_phrases()
+
+    def _add_person(self, name: str, kind: PersonKind) -> None:
+        try:
+            person_id = speakers.add_speaker(self.db, self.meeting_id, name, kind)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            self.editor.setFocus()
+            return
+        self.reload_names()
+        self.rosterChanged.emit()
+        self._person_chosen(person_id)
+
+    def _offer_phrases(self) -> None:
+        if self.context is None:
+            try:
+                self.context = speakers.speaker_context(self.db, self.meeting_id)
+            except ClerkDeskError as error:
+                self.errorReported.emit(str(error))
+                return
+        phrases = self.context.phrases
+        if phrases:
+            self.picker.open_phrases(self._caret_point(), phrases)
+
+    def _phrase_chosen(self, phrase: str) -> None:
+        self.editor.setFocus()
+        self.editor.insert_plain(phrase + " ")
