@@ -67,7 +67,8 @@ class NumberPainter:
         painter.setFont(small)
         painter.setPen(STAMP_COLOUR)
         width = SPEAKER_GUTTER - 16
-        left = rect.right() - SPEAKER_GUTTER + 12
+        margin = self.editor.document().documentMargin()
+        left = self.editor.viewport().width() - margin - SPEAKER_GUTTER + 12
         shown = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(width))
         painter.drawText(QRectF(left, top, width, height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)

@@ -29,7 +29,8 @@ from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, search
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
-WIDTH = 380
+WIDTH = 460
+MAX_ROWS = 10
 
 
 class Mode(Enum):
@@ -65,6 +66,7 @@ class SpeakerPicker(QFrame):
         self.title = QLabel(self)
         self.title.setObjectName("speakerPickerTitle")
         self.title.setStyleSheet("color: #555; font-size: 9pt;")
+        self.title.setWordWrap(True)
         self.filter = FilterEdit(self)
         self.filter.setObjectName("speakerFilter")
         self.filter.setAccessibleName("Type part of a name, initials or role")
@@ -72,6 +74,9 @@ class SpeakerPicker(QFrame):
         self.list.setObjectName("speakerList")
         self.list.setAccessibleName("Matching people")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(self._activate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -92,19 +97,18 @@ class SpeakerPicker(QFrame):
                     recent: Sequence[int], title: str = "Insert a name") -> None:
         self.mode = Mode.PEOPLE
         self.candidates, self.present, self.recent = candidates, present, recent
-        self.title.setText(f"{title} — Enter inserts, Ctrl+M “A Member”, Esc cancels")
+        self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels")
         self._open(at)
 
     def open_phrases(self, at: QPoint, phrases: Sequence[str]) -> None:
         self.mode = Mode.PHRASES
         self.phrases = phrases
-        self.title.setText("Then… — Enter inserts the phrase, Esc carries on typing")
+        self.title.setText("<b>Then…</b> · Enter inserts the phrase · Esc carries on typing")
         self._open(at)
 
     def _open(self, at: QPoint) -> None:
         self.filter.clear()
         self._refilter("")
-        self.resize(WIDTH, 260)
         parent = self.parentWidget()
         x = max(0, min(at.x(), parent.width() - self.width()))
         y = at.y() if at.y() + self.height() < parent.height() else max(0, at.y() - self.height()
@@ -119,6 +123,12 @@ class SpeakerPicker(QFrame):
         self.closed.emit()
 
     # --- filtering --------------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        rows = max(1, min(MAX_ROWS, self.list.count()))
+        row_height = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        self.resize(WIDTH, self.sizeHint().height())
+
     def _refilter(self, text: str) -> None:
         self.list.clear()
         if self.mode is Mode.PEOPLE:
@@ -130,6 +140,7 @@ class SpeakerPicker(QFrame):
                     self._add_row(phrase, ("phrase", phrase))
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._fit_height()
 
     def _fill_people(self, text: str) -> None:
         matches = search(self.candidates, text, self.present, self.recent)
