@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidget
+from support.modal import drive_modal, focused, focused_name
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
 
@@ -66,6 +67,34 @@ def pick(qtbot, ws, query: str, phrase: str) -> None:
     assert not picker.isVisible() and ws.editor.hasFocus()
 
 
+def rename_in_roster(qtbot, ws, name: str, family: str) -> None:
+    """Ctrl+3 to the roster, arrows to the person, F2, retype the family name, Enter."""
+    press(qtbot, ws.editor, "Ctrl+3")
+    table = ws.roster.table
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    while ws.roster.model.rows[table.currentIndex().row()].name != name:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+
+    def retype(_dialog) -> None:  # noqa: ANN001
+        while focused_name() != "familyNameEdit":
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        focused().selectAll()
+        qtbot.keyClicks(focused(), family)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    outcome = drive_modal("personDialog", retype)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert outcome == ["done"]
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    ws.window().activateWindow()  # the offscreen platform does not re-activate after a dialog
+    qtbot.waitUntil(lambda: ws.window().isActiveWindow())
+    press(qtbot, QApplication.focusWidget() or table, "Ctrl+2")
+    assert ws.editor.hasFocus()
+
+
 def stored(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as connection:
         return connection.execute(
@@ -114,15 +143,13 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
 
     from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
 
-    with sqlite3.connect(path) as connection:  # a spelling fix in the roster…
-        connection.execute("UPDATE person SET family_name='Hamond' WHERE id=?", (hammond,))
-    ws.refresh_names()
+    rename_in_roster(qtbot, ws, "Sarah Hammond", "Hamond")  # a spelling fix in the roster…
     assert "Sarah Hamond replied that" in editor.toPlainText()
     assert "a) Sarah Hamond replied that" in show(path, meeting)
-    with sqlite3.connect(path) as connection:  # …and back
-        connection.execute("UPDATE person SET family_name='Hammond' WHERE id=?", (hammond,))
-    ws.refresh_names()
+    rename_in_roster(qtbot, ws, "Sarah Hamond", "Hammond")  # …and back
     assert "Sarah Hammond replied that" in editor.toPlainText()
+    assert "a) Sarah Hammond replied that" in show(path, meeting)
+    assert stored(path)[1][1].startswith(f"{{@{hammond}}}"), "the text holds a reference"
 
     import dataclasses
 

@@ -33,6 +33,8 @@ class ActionId(Enum):
     NEXT_ITEM = auto()
     FOCUS_AGENDA = auto()
     FOCUS_EDITOR = auto()
+    FOCUS_ROSTER = auto()
+    FOCUS_FLAGS = auto()
     ADD_ITEM = auto()
     RENAME_ITEM = auto()
     TOGGLE_EXEMPT = auto()
@@ -107,6 +109,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+1", menu="Agenda"),
     ActionSpec(ActionId.FOCUS_EDITOR, "Go to &minutes", "Move the keyboard focus to the minutes",
                "Ctrl+2", menu="Agenda"),
+    ActionSpec(ActionId.FOCUS_ROSTER, "Go to &roster",
+               "Attendance: P present, A apologies, S substitute, R remote, F2 edit a person",
+               "Ctrl+3", menu="Agenda"),
+    ActionSpec(ActionId.FOCUS_FLAGS, "Go to &flags", "The meeting's requests and resolutions",
+               "Ctrl+4", menu="Agenda"),
     ActionSpec(ActionId.ADD_ITEM, "&Add item…", "Add an agenda item after the current one",
                "Ctrl+Shift+I", menu="Agenda"),
     ActionSpec(ActionId.RENAME_ITEM, "&Rename item…", "Change the current item's title", "F2",
@@ -142,6 +149,7 @@ MEETING_ACTIONS = frozenset({
     ActionId.FIND_PREVIOUS, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER, ActionId.SET_SPEAKER,
     ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH,
     ActionId.PREVIOUS_ITEM, ActionId.NEXT_ITEM, ActionId.FOCUS_AGENDA, ActionId.FOCUS_EDITOR,
+    ActionId.FOCUS_ROSTER, ActionId.FOCUS_FLAGS,
     ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,
     ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN, ActionId.START_MEETING,
     ActionId.PAUSE_MEETING, ActionId.END_MEETING,

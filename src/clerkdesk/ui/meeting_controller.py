@@ -130,6 +130,8 @@ class MeetingController(QObject):
             ActionId.NEXT_ITEM: lambda w: w.agenda.step(1),
             ActionId.FOCUS_AGENDA: lambda w: w.focus_agenda(),
             ActionId.FOCUS_EDITOR: lambda w: w.focus_editor(),
+            ActionId.FOCUS_ROSTER: lambda w: w.focus_roster(),
+            ActionId.FOCUS_FLAGS: lambda w: w.focus_flags(),
             ActionId.ADD_ITEM: lambda w: w.agenda.add_item(),
             ActionId.RENAME_ITEM: lambda w: w.agenda.rename_current(),
             ActionId.TOGGLE_EXEMPT: lambda w: w.agenda.toggle_exempt(),

@@ -27,6 +27,7 @@ from clerkdesk.services import minutes, workspace
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
+from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
@@ -60,6 +61,7 @@ class MeetingWorkspace(QMainWindow):
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
                                           self.refresh_names)
         self._connect()
+        self.roster.set_meeting(db, meeting_id)
         self.agenda.load(self.outline)
         self.refresh_flags()
 
@@ -99,7 +101,15 @@ class MeetingWorkspace(QMainWindow):
         flag_dock.setWidget(self.flags)
         flag_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, flag_dock)
-        self.resizeDocks([agenda_dock, flag_dock], [260, 260], Qt.Orientation.Horizontal)
+        self.roster = RosterPanel(self)
+        roster_dock = QDockWidget("Roster", self, objectName="rosterDock")
+        roster_dock.setWidget(self.roster)
+        roster_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, roster_dock)
+        self.tabifyDockWidget(flag_dock, roster_dock)
+        flag_dock.raise_()
+        self.flag_dock, self.roster_dock = flag_dock, roster_dock
+        self.resizeDocks([agenda_dock, flag_dock], [260, 300], Qt.Orientation.Horizontal)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Meeting", self, objectName="meetingToolbar")
@@ -124,6 +134,8 @@ class MeetingWorkspace(QMainWindow):
         self.editing.itemShown.connect(self._item_shown)
         self.editing.structureChanged.connect(lambda _item: self._flags_timer.start())
         self.flags.jumpRequested.connect(self.jump_to)
+        self.roster.personChanged.connect(lambda _person: self.refresh_names())
+        self.roster.errorReported.connect(self._error)
         self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
         self._flags_timer.timeout.connect(self.refresh_flags)
 
@@ -159,6 +171,7 @@ class MeetingWorkspace(QMainWindow):
         item = next((i for i in self.outline.items if i.id == item_id), None)
         if item is not None:
             self.heading.setText(item_text(item))
+            self.roster.set_current_item(item.id, item.label)
 
     def refresh_flags(self) -> None:
         try:
@@ -184,6 +197,14 @@ class MeetingWorkspace(QMainWindow):
 
     def focus_editor(self) -> None:
         self.editor.setFocus()
+
+    def focus_roster(self) -> None:
+        self.roster_dock.raise_()
+        self.roster.table.setFocus()
+
+    def focus_flags(self) -> None:
+        self.flag_dock.raise_()
+        self.flags.list.setFocus()
 
     def focus_agenda(self) -> None:
         self.agenda_view.setFocus()

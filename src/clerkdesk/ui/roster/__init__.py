@@ -1,0 +1,1 @@
+"""The roster and attendance panel, its table model and the person dialog."""

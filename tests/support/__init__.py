@@ -1,0 +1,1 @@
+"""Helpers shared by tests, soak runs and benchmarks (not tests themselves)."""
