@@ -188,22 +188,23 @@ EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
 _SAME_KEY = {Qt.Key.Key_Backtab: Qt.Key.Key_Tab, Qt.Key.Key_Enter: Qt.Key.Key_Return}
 
 
+def _portable(sequence: QKeySequence) -> str:
+    return sequence.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+_EDITOR_KEYS_BY_TEXT: dict[str, EditorKey] = {}
+
+
 def editor_key(pressed_keys: QKeyCombination) -> EditorKey | None:
     """The editor key a key press stands for (keypad Enter counts as Return)."""
+    if not _EDITOR_KEYS_BY_TEXT:  # built on first use: QKeySequence needs a QGuiApplication
+        _EDITOR_KEYS_BY_TEXT.update({_portable(QKeySequence(k.value)): k for k in EditorKey})
     key = pressed_keys.key()
     modifiers = pressed_keys.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
     if key == Qt.Key.Key_Backtab:  # Shift+Tab arrives as Backtab, with or without Shift
         modifiers |= Qt.KeyboardModifier.ShiftModifier
     key = _SAME_KEY.get(key, key)
-    pressed = QKeySequence(QKeyCombination(modifiers, key)).toString(
-        QKeySequence.SequenceFormat.PortableText
-    )
-    for editor_key_ in EditorKey:
-        if QKeySequence(editor_key_.value).toString(
-            QKeySequence.SequenceFormat.PortableText
-        ) == pressed:
-            return editor_key_
-    return None
+    return _EDITOR_KEYS_BY_TEXT.get(_portable(QKeySequence(QKeyCombination(modifiers, key))))
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:

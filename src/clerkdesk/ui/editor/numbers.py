@@ -40,6 +40,8 @@ class NumberPainter:
         self.scheme = ParagraphScheme.PAREN
         self.item_label = ""
         self.labels: list[str] = []
+        self._font_key = ""
+        self._font_cache: tuple[QFont, QFont] = (QFont(), QFont())
 
     def configure(self, scheme: ParagraphScheme, item_label: str) -> None:
         self.scheme, self.item_label = scheme, item_label
@@ -73,6 +75,16 @@ class NumberPainter:
         painter.drawText(QRectF(left, top, width, height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
 
+    def _fonts(self) -> tuple[QFont, QFont]:
+        """The editor's font and a smaller one, made again only when the editor's font changes."""
+        font = self.editor.font()
+        if self._font_key != font.key():
+            small = QFont(font)
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+            self._font_cache = (QFont(font), small)
+            self._font_key = font.key()
+        return self._font_cache
+
     def label_of(self, block: QTextBlock) -> str:
         number = block.blockNumber()
         return self.labels[number] if number < len(self.labels) else ""
@@ -87,9 +99,7 @@ class NumberPainter:
         offset_x = editor.horizontalScrollBar().value()
         margin = editor.document().documentMargin()
         block = editor.cursorForPosition(clip.topLeft()).block()
-        font = QFont(editor.font())
-        small = QFont(font)
-        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        font, small = self._fonts()
         while block.isValid():
             rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
             if rect.top() > clip.bottom():

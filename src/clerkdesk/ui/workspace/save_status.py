@@ -18,7 +18,8 @@ class SaveStatus(QLabel):
         self.setStyleSheet(_OK_STYLE)
 
     def show_state(self, message: str, ok: bool) -> None:
+        if self.failed == ok:  # restyling is slow; only when the state flips
+            self.setStyleSheet(_OK_STYLE if ok else _FAILED_STYLE)
         self.failed = not ok
         self.setText(message)
         self.setAccessibleDescription(message)
-        self.setStyleSheet(_OK_STYLE if ok else _FAILED_STYLE)
