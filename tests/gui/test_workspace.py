@@ -170,3 +170,22 @@ def test_save_a_copy_keeps_working_on_the_original(workspace, sample_db, tmp_pat
     assert ("The Sub-Committee noted the report. Copied",) in copied
     assert window.database.current.path == sample_db.path
     QApplication.processEvents()
+
+
+def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
+    window = open_window(sample_db.path)
+    meeting_id = window.import_minutes(seed_path)
+    assert meeting_id is not None and window.meetings.workspace.meeting_id == meeting_id
+    assert len(asked) == 1 and "“Sara Hammond”" in asked[0] and "Sarah Hammond" in asked[0]
+    assert rows(sample_db.path, "SELECT count(*) FROM person WHERE family_name='Hammond'") == [
+        (1,)]

@@ -31,7 +31,8 @@ class PeopleLinker:
     """Matches spellings against the roster (this committee's people first), then earlier
     spellings of this import; a near miss is linked, never made a second person."""
 
-    def __init__(self, session: Session, committee_id: int, conventions: NamingConventions):
+    def __init__(self, session: Session, committee_id: int, conventions: NamingConventions,
+                 keep_separate: frozenset[str] = frozenset()):
         self.session = session
         self.committee_id = committee_id
         self.conventions = conventions
@@ -46,6 +47,7 @@ class PeopleLinker:
                         key=lambda p: (p.id not in self.roles, p.id))
         self.people: dict[int, Person] = {p.id: p for p in people}
         self.candidates = [self._candidate(p) for p in people if p.family_name]
+        self.keep_separate = keep_separate  # spellings the user said are different people
         self.created: list[int] = []
         self.near_misses: list[NearMiss] = []
 
@@ -63,6 +65,8 @@ class PeopleLinker:
             try:
                 person_id, match = best_match(spelling.parts, pool)
             except LookupError:
+                person_id, match = self._create(spelling), NameMatch.SAME
+            if match is NameMatch.NEAR and spelling.text in self.keep_separate:
                 person_id, match = self._create(spelling), NameMatch.SAME
             if match is NameMatch.NEAR:
                 self.near_misses.append(NearMiss(spelling.text, person_id))

@@ -19,19 +19,26 @@ DEFAULT_COMMITTEE = "Imported minutes"
 
 
 def import_text_file(
-    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
+    keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
 ) -> ImportReport:
     """Import the minutes in a UTF-8 (or Windows-1252) text file as a new meeting."""
     path = Path(path)
     text = read_text_file(path)
-    return import_text(db, text, committee=committee, date=date, source=str(path))
+    return import_text(db, text, committee=committee, date=date, source=str(path),
+                       keep_separate=keep_separate, dry_run=dry_run)
 
 
 def import_text(
     db: Database, text: str, *, committee: str | None = None, date: dt.date | None = None,
-    source: str = "",
+    source: str = "", keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
 ) -> ImportReport:
-    """Import minutes given as text; `source` names where they came from (a file path)."""
+    """Import minutes given as text; `source` names where they came from (a file path).
+
+    Near-miss names ("Sara Hammond" beside Sarah Hammond) are linked to the existing person
+    unless listed in `keep_separate`. `dry_run` reports what an import would do and writes
+    nothing, so the GUI can ask about near misses first.
+    """
     label = Path(source).name if source else "The text"
     if "\x00" in text:
         raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
@@ -53,5 +60,19 @@ def import_text(
                         f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
     facts = MeetingFacts(name, when, meeting_time(parsed.header))
     found = find_people(parsed)
-    with db.transaction() as session:
-        return write_meeting(session, parsed, facts, found, warnings)
+    try:
+        with db.transaction() as session:
+            report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            if dry_run:
+                raise _DryRun(report)
+            return report
+    except _DryRun as rolled_back:
+        return rolled_back.report
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction so that a dry run is rolled back."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report

@@ -15,6 +15,7 @@ class ImportReport:
     resolutions: int = 0
     requests: int = 0
     warnings: list[str] = field(default_factory=list)  # near-miss names, unplaced lines, ...
+    near_misses: list[tuple[str, str]] = field(default_factory=list)  # (as typed, linked to)
 
     def summary_lines(self) -> list[str]:
         """Human-readable lines, first the new meeting's id."""

@@ -81,11 +81,11 @@ class MeetingFacts:
 
 def write_meeting(
     session: Session, parsed: ParsedMinutes, facts: MeetingFacts, found: FoundPeople,
-    warnings: list[str],
+    warnings: list[str], keep_separate: frozenset[str] = frozenset(),
 ) -> ImportReport:
     committee = _committee(session, facts.committee, parsed, warnings)
     meeting = create_meeting_in(session, committee.id, facts.date, facts.time)
-    linker = PeopleLinker(session, committee.id, conventions_of(committee))
+    linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
     person_of = linker.link(found.spellings)
     report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings)
 
@@ -101,6 +101,7 @@ def write_meeting(
         where = ", ".join(found.places.get(miss.spelling, []))
         target = linker.written(miss.person_id)
         report.warnings.append(f'"{miss.spelling}" ({where}) linked to {target}')
+        report.near_misses.append((miss.spelling, target))
     report.items = len(parsed.items)
     report.people = [linker.written(pid) for pid in mentioned]
     created = set(linker.created)

@@ -15,6 +15,7 @@ class ActionId(Enum):
     OPEN_DATABASE = auto()
     SAVE_COPY = auto()
     NEW_MEETING = auto()
+    IMPORT_MINUTES = auto()
     OPEN_MEETING = auto()
     CLOSE_MEETING = auto()
     COMMITTEE_SETTINGS = auto()
@@ -68,6 +69,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+S"),
     ActionSpec(ActionId.NEW_MEETING, "New &meeting…",
                "Create a meeting: committee, date, time, venue and agenda", "Ctrl+Shift+N"),
+    ActionSpec(ActionId.IMPORT_MINUTES, "&Import minutes…",
+               "Read minutes from a text file (e.g. copied from a web page) as a new meeting",
+               "Ctrl+I"),
     ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
                "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
     ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.close,
             ActionId.SAVE_COPY: self.choose_copy_path,
             ActionId.NEW_MEETING: self.new_meeting,
+            ActionId.IMPORT_MINUTES: self.choose_import,
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
             ActionId.SHORTCUTS: self.show_shortcuts,
@@ -172,6 +173,25 @@ class MainWindow(QMainWindow):
         if meeting_id is not None:
             self.browser.reload()
             self.open_meeting(meeting_id)
+
+    def choose_import(self) -> None:
+        from clerkdesk.ui.import_flow import ask_import_path
+
+        path = ask_import_path(self, self._start_folder())
+        if path is not None:
+            self.import_minutes(path)
+
+    def import_minutes(self, path: Path) -> int | None:
+        from clerkdesk.ui.import_flow import import_minutes
+
+        database = self.database.current
+        if database is None or not self.meetings.close_meeting():
+            return None
+        meeting_id = import_minutes(self, database, Path(path))
+        if meeting_id is not None:
+            self.browser.reload()
+            self.open_meeting(meeting_id)
+        return meeting_id
 
     def edit_committee_settings(self) -> None:
         from clerkdesk.ui.committee_settings_dialog import edit_committee_settings

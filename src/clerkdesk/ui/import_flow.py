@@ -1,0 +1,52 @@
+"""File › Import minutes…: read a text file, ask about near-miss names, then import it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui import dialogs
+
+if TYPE_CHECKING:
+    from clerkdesk.storage.database import Database
+
+TEXT_FILTER = "Minutes as text (*.txt *.text);;All files (*)"
+
+
+def ask_import_path(parent: QWidget | None, start: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import minutes", start, TEXT_FILTER)
+    return Path(path) if path else None
+
+
+def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
+    """Ask whether a near-miss spelling is the roster person; Yes (link) is the default."""
+    answer = QMessageBox.question(
+        parent, "Same person?",
+        f"The minutes mention “{typed}”, which looks like {existing}, already on the roster.\n\n"
+        f"Is “{typed}” {existing}? (Yes links every mention to {existing}; No adds "
+        f"“{typed}” as a separate person.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
+    """Import `path` as a new meeting after asking about near misses; the new meeting's id."""
+    from clerkdesk.importers.plaintext import import_text_file
+
+    try:
+        preview = import_text_file(db, path, dry_run=True)
+        separate = frozenset(
+            typed for typed, existing in preview.near_misses
+            if not same_person(parent, typed, existing)
+        )
+        report = import_text_file(db, path, keep_separate=separate)
+    except ClerkDeskError as error:
+        dialogs.show_error(parent, "Import failed", str(error))
+        return None
+    QMessageBox.information(parent, "Minutes imported", "\n".join(report.summary_lines()))
+    return report.meeting_id
