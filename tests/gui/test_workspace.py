@@ -189,3 +189,31 @@ def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, mo
     assert len(asked) == 1 and "“Sara Hammond”" in asked[0] and "Sarah Hammond" in asked[0]
     assert rows(sample_db.path, "SELECT count(*) FROM person WHERE family_name='Hammond'") == [
         (1,)]
+
+
+def test_ctrl_e_exports_the_open_meeting_with_text_just_typed(workspace, tmp_path, qtbot):
+    import zipfile
+
+    from support.modal import drive_modal, focused
+
+    window, ws = workspace
+    ws.editor.setFocus()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(ws.editor, " Typed just before export")
+    target = tmp_path / "out" / "minutes.docx"
+    target.parent.mkdir()
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        path_edit = dialog.findChild(object, "exportPathEdit")
+        path_edit.setFocus()
+        path_edit.selectAll()
+        qtbot.keyClicks(focused(), str(target))
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    outcome = drive_modal("exportDialog", fill)
+    key(qtbot, ws.editor, "Ctrl+E")
+    assert outcome == ["done"]
+    with zipfile.ZipFile(target) as docx:
+        document = docx.read("word/document.xml").decode()
+    assert "Typed just before export" in document
+    assert "The commercial terms were considered" not in document  # exempt: public version

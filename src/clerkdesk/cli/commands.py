@@ -88,6 +88,31 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING", type=meeting_id,
+                        help="the meeting's id, as listed by `clerkdesk meetings`")
+    parser.add_argument("-o", "--output", metavar="FILE.docx", type=Path, required=True,
+                        help="the Word file to write (.docx is added if there is no suffix)")
+    parser.add_argument("--full", action="store_true",
+                        help="include exempt items (for members); every page is marked "
+                        "NOT FOR PUBLICATION")
+    parser.add_argument("--literal-numbers", action="store_true",
+                        help="write paragraph numbers as text instead of Word numbering "
+                        "(for pasting into web publishing systems)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from clerkdesk.services.export import docx_target, export_meeting
+
+    docx_target(args.output)  # a wrong suffix is refused before the database is opened
+    with opened_database(args, must_exist=True) as db:
+        written = export_meeting(db, args.meeting, args.output, full=args.full,
+                                 literal_numbers=args.literal_numbers)
+    version = "full version, NOT FOR PUBLICATION" if args.full else "public version"
+    print(f"Wrote {written} ({version})")
+    return 0
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="import",
@@ -114,5 +139,18 @@ COMMANDS: tuple[Command, ...] = (
         handler=run_show,
         add_arguments=_show_arguments,
         epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json",
+    ),
+    Command(
+        name="export",
+        summary="write a meeting's minutes as a Word document (.docx)",
+        description="Write a meeting's minutes as a Word document for publication, using the "
+        "committee's Word template, styles and numbering. The public version (default) leaves "
+        "out exempt items except their headings; --full includes them for members. An "
+        "existing file is replaced only when the new one is complete.",
+        handler=run_export,
+        add_arguments=_export_arguments,
+        epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"
+        "  clerkdesk export 3 -o members.docx --full\n"
+        "  clerkdesk export 3 -o web.docx --literal-numbers",
     ),
 )

@@ -16,6 +16,7 @@ class ActionId(Enum):
     SAVE_COPY = auto()
     NEW_MEETING = auto()
     IMPORT_MINUTES = auto()
+    EXPORT_WORD = auto()
     OPEN_MEETING = auto()
     CLOSE_MEETING = auto()
     COMMITTEE_SETTINGS = auto()
@@ -72,6 +73,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.IMPORT_MINUTES, "&Import minutes…",
                "Read minutes from a text file (e.g. copied from a web page) as a new meeting",
                "Ctrl+I"),
+    ActionSpec(ActionId.EXPORT_WORD, "&Export to Word…",
+               "Write the minutes as a .docx for publication (public or full version)",
+               "Ctrl+E"),
     ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
                "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
     ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",

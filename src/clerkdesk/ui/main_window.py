@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 SEPARATE_BEFORE = frozenset({
-    ActionId.QUIT, ActionId.NEW_MEETING, ActionId.COMMITTEE_SETTINGS, ActionId.FIND,
+    ActionId.QUIT, ActionId.NEW_MEETING, ActionId.IMPORT_MINUTES, ActionId.COMMITTEE_SETTINGS,
+    ActionId.FIND,
     ActionId.INSERT_NAME, ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
 })
 STATUS_TIMEOUT_MS = 8000
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
             ActionId.SAVE_COPY: self.choose_copy_path,
             ActionId.NEW_MEETING: self.new_meeting,
             ActionId.IMPORT_MINUTES: self.choose_import,
+            ActionId.EXPORT_WORD: self.export_to_word,
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
             ActionId.SHORTCUTS: self.show_shortcuts,
@@ -192,6 +194,20 @@ class MainWindow(QMainWindow):
             self.browser.reload()
             self.open_meeting(meeting_id)
         return meeting_id
+
+    def export_to_word(self) -> Path | None:
+        """Export the open meeting (or the one selected in the list) after saving pending text."""
+        from clerkdesk.ui.export_dialog import ask_export
+
+        database = self.database.current
+        workspace = self.meetings.workspace
+        meeting_id = workspace.meeting_id if workspace else self.browser.current_meeting_id()
+        if database is None or meeting_id is None:
+            return None
+        if workspace is not None and not workspace.close_session():
+            dialogs.show_error(self, "Not exported", "The latest text is not saved yet.")
+            return None
+        return ask_export(self, database, meeting_id, self.settings)
 
     def edit_committee_settings(self) -> None:
         from clerkdesk.ui.committee_settings_dialog import edit_committee_settings

@@ -25,6 +25,7 @@ BROWSER_SPLITTER = Key("main_window/browser_splitter", QByteArray, QByteArray())
 LAST_DATABASE = Key("database/last_opened", str, "")
 LAST_POSITIONS = Key("meetings/last_positions", str, "{}")  # JSON: db path -> position
 WORKSPACE_STATE = Key("main_window/workspace_state", QByteArray, QByteArray())
+LAST_EXPORT_FOLDER = Key("export/last_folder", str, "")
 
 
 class Settings:

@@ -1,0 +1,91 @@
+"""Word export speed: a 300-paragraph meeting through `export_meeting` against a minimal
+python-docx script writing the same paragraph texts with the same template.
+
+Usage: .venv/bin/python bench/bench_export.py     (target: ratio <= 1.3)
+"""
+
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.export.plaintext import item_heading
+from clerkdesk.resources import resource_path
+from clerkdesk.services.committees import find_or_create_committee
+from clerkdesk.services.export import export_meeting
+from clerkdesk.services.meetings import add_item_in, create_meeting_in
+from clerkdesk.services.minutes import load_minutes
+from clerkdesk.services.paragraphs import add_paragraph_in
+from clerkdesk.storage.database import Database, open_database
+
+ITEMS = 10
+PARAGRAPHS_PER_ITEM = 30
+REPEATS = 5
+TARGET = 1.3
+SENTENCE = ("Officer {n} explained that the service had reviewed the figures for the quarter and "
+            "that the position would be reported to the next meeting of the committee.")
+
+
+def build_meeting(db: Database) -> int:
+    with db.transaction() as session:
+        committee = find_or_create_committee(session, "Benchmark Committee", "Anytown Council")
+        meeting = create_meeting_in(session, committee.id, dt.date(2026, 6, 1), dt.time(10))
+        for i in range(ITEMS):
+            item = add_item_in(session, meeting.id, f"Agenda item {i + 1}")
+            for n in range(PARAGRAPHS_PER_ITEM):
+                last = n == PARAGRAPHS_PER_ITEM - 1
+                add_paragraph_in(
+                    session, item.id, SENTENCE.format(n=n), level=1 if n % 4 == 3 else 0,
+                    style=ParagraphStyle.RESOLUTION if last else ParagraphStyle.NUMBERED,
+                )
+        return meeting.id
+
+
+def minimal_script(db: Database, meeting_id: int, target: Path) -> None:
+    """What a bare python-docx export would do: load, add each paragraph with a style, save."""
+    minutes = load_minutes(db, meeting_id)
+    document = docx.Document(str(resource_path("minutes-template.docx")))
+    for item in minutes.items:
+        document.add_paragraph(item_heading(item), "CD Item Heading")
+        for paragraph in item.paragraphs:
+            document.add_paragraph(paragraph.text, "CD Minute")
+    document.save(str(target))
+
+
+def median_seconds(run: Callable[[], object]) -> float:
+    run()  # warm up: imports, template cache of the file system
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        db = open_database(root / "bench.sqlite")
+        meeting_id = build_meeting(db)
+        count = sum(len(i.paragraphs) for i in load_minutes(db, meeting_id).items)
+        ours = median_seconds(lambda: export_meeting(db, meeting_id, root / "export.docx"))
+        bare = median_seconds(lambda: minimal_script(db, meeting_id, root / "bare.docx"))
+        loading = median_seconds(lambda: load_minutes(db, meeting_id))
+        db.close()
+    ratio = ours / bare
+    print(f"paragraphs:              {count}")
+    print(f"export_meeting (median): {ours * 1000:7.1f} ms")
+    print(f"minimal python-docx:     {bare * 1000:7.1f} ms")
+    print(f"  of which load_minutes: {loading * 1000:7.1f} ms (in both)")
+    print(f"ratio:                   {ratio:7.2f}  (target <= {TARGET})")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

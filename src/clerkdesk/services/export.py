@@ -1,0 +1,83 @@
+"""Export a meeting's minutes to Word (.docx), public or full, written all or nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from clerkdesk.domain.minutes import MinutesView
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.errors import ExportFailed
+from clerkdesk.services.minutes import committee_of, load_minutes_in
+from clerkdesk.storage.database import Database
+
+DOCX_SUFFIX = ".docx"
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What the export reads in one transaction: the minutes and the committee's Word settings."""
+
+    minutes: MinutesView
+    scheme: ParagraphScheme
+    template: Path | None
+
+
+def export_source(db: Database, meeting_id: int) -> ExportSource:
+    with db.transaction() as session:
+        committee = committee_of(session, meeting_id)
+        template = committee.template_path.strip() if committee.template_path else ""
+        return ExportSource(
+            minutes=load_minutes_in(session, meeting_id),
+            scheme=ParagraphScheme(committee.paragraph_scheme),
+            template=Path(template).expanduser() if template else None,
+        )
+
+
+def docx_target(target: Path) -> Path:
+    """`target` with .docx added when it has no suffix; any other suffix is refused."""
+    target = Path(target).expanduser()
+    if not target.suffix:
+        return target.with_name(target.name + DOCX_SUFFIX)
+    if target.suffix.lower() != DOCX_SUFFIX:
+        raise ExportFailed(f"{target.name} does not end in .docx: Word files are written as .docx.")
+    return target
+
+
+def export_meeting(
+    db: Database, meeting_id: int, target: Path, *, full: bool = False,
+    literal_numbers: bool = False,
+) -> Path:
+    """Write the meeting's minutes to `target` (.docx) and return the path written.
+
+    The public version (default) leaves out exempt items except their headings; `full` includes
+    them and marks every page NOT FOR PUBLICATION. `literal_numbers` writes the paragraph labels
+    as text instead of Word numbering (for pasting into web publishing systems).
+    """
+    from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
+    from clerkdesk.export.safe_write import write_atomically
+
+    target = docx_target(target)
+    source = export_source(db, meeting_id)
+    options = ExportOptions(full=full, literal_numbers=literal_numbers, scheme=source.scheme,
+                            template=source.template)
+    document = build_document(source.minutes, options)
+    return write_atomically(target, lambda stream: save_document(document, stream))
+
+
+def suggested_file_name(minutes: MinutesView, *, full: bool = False) -> str:
+    """'Planning Committee 2026-10-14 minutes.docx' (or '… (not for publication).docx')."""
+    name = f"{minutes.committee} {minutes.date.isoformat()} minutes"
+    if full:
+        name += " (not for publication)"
+    name = _UNSAFE_IN_FILE_NAMES.sub("-", name).strip(" .") or "minutes"
+    return name + DOCX_SUFFIX
+
+
+def suggested_file_names(db: Database, meeting_id: int) -> tuple[str, str]:
+    """(public, full) file names for the meeting."""
+    with db.transaction() as session:
+        minutes = load_minutes_in(session, meeting_id)
+    return suggested_file_name(minutes), suggested_file_name(minutes, full=True)

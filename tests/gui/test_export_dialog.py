@@ -1,0 +1,201 @@
+"""Export to Word dialog, driven by keyboard: file, public/full, literal numbers, errors."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from clerkdesk.services.demo import load_demo
+from clerkdesk.ui.export_dialog import ExportDialog, ask_export
+from clerkdesk.ui.settings import LAST_EXPORT_FOLDER, Settings
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+NAMES = ("Committee 2026-10-14 minutes.docx",
+         "Committee 2026-10-14 minutes (not for publication).docx")
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def choose(qtbot, key: Qt.Key, button) -> None:  # noqa: ANN001
+    """Alt+letter on a radio button or check box (Qt animates the click, so wait for it)."""
+    before = button.isChecked()
+    press(qtbot, key, ALT)
+    if button.isCheckable() and not (before and button.autoExclusive()):
+        qtbot.waitUntil(lambda: button.isChecked() != before)
+
+
+def replace_path(qtbot, text: str) -> None:  # noqa: ANN001
+    press(qtbot, Qt.Key.Key_I, ALT)  # F&ile:
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(focused(), text)
+
+
+def drive_modal(steps: Callable[[QDialog], None]) -> list[str]:
+    """Run `steps` on the export dialog once its exec() shows it; a dialog left open is closed."""
+    outcome: list[str] = []
+
+    def attempt(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        ready = dialog is not None and dialog.objectName() == "exportDialog" and \
+            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
+        if not ready:
+            if tries < 300:
+                QTimer.singleShot(10, lambda: attempt(tries + 1))
+            else:
+                outcome.append("exportDialog never appeared")
+            return
+        try:
+            steps(dialog)
+            outcome.append("left open" if dialog.isVisible() else "done")
+        except BaseException as error:  # noqa: BLE001 - reported by the test body
+            outcome.append(f"failed: {error!r}")
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, attempt)
+    return outcome
+
+
+@pytest.fixture
+def demo(db) -> int:  # noqa: ANN001
+    return load_demo(db)
+
+
+@pytest.fixture
+def calls() -> list[tuple[Path, bool, bool]]:
+    return []
+
+
+@pytest.fixture
+def dialog(qtbot, tmp_path, calls):  # noqa: ANN001
+    def exporter(target: Path, full: bool, literal: bool) -> Path:
+        calls.append((target, full, literal))
+        return target
+
+    widget = ExportDialog(NAMES, tmp_path, exporter)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget.path_edit)
+    return widget
+
+
+def test_opens_on_the_suggested_public_file_with_focus_in_the_path(dialog, tmp_path):
+    assert dialog.path_edit.text() == str(tmp_path / NAMES[0])
+    assert dialog.public_radio.isChecked() and not dialog.literal_check.isChecked()
+    assert dialog.path_edit.selectedText() == dialog.path_edit.text()
+
+
+def test_choosing_the_full_version_by_keyboard_swaps_the_suggested_name(qtbot, dialog, tmp_path):
+    choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
+    assert dialog.full and dialog.path_edit.text() == str(tmp_path / NAMES[1])
+    assert "NOT FOR PUBLICATION" in dialog.version_help.text()
+    choose(qtbot, Qt.Key.Key_P, dialog.public_radio)
+    assert not dialog.full and dialog.path_edit.text() == str(tmp_path / NAMES[0])
+
+
+def test_a_typed_name_is_kept_when_the_version_changes(qtbot, dialog, tmp_path):
+    replace_path(qtbot, str(tmp_path / "mine.docx"))
+    choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
+    assert dialog.path_edit.text() == str(tmp_path / "mine.docx")
+
+
+def test_enter_exports_with_the_chosen_options(qtbot, dialog, tmp_path, calls):
+    replace_path(qtbot, str(tmp_path / "web"))
+    choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
+    choose(qtbot, Qt.Key.Key_L, dialog.literal_check)
+    with qtbot.waitSignal(dialog.accepted):
+        press(qtbot, Qt.Key.Key_Return)
+    assert calls == [(tmp_path / "web.docx", True, True)]
+    assert dialog.written == tmp_path / "web.docx"
+
+
+def test_an_empty_path_or_wrong_suffix_keeps_the_dialog_open(qtbot, dialog, calls,
+                                                             captured_errors):
+    replace_path(qtbot, "   ")
+    press(qtbot, Qt.Key.Key_Return)
+    replace_path(qtbot, "minutes.pdf")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and calls == []
+    assert [text for _title, text in captured_errors] == [
+        "Type the name of the Word file to write.",
+        "minutes.pdf does not end in .docx: Word files are written as .docx.",
+    ]
+
+
+@pytest.mark.parametrize("answer, exported", [(QMessageBox.StandardButton.No, False),
+                                              (QMessageBox.StandardButton.Yes, True)])
+def test_an_existing_file_is_replaced_only_when_the_user_agrees(qtbot, dialog, tmp_path, calls,
+                                                                monkeypatch, answer, exported):
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *_args: asked.append(text) or answer)
+    (tmp_path / NAMES[0]).write_bytes(b"old")
+    press(qtbot, Qt.Key.Key_Return)
+    assert asked == [f"{NAMES[0]} already exists. Replace it?"]
+    assert bool(calls) is exported
+    assert dialog.isVisible() is not exported
+
+
+# --- ask_export with the real export service ------------------------------------------------
+
+def test_ask_export_writes_the_file_and_remembers_the_folder(qtbot, db, demo, tmp_path):
+    folder = tmp_path / "published"
+    folder.mkdir()
+    settings = Settings()
+
+    def fill_in(dialog: QDialog) -> None:
+        replace_path(qtbot, str(folder / "members.docx"))
+        choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal(fill_in)
+    written = ask_export(None, db, demo, settings)
+    assert outcome == ["done"]
+    assert written == folder / "members.docx"
+    header = docx.Document(str(written)).sections[0].header.paragraphs[0].text
+    assert header == "NOT FOR PUBLICATION"
+    assert Settings().get(LAST_EXPORT_FOLDER) == str(folder)
+
+    seen: list[str] = []
+    outcome = drive_modal(lambda dialog: seen.append(dialog.path_edit.text()))
+    assert ask_export(None, db, demo, settings) is None  # closed without exporting
+    assert seen == [str(folder / "Adult Social Care Scrutiny Sub-Committee 2026-10-14 "
+                                  "minutes.docx")]
+
+
+def test_ask_export_shows_a_failure_and_stays_open(qtbot, db, demo, tmp_path, captured_errors):
+    target = tmp_path / "gone" / "minutes.docx"
+
+    def fill_in(dialog: QDialog) -> None:
+        replace_path(qtbot, str(target))
+        press(qtbot, Qt.Key.Key_Return)
+        assert dialog.isVisible(), "a failed export must leave the dialog open to fix the path"
+        press(qtbot, Qt.Key.Key_Escape)
+
+    outcome = drive_modal(fill_in)
+    assert ask_export(None, db, demo, Settings()) is None
+    assert outcome == ["done"]
+    assert captured_errors == [("Export to Word", f"The folder {target.parent} does not exist: "
+                                                  "choose another folder.")]
+    assert Settings().get(LAST_EXPORT_FOLDER) == ""
+
+
+def test_ask_export_for_an_unknown_meeting_says_so(db, captured_errors):
+    assert ask_export(None, db, 999, Settings()) is None
+    assert captured_errors == [("Export to Word", "There is no meeting with id 999.")]
