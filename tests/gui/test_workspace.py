@@ -49,7 +49,7 @@ def test_enter_opens_meeting_with_agenda_editor_and_panels(workspace):
     assert ws.editor.numbers.labels == ["1)", "2)", "a)", "RESOLVED"]
     for name in ("minuteEditor", "flagPanel", "meetingClock", "saveStatus"):
         assert window.findChild(object, name) is not None, name
-    assert "Request" in ws.flags.list.item(0).text()
+    assert ws.flags.list.topLevelItem(0).text(0) == "Requests for information (1)"
 
 
 def test_agenda_by_keyboard_add_rename_move_delete_and_undo(workspace, sample_db, qtbot):

@@ -113,6 +113,30 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _requests_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("committee", metavar="COMMITTEE",
+                        help="the committee's id, or its name or a unique part of it")
+    parser.add_argument("--status", choices=("outstanding", "provided", "withdrawn", "all"),
+                        default="all", help="only requests (and actions) with this status; "
+                        "default: all")
+
+
+def run_requests(args: argparse.Namespace) -> int:
+    from clerkdesk.services.committees import find_committee
+    from clerkdesk.services.request_log import format_log_line, request_log
+
+    with opened_database(args, must_exist=True) as db:
+        committee_id = find_committee(db, args.committee)
+        if committee_id is None:
+            raise ClerkDeskError(
+                f"No committee matches {args.committee!r} (use its id or a unique part of its "
+                "name)")
+        entries = request_log(db, committee_id, args.status)
+    which = "" if args.status == "all" else f"{args.status} "
+    print("\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions.")
+    return 0
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="import",
@@ -152,5 +176,17 @@ COMMANDS: tuple[Command, ...] = (
         epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"
         "  clerkdesk export 3 -o members.docx --full\n"
         "  clerkdesk export 3 -o web.docx --literal-numbers",
+    ),
+    Command(
+        name="requests",
+        summary="list a committee's requests for information and actions, with status",
+        description="Print the committee's log of requests for information and actions from "
+        "all its meetings, oldest first, one line each: meeting date, paragraph, who was "
+        "asked, status (with age in days while outstanding) and what was asked — ready to "
+        "paste into an agenda.",
+        handler=run_requests,
+        add_arguments=_requests_arguments,
+        epilog='examples:\n  clerkdesk requests "SEND"\n'
+        "  clerkdesk requests 2 --status outstanding",
     ),
 )

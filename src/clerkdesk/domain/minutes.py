@@ -26,6 +26,11 @@ class ParagraphView:
     speaker: str = ""
     elapsed_seconds: int | None = None
     flags: tuple[FlagView, ...] = ()
+    # A RESOLUTION paragraph as published, by the committee's style: (level, line) pairs with
+    # the prefix ("RESOLVED – …") and, when a vote was recorded, the vote line last.
+    resolution_lines: tuple[tuple[int, str], ...] = ()
+    vote_line: str = ""  # also the last of resolution_lines when not empty
+    generated: str = ""  # "requests" while the paragraph is written from request flags
 
 
 @dataclass(frozen=True)

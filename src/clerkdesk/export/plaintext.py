@@ -17,6 +17,8 @@ def item_heading(item: ItemView) -> str:
 
 
 def paragraph_line(paragraph: ParagraphView, resolution_prefix: str) -> str:
+    if paragraph.style is ParagraphStyle.RESOLUTION and paragraph.resolution_lines:
+        return "\n".join(INDENT * level + line for level, line in paragraph.resolution_lines)
     if paragraph.style is ParagraphStyle.RESOLUTION:
         return f"{resolution_prefix} {paragraph.text}".strip()
     indent = INDENT * paragraph.level

@@ -1,6 +1,7 @@
 """Assemble a meeting's minutes as rendered, numbered views (for show, GUI and export)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,6 +14,7 @@ from clerkdesk.domain.enums import (
     PersonKind,
     Role,
 )
+from clerkdesk.domain.flag_fields import ResolutionFields, flag_status, flag_summary, has_vote
 from clerkdesk.domain.mentions import render
 from clerkdesk.domain.minutes import (
     AttendeeView,
@@ -31,7 +33,9 @@ from clerkdesk.domain.naming import (
     written_name,
 )
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme, item_labels, paragraph_labels
+from clerkdesk.domain.resolutions import ResolutionStyle, resolution_lines, vote_line
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.services.flag_rows import fields_of
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import (
     AgendaItem,
@@ -41,7 +45,7 @@ from clerkdesk.storage.models import (
     Membership,
     Paragraph,
     Person,
-    RequestFlag,
+    ResolutionFlag,
 )
 
 
@@ -87,9 +91,34 @@ def name_lookup(names: dict[int, PersonName], conventions: NamingConventions) ->
 
 
 def _flag_view(flag: Flag) -> FlagView:
-    if isinstance(flag, RequestFlag):
-        return FlagView(flag.id, FlagKind.REQUEST, flag.what, flag.status)
-    return FlagView(flag.id, FlagKind(flag.kind), "", getattr(flag, "status", ""))
+    fields = fields_of(flag)
+    return FlagView(flag.id, FlagKind(flag.kind), flag_summary(fields), flag_status(fields))
+
+
+@dataclass(frozen=True)
+class ResolutionFormat:
+    """The committee's way of writing RESOLVED paragraphs."""
+
+    style: ResolutionStyle = ResolutionStyle.DASH
+    prefix: str = "RESOLVED –"
+
+
+def resolution_format_of(committee: Committee) -> ResolutionFormat:
+    return ResolutionFormat(ResolutionStyle(committee.resolution_style or ResolutionStyle.DASH),
+                            committee.resolution_prefix)
+
+
+def _resolution_parts(
+    paragraph: Paragraph, text: str, name_of: NameOf, resolution: ResolutionFormat | None
+) -> tuple[tuple[tuple[int, str], ...], str]:
+    """(resolution lines, vote line) of a RESOLUTION paragraph; empty for any other."""
+    if paragraph.style != ParagraphStyle.RESOLUTION or resolution is None:
+        return (), ""
+    found = [fields_of(f) for f in paragraph.flags if isinstance(f, ResolutionFlag)]
+    fields = found[0] if found and isinstance(found[0], ResolutionFields) else None
+    lines = resolution_lines(resolution.style, resolution.prefix, text, fields, name_of)
+    vote = vote_line(fields, name_of) if fields is not None and has_vote(fields) else ""
+    return tuple(lines), vote
 
 
 def item_label_list(committee: Committee, items: list[AgendaItem]) -> list[str]:
@@ -98,18 +127,28 @@ def item_label_list(committee: Committee, items: list[AgendaItem]) -> list[str]:
 
 
 def paragraph_views(
-    paragraphs: list[Paragraph], scheme: ParagraphScheme, item_label: str, name_of: NameOf
+    paragraphs: list[Paragraph], scheme: ParagraphScheme, item_label: str, name_of: NameOf,
+    resolution: ResolutionFormat | None = None,
 ) -> tuple[ParagraphView, ...]:
     levels = [p.level if p.style == ParagraphStyle.NUMBERED else None for p in paragraphs]
     labels = paragraph_labels(scheme, levels, item_label)
     return tuple(
-        ParagraphView(
-            id=p.id, level=p.level, style=ParagraphStyle(p.style), label=label,
-            text=render(p.text, name_of), stored_text=p.text, speaker_id=p.speaker_id,
-            speaker=name_of(p.speaker_id) if p.speaker_id else "",
-            elapsed_seconds=p.elapsed_seconds, flags=tuple(_flag_view(f) for f in p.flags),
-        )
+        _paragraph_view(p, label, name_of, resolution)
         for p, label in zip(paragraphs, labels, strict=True)
+    )
+
+
+def _paragraph_view(
+    p: Paragraph, label: str, name_of: NameOf, resolution: ResolutionFormat | None
+) -> ParagraphView:
+    text = render(p.text, name_of)
+    lines, vote = _resolution_parts(p, text, name_of, resolution)
+    return ParagraphView(
+        id=p.id, level=p.level, style=ParagraphStyle(p.style), label=label,
+        text=text, stored_text=p.text, speaker_id=p.speaker_id,
+        speaker=name_of(p.speaker_id) if p.speaker_id else "",
+        elapsed_seconds=p.elapsed_seconds, flags=tuple(_flag_view(f) for f in p.flags),
+        resolution_lines=lines, vote_line=vote, generated=p.generated or "",
     )
 
 
@@ -151,7 +190,8 @@ def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
         ItemView(
             id=item.id, label=label, title=item.title, exempt=item.exempt,
             exempt_paragraph=item.exempt_paragraph,
-            paragraphs=paragraph_views(list(item.paragraphs), scheme, label, name_of),
+            paragraphs=paragraph_views(list(item.paragraphs), scheme, label, name_of,
+                                       resolution_format_of(committee)),
             documents=tuple(DocumentView(d.title, d.location) for d in item.documents),
         )
         for item, label in zip(items, item_label_list(committee, list(items)), strict=True)

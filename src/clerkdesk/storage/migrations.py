@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Step = Callable[[Connection], None]
 
@@ -18,8 +18,23 @@ def _v1_to_v2(connection: Connection) -> None:
     )
 
 
+def _v2_to_v3(connection: Connection) -> None:
+    """Flags: linked generated paragraphs, the committee's resolution style, and when an action
+    was done (and at which meeting)."""
+    from sqlalchemy import Column, Date, Integer, String
+
+    ops = operations(connection)
+    ops.add_column("paragraph", Column("generated", String(20), nullable=True))
+    ops.add_column(
+        "committee",
+        Column("resolution_style", String(20), nullable=False, server_default="dash"),
+    )
+    ops.add_column("action_flag", Column("done_on", Date, nullable=True))
+    ops.add_column("action_flag", Column("done_at_meeting_id", Integer, nullable=True))
+
+
 # from_version -> step. Each step uses alembic's dialect-neutral operations.
-STEPS: dict[int, Step] = {1: _v1_to_v2}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def pending_steps(from_version: int) -> list[tuple[int, Step]]:

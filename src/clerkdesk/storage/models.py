@@ -30,6 +30,7 @@ from clerkdesk.domain.enums import (
 )
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.resolutions import ResolutionStyle
 
 
 def utcnow() -> dt.datetime:
@@ -64,6 +65,9 @@ class Committee(Base):
     quorum: Mapped[int | None] = mapped_column(Integer)
     template_path: Mapped[str | None] = mapped_column(String(1000))
     speech_phrases: Mapped[str] = mapped_column(Text, default="", server_default="")
+    resolution_style: Mapped[str] = mapped_column(
+        String(20), default=ResolutionStyle.DASH, server_default=ResolutionStyle.DASH.value
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -190,6 +194,8 @@ class Paragraph(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     elapsed_seconds: Mapped[int | None] = mapped_column(Integer)
+    # "requests" while the paragraph belongs to a block ClerkDesk writes from request flags.
+    generated: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -226,7 +232,8 @@ class Flag(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     paragraph: Mapped[Paragraph] = relationship(back_populates="flags")
-    __mapper_args__ = {"polymorphic_on": "kind"}
+    # Flags are few and always read with their kind's fields, so load them in one query.
+    __mapper_args__ = {"polymorphic_on": "kind", "with_polymorphic": "*"}
 
 
 class RequestFlag(Flag):
@@ -269,6 +276,10 @@ class ActionFlag(Flag):
     what: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # No foreign key: SQLite cannot add one to an existing table (schema upgrade 2 -> 3), so
+    # readers treat an id whose meeting was deleted as unknown.
+    done_at_meeting_id: Mapped[int | None] = mapped_column(Integer)
     __mapper_args__ = {"polymorphic_identity": FlagKind.ACTION.value}
 
 

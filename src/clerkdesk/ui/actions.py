@@ -31,6 +31,13 @@ class ActionId(Enum):
     SET_SPEAKER = auto()
     SPLIT_PARAGRAPH = auto()
     MERGE_PARAGRAPH = auto()
+    FLAG_REQUEST = auto()
+    FLAG_RESOLUTION = auto()
+    FLAG_ACTION = auto()
+    FLAG_DECLARATION = auto()
+    EDIT_FLAG = auto()
+    WRITE_REQUESTS = auto()
+    REQUEST_LOG = auto()
     PREVIOUS_ITEM = auto()
     NEXT_ITEM = auto()
     FOCUS_AGENDA = auto()
@@ -109,6 +116,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
                menu="Edit"),
     ActionSpec(ActionId.MERGE_PARAGRAPH, "&Merge with next paragraph",
                "Join the next paragraph onto the end of this one", "Ctrl+Shift+J", menu="Edit"),
+    ActionSpec(ActionId.FLAG_REQUEST, "Flag as &request for information…",
+               "Flag this paragraph (or the selected text) as a request, with whom it was asked of",
+               "Ctrl+Shift+R", menu="Flags"),
+    ActionSpec(ActionId.FLAG_RESOLUTION, "Flag as re&solution…",
+               "Flag this paragraph as a resolution (form, vote, mover and seconder)",
+               "Ctrl+R", menu="Flags"),
+    ActionSpec(ActionId.FLAG_ACTION, "Flag as &action…", "An officer undertakes to do something",
+               "Ctrl+Shift+A", menu="Flags"),
+    ActionSpec(ActionId.FLAG_DECLARATION, "Flag as &declaration of interest…",
+               "Member, kind of interest, left the room / did not vote", "Ctrl+Shift+D",
+               menu="Flags"),
+    ActionSpec(ActionId.EDIT_FLAG, "&Edit this paragraph's flag…",
+               "Complete or correct the flag on the caret's paragraph", "Ctrl+Shift+F",
+               menu="Flags"),
+    ActionSpec(ActionId.WRITE_REQUESTS, "&Write requests paragraph",
+               "“Members … requested the following information from …:” from the flagged "
+               "requests; it stays linked to them", "Ctrl+Shift+W", menu="Flags"),
+    ActionSpec(ActionId.REQUEST_LOG, "Request &log…",
+               "Every request and action of every meeting of this committee", "Ctrl+L",
+               menu="Flags"),
     ActionSpec(ActionId.PREVIOUS_ITEM, "&Previous item", "Show the previous agenda item",
                "Ctrl+PgUp", menu="Agenda"),
     ActionSpec(ActionId.NEXT_ITEM, "&Next item", "Show the next agenda item", "Ctrl+PgDown",
@@ -147,15 +174,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 MENUS: tuple[tuple[str, str], ...] = (
-    ("File", "&File"), ("Edit", "&Edit"), ("Agenda", "&Agenda"), ("Meeting", "&Meeting"),
-    ("Help", "&Help"),
+    ("File", "&File"), ("Edit", "&Edit"), ("Flags", "Fla&gs"), ("Agenda", "&Agenda"),
+    ("Meeting", "&Meeting"), ("Help", "&Help"),
 )
 
 # Actions that need an open meeting; disabled while the meetings list is shown.
 MEETING_ACTIONS = frozenset({
     ActionId.CLOSE_MEETING, ActionId.UNDO, ActionId.REDO, ActionId.FIND, ActionId.FIND_NEXT,
     ActionId.FIND_PREVIOUS, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER, ActionId.SET_SPEAKER,
-    ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH,
+    ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH, ActionId.FLAG_REQUEST,
+    ActionId.FLAG_RESOLUTION, ActionId.FLAG_ACTION, ActionId.FLAG_DECLARATION, ActionId.EDIT_FLAG,
+    ActionId.WRITE_REQUESTS, ActionId.REQUEST_LOG,
     ActionId.PREVIOUS_ITEM, ActionId.NEXT_ITEM, ActionId.FOCUS_AGENDA, ActionId.FOCUS_EDITOR,
     ActionId.FOCUS_ROSTER, ActionId.FOCUS_FLAGS,
     ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,

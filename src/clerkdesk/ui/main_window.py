@@ -33,6 +33,7 @@ SEPARATE_BEFORE = frozenset({
     ActionId.QUIT, ActionId.NEW_MEETING, ActionId.IMPORT_MINUTES, ActionId.COMMITTEE_SETTINGS,
     ActionId.FIND,
     ActionId.INSERT_NAME, ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
+    ActionId.EDIT_FLAG,
 })
 STATUS_TIMEOUT_MS = 8000
 
@@ -173,6 +174,9 @@ class MainWindow(QMainWindow):
             return
         meeting_id = ask_new_meeting(self, database)
         if meeting_id is not None:
+            from clerkdesk.ui.flags.outstanding_dialog import offer_outstanding
+
+            offer_outstanding(self, database, meeting_id)
             self.browser.reload()
             self.open_meeting(meeting_id)
 

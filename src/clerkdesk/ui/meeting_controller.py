@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from clerkdesk.domain.enums import FlagKind
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.actions import MEETING_ACTIONS, ActionId
 from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
@@ -126,6 +127,13 @@ class MeetingController(QObject):
             ActionId.SET_SPEAKER: lambda w: w.speakers.open_picker("speaker"),
             ActionId.SPLIT_PARAGRAPH: lambda w: w.split_paragraph(),
             ActionId.MERGE_PARAGRAPH: lambda w: w.merge_paragraph(),
+            ActionId.FLAG_REQUEST: lambda w: w.flagging.flag(FlagKind.REQUEST),
+            ActionId.FLAG_RESOLUTION: lambda w: w.flagging.flag(FlagKind.RESOLUTION),
+            ActionId.FLAG_ACTION: lambda w: w.flagging.flag(FlagKind.ACTION),
+            ActionId.FLAG_DECLARATION: lambda w: w.flagging.flag(FlagKind.DECLARATION),
+            ActionId.EDIT_FLAG: lambda w: w.edit_caret_flag(),
+            ActionId.WRITE_REQUESTS: lambda w: w.flagging.write_requests_paragraph(),
+            ActionId.REQUEST_LOG: lambda w: w.open_request_log(),
             ActionId.PREVIOUS_ITEM: lambda w: w.agenda.step(-1),
             ActionId.NEXT_ITEM: lambda w: w.agenda.step(1),
             ActionId.FOCUS_AGENDA: lambda w: w.focus_agenda(),

@@ -164,3 +164,16 @@ class SpeakerCommand(EditorCommand):
 
     def revert(self) -> None:
         self.controller.set_speaker(self.pid, self.old)
+
+
+class StyleCommand(EditorCommand):
+    def __init__(self, controller: EditorController, item_id: int, pid: int, old: object,
+                 new: object) -> None:
+        super().__init__(controller, item_id, "Paragraph layout")
+        self.pid, self.old, self.new = pid, old, new
+
+    def apply(self) -> None:
+        self.controller.set_style(self.pid, self.new)
+
+    def revert(self) -> None:
+        self.controller.set_style(self.pid, self.old)

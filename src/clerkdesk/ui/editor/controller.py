@@ -26,6 +26,7 @@ from clerkdesk.ui.editor.commands import (
     LevelCommand,
     MoveCommand,
     SpeakerCommand,
+    StyleCommand,
     TypingCommand,
 )
 from clerkdesk.ui.editor.minute_editor import Caret, MinuteEditor
@@ -273,6 +274,29 @@ class EditorController(QObject):
         if old != speaker_id:
             command = SpeakerCommand(self, self.item_id or 0, pid, old, speaker_id)
             self._run(command, lambda: self.set_speaker(pid, speaker_id))
+
+    def change_style(self, pid: int, style: ParagraphStyle) -> None:
+        """Numbered paragraph, RESOLVED paragraph or unnumbered text (undoable)."""
+        old = self.editor.paragraphs.data(self.editor.paragraphs.block(pid)).style
+        if old != style:
+            command = StyleCommand(self, self.item_id or 0, pid, old, style)
+            self._run(command, lambda: self.set_style(pid, style))
+
+    def set_style(self, pid: int, style: ParagraphStyle) -> None:
+        editing.set_style(self.db, pid, style)
+        with self.editor.applying():
+            self.editor.paragraphs.set_style(pid, style)
+        self.editor.numbers.relabel()
+
+    def adopt_new_paragraphs(self, item_id: int, ids: list[int], text: str) -> None:
+        """Make paragraphs a service just wrote part of the undo history (undo deletes them)."""
+        self.show_item(item_id, force=True)
+        command = ChangeCommand(self, item_id, text, ParagraphChange(item_id), {},
+                                self.editor.caret(), (ids[0], 0) if ids else (0, 0))
+        command.new_ids = list(ids)
+        self.stack.push(command)
+        if ids:
+            self.place_caret((ids[0], 0))
 
     def set_speaker(self, pid: int, speaker_id: int | None) -> None:
         editing.set_speaker(self.db, pid, speaker_id)

@@ -121,6 +121,9 @@ class ParagraphDocument:
     def set_flagged(self, pid: int, flagged: bool) -> None:
         self._update_format(pid, flagged=flagged)
 
+    def set_style(self, pid: int, style: object) -> None:
+        self._update_format(pid, style=style)
+
     def set_speaker(self, pid: int, speaker_id: int | None) -> None:
         self._update_format(pid, speaker_id=speaker_id)
 

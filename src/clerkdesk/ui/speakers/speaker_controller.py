@@ -28,7 +28,8 @@ class SpeakerController(QObject):
         self.db, self.meeting_id, self.editing, self.stack = db, meeting_id, editing, stack
         self.editor = editing.editor
         self.reload_names = reload_names
-        self.picker = SpeakerPicker(self.editor.viewport())
+        # A sibling of the editor: keys the picker ignores must not reach the minutes.
+        self.picker = SpeakerPicker(self.editor.parentWidget())
         self.purpose = "insert"
         self.context: speakers.SpeakerContext | None = None
         self.picker.personChosen.connect(self._person_chosen)
@@ -38,7 +39,8 @@ class SpeakerController(QObject):
         self.picker.closed.connect(self.editor.setFocus)
 
     def _caret_point(self):  # noqa: ANN202
-        return self.editor.cursorRect().bottomLeft()
+        return self.editor.viewport().mapTo(self.picker.parentWidget(),
+                                            self.editor.cursorRect().bottomLeft())
 
     def open_picker(self, purpose: str = "insert") -> None:
         """Open the picker at the caret: 'insert' a name, or choose the paragraph's 'speaker'."""

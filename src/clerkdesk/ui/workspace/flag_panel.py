@@ -1,64 +1,176 @@
-"""The flags dock: this meeting's requests, resolutions, actions and declarations, in order.
+"""The flags dock: this meeting's requests, resolutions, actions and declarations by kind.
 
-Signals: jumpRequested(item_id, paragraph_id).
+Keys on a flag: Enter jumps to its paragraph, F4 edits it, Delete removes it; on a request
+P marks it provided, O outstanding, W withdrawn; on an action D marks it done, O open again.
+
+Signals: jumpRequested(item_id, paragraph_id), editRequested(flag_id),
+removeRequested(flag_id), statusRequested(flag_id, status), logRequested().
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
-from clerkdesk.domain.minutes import MinutesView
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-_KIND_TEXT = {
-    "request": "Request",
-    "resolution": "Resolution",
-    "action": "Action",
-    "declaration": "Declaration",
+from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUPS = (
+    (FlagKind.REQUEST, "Requests for information"),
+    (FlagKind.RESOLUTION, "Resolutions"),
+    (FlagKind.ACTION, "Actions"),
+    (FlagKind.DECLARATION, "Declarations of interest"),
+)
+STATUS_KEYS = {
+    Qt.Key.Key_P: (FlagKind.REQUEST, RequestStatus.PROVIDED),
+    Qt.Key.Key_W: (FlagKind.REQUEST, RequestStatus.WITHDRAWN),
+    Qt.Key.Key_D: (FlagKind.ACTION, ActionStatus.DONE),
 }
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_FILTERS = (("Any status", None), ("Outstanding / open", "open"),
+                  ("Provided / done", "closed"), ("Withdrawn / dropped", "dropped"))
+_OPEN = {RequestStatus.OUTSTANDING.value, ActionStatus.OPEN.value}
+_CLOSED = {RequestStatus.PROVIDED.value, ActionStatus.DONE.value}
+_DROPPED = {RequestStatus.WITHDRAWN.value, ActionStatus.DROPPED.value}
+
+
+def _status_matches(status: str, wanted: str | None) -> bool:
+    groups = {"open": _OPEN, "closed": _CLOSED, "dropped": _DROPPED}
+    return wanted is None or status in groups[wanted]
 
 
 class FlagPanel(QWidget):
     jumpRequested = Signal(int, int)
+    editRequested = Signal(int)
+    removeRequested = Signal(int)
+    statusRequested = Signal(int, str)
+    logRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flagPanel")
         self.setAccessibleName("Flags")
-        self.list = QListWidget(self)
+        self.records: Sequence = ()
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("flagKindFilter")
+        self.kind_filter.setAccessibleName("Show flags of kind")
+        self.kind_filter.addItem("All kinds", None)
+        for kind, title in GROUPS:
+            self.kind_filter.addItem(title, kind)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("flagStatusFilter")
+        self.status_filter.setAccessibleName("Show flags with status")
+        for text, value in STATUS_FILTERS:
+            self.status_filter.addItem(text, value)
+        self.list = QTreeWidget(self)
         self.list.setObjectName("flagList")
         self.list.setAccessibleName("Flagged paragraphs")
+        self.list.setHeaderHidden(True)
         self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        self.list.setAlternatingRowColors(True)
-        self.hint = QLabel(
-            "Requests, resolutions, actions and declarations of this meeting. "
-            "Enter jumps to the paragraph.", self)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #666;")
+        self.list.setUniformRowHeights(False)
+        self.list.setIndentation(10)
+        self.list.installEventFilter(self)
+        self.list.itemActivated.connect(self._activated)
+        self.log_button = QPushButton("Request &log…", self)
+        self.log_button.setObjectName("requestLogButton")
+        self.log_button.clicked.connect(self.logRequested)
+        hint = QLabel("Enter: go to · F4: edit · P provided · W withdrawn · D done · Del remove",
+                      self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666; font-size: 9pt;")
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.status_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.hint)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
-        self.list.itemActivated.connect(self._activated)
+        layout.addWidget(hint)
+        layout.addWidget(self.log_button)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self._fill())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._fill())
 
-    def show_minutes(self, minutes: MinutesView) -> None:
+    def show_records(self, records: Sequence) -> None:
+        """FlagRecords of the meeting, in minute order."""
+        selected = self.selected_record()
+        self.records = records
+        self._fill(selected.id if selected else None)
+
+    def _fill(self, select_id: int | None = None) -> None:
         self.list.clear()
-        for item in minutes.items:
-            for paragraph in item.paragraphs:
-                for flag in paragraph.flags:
-                    summary = flag.summary or paragraph.text
-                    number = paragraph.label or ("RESOLVED" if flag.kind == "resolution" else "")
-                    where = f"{item.label} {number}".strip()
-                    status = f" [{flag.status}]" if flag.status else ""
-                    text = f"{_KIND_TEXT[flag.kind]} — {where}{status}\n{summary[:120]}"
-                    entry = QListWidgetItem(text, self.list)
-                    entry.setData(TARGET_ROLE, (item.id, paragraph.id))
-        if not self.list.count():
-            QListWidgetItem("No flags yet.", self.list).setFlags(Qt.ItemFlag.NoItemFlags)
+        kind, status = self.kind_filter.currentData(), self.status_filter.currentData()
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        for group_kind, title in GROUPS:
+            rows = [r for r in self.records if r.kind == group_kind
+                    and (kind is None or kind == group_kind) and _status_matches(r.status, status)]
+            if not rows:
+                continue
+            group = QTreeWidgetItem(self.list, [f"{title} ({len(rows)})"])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for record in rows:
+                entry = QTreeWidgetItem(group, [self._row_text(record)])
+                entry.setData(0, RECORD_ROLE, record)
+                entry.setToolTip(0, record.short_text)
+                if record.id == select_id:
+                    self.list.setCurrentItem(entry)
+            group.setExpanded(True)
+        if not self.list.topLevelItemCount():
+            QTreeWidgetItem(self.list, ["No flags yet. In the minutes: Ctrl+Shift+R request, "
+                                        "Ctrl+R resolution, Ctrl+Shift+A action, "
+                                        "Ctrl+Shift+D declaration."]).setFlags(
+                Qt.ItemFlag.NoItemFlags)
 
-    def _activated(self, entry: QListWidgetItem) -> None:
-        target = entry.data(TARGET_ROLE)
-        if target:
-            self.jumpRequested.emit(*target)
+    @staticmethod
+    def _row_text(record) -> str:  # noqa: ANN001
+        where = f"{record.item_label}. {record.paragraph_label}".strip()
+        status = f"  [{record.status}]" if record.status else ""
+        asked = f"  → {record.asked_of_text}" if record.asked_of_text else ""
+        return f"{where}{status}{asked}\n{record.short_text}"
+
+    def selected_record(self):  # noqa: ANN201
+        item = self.list.currentItem()
+        return item.data(0, RECORD_ROLE) if item is not None else None
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        record = item.data(0, RECORD_ROLE)
+        if record is not None:
+            self.jumpRequested.emit(record.item_id, record.paragraph_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            record = self.selected_record()
+            if record is not None and self._key(record, event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, record, event: QKeyEvent) -> bool:  # noqa: ANN001
+        key = event.key()
+        if event.modifiers() not in (Qt.KeyboardModifier.NoModifier,
+                                     Qt.KeyboardModifier.KeypadModifier):
+            return False
+        if key == Qt.Key.Key_F4:
+            self.editRequested.emit(record.id)
+        elif key == Qt.Key.Key_Delete:
+            self.removeRequested.emit(record.id)
+        elif key == Qt.Key.Key_O and record.kind in (FlagKind.REQUEST, FlagKind.ACTION):
+            reopened = RequestStatus.OUTSTANDING if record.kind is FlagKind.REQUEST \
+                else ActionStatus.OPEN
+            self.statusRequested.emit(record.id, reopened.value)
+        elif key in STATUS_KEYS and STATUS_KEYS[key][0] == record.kind:
+            self.statusRequested.emit(record.id, STATUS_KEYS[key][1].value)
+        else:
+            return False
+        return True

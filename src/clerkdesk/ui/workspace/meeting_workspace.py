@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import minutes, workspace
+from clerkdesk.services import flag_records, workspace
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
+from clerkdesk.ui.flags.flag_commands import RemoveFlagCommand
+from clerkdesk.ui.flags.flag_controller import FlagController
 from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
@@ -60,6 +62,7 @@ class MeetingWorkspace(QMainWindow):
                                        self.reload_outline, self.autosaver.flush)
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
                                           self.refresh_names)
+        self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
         self._connect()
         self.roster.set_meeting(db, meeting_id)
         self.agenda.load(self.outline)
@@ -134,6 +137,12 @@ class MeetingWorkspace(QMainWindow):
         self.editing.itemShown.connect(self._item_shown)
         self.editing.structureChanged.connect(lambda _item: self._flags_timer.start())
         self.flags.jumpRequested.connect(self.jump_to)
+        self.flags.editRequested.connect(self.edit_flag)
+        self.flags.removeRequested.connect(self.remove_flag)
+        self.flags.statusRequested.connect(self.set_flag_status)
+        self.flags.logRequested.connect(self.open_request_log)
+        self.flagging.errorReported.connect(self._error)
+        self.flagging.flagsChanged.connect(self.refresh_flags)
         self.roster.personChanged.connect(lambda _person: self.refresh_names())
         self.roster.errorReported.connect(self._error)
         self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
@@ -175,9 +184,49 @@ class MeetingWorkspace(QMainWindow):
 
     def refresh_flags(self) -> None:
         try:
-            self.flags.show_minutes(minutes.load_minutes(self.db, self.meeting_id))
+            self.flags.show_records(flag_records.meeting_flags(self.db, self.meeting_id))
         except ClerkDeskError as error:
             self._error(str(error))
+
+    # --- flags ----------------------------------------------------------------------------
+    def edit_flag(self, flag_id: int) -> None:
+        record = next((r for r in self.flags.records if r.id == flag_id), None)
+        if record is not None:
+            self.jump_to(record.item_id, record.paragraph_id)
+            self.flagging.edit(flag_id)
+
+    def edit_caret_flag(self) -> None:
+        pid = self.editor.caret()[0]
+        record = next((r for r in self.flags.records if r.paragraph_id == pid), None)
+        if record is not None:
+            self.flagging.edit(record.id)
+
+    def remove_flag(self, flag_id: int) -> None:
+        record = next((r for r in self.flags.records if r.id == flag_id), None)
+        if record is None:
+            return
+        command = RemoveFlagCommand(self.flagging, record.item_id, record.paragraph_id, flag_id)
+        try:
+            command.first_run()
+        except ClerkDeskError as error:
+            self._error(str(error))
+            return
+        self.stack.push(command)
+
+    def set_flag_status(self, flag_id: int, status: str) -> None:
+        try:
+            flag_records.set_request_status(self.db, flag_id, status,
+                                            answered_at_meeting_id=self.meeting_id)
+        except ClerkDeskError as error:
+            self._error(str(error))
+            return
+        self.flagging.after_change(self.editor.caret()[0])
+
+    def open_request_log(self) -> None:
+        from clerkdesk.ui.flags.request_log_dialog import RequestLogDialog
+
+        RequestLogDialog(self.db, self.outline.committee_id, self.meeting_id, self).exec()
+        self.refresh_flags()
 
     def _error(self, message: str) -> None:
         self.save_status.show_state(f"NOT SAVED — {message}", False)

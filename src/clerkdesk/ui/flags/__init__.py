@@ -1,0 +1,1 @@
+"""Flags on paragraphs: the inline form, the flags panel and the committee's request log."""

@@ -1,0 +1,261 @@
+"""A small keyboard-only form at the caret that takes a flag's fields.
+
+Enter saves from any field, Escape cancels, Tab moves between fields. Every field may be left
+empty and completed later in review.
+
+Signals: saved(fields), cancelled().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus, ResolutionForm
+from clerkdesk.domain.flag_fields import (
+    ActionFields,
+    DeclarationFields,
+    FlagFields,
+    RequestFields,
+    ResolutionFields,
+)
+
+WIDTH = 480
+TITLES = {
+    FlagKind.REQUEST: "Request for information",
+    FlagKind.RESOLUTION: "Resolution",
+    FlagKind.ACTION: "Action",
+    FlagKind.DECLARATION: "Declaration of interest",
+}
+NO_DATE = QDate(2000, 1, 1)
+
+
+def _date(edit: QDateEdit) -> dt.date | None:
+    value = edit.date()
+    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
+
+
+class FlagForm(QFrame):
+    saved = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("flagForm")
+        self.setAccessibleName("Flag details")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.kind = FlagKind.REQUEST
+        self.people: dict[str, int] = {}  # written name -> person id
+        self.fields: dict[str, QWidget] = {}
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.body = QWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        self.hide()
+
+    # --- opening ----------------------------------------------------------------------------
+    def open_for(self, at: QPoint, fields: FlagFields, people: dict[str, int],
+                 bodies: Sequence[str] = ()) -> None:
+        """Show the form for `fields` (a new flag's defaults, or an existing flag's values)."""
+        self.kind = _kind(fields)
+        self.people = people
+        self.title.setText(f"<b>{TITLES[self.kind]}</b> · Enter saves · Esc cancels · "
+                           "everything can be completed later")
+        self._rebuild(fields, bodies)
+        self.resize(WIDTH, self.sizeHint().height())
+        parent = self.parentWidget()
+        x = max(0, min(at.x(), parent.width() - self.width()))
+        y = at.y() if at.y() + self.height() < parent.height() else max(0, at.y() - self.height()
+                                                                          - 24)
+        self.move(x, y)
+        self.show()
+        self.raise_()
+        first = next(iter(self.fields.values()))
+        first.setFocus()
+
+    def _rebuild(self, fields: FlagFields, bodies: Sequence[str]) -> None:
+        old = self.body
+        self.body = QWidget(self)
+        self.layout().replaceWidget(old, self.body)
+        old.hide()
+        old.setParent(None)  # out of the focus chain at once, not at deleteLater
+        old.deleteLater()
+        self.fields = {}
+        form = QFormLayout(self.body)
+        form.setContentsMargins(0, 0, 0, 0)
+        builder = {
+            FlagKind.REQUEST: self._request_fields,
+            FlagKind.RESOLUTION: self._resolution_fields,
+            FlagKind.ACTION: self._action_fields,
+            FlagKind.DECLARATION: self._declaration_fields,
+        }[self.kind]
+        builder(form, fields, bodies)
+        widgets = list(self.fields.values())
+        for widget in widgets:
+            widget.installEventFilter(self)
+        for first, second in zip(widgets, widgets[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        widget.setObjectName(f"flag_{key}")
+        widget.setAccessibleName(label.replace("&", ""))
+        self.fields[key] = widget
+        form.addRow(label, widget)
+
+    def _line(self, text: str, choices: Sequence[str] = ()) -> QLineEdit:
+        edit = QLineEdit(text, self.body)
+        if choices:
+            completer = QCompleter(list(choices), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        return edit
+
+    def _name_of(self, person_id: int | None) -> str:
+        return next((name for name, pid in self.people.items() if pid == person_id), "")
+
+    def _date_edit(self, value: dt.date | None) -> QDateEdit:
+        edit = QDateEdit(self.body)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("not set")
+        edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        return edit
+
+    def _combo(self, options: Sequence[tuple[str, object]], current: object) -> QComboBox:
+        combo = QComboBox(self.body)
+        for text, value in options:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def _request_fields(self, form: QFormLayout, fields: RequestFields,
+                        bodies: Sequence[str]) -> None:
+        asked = self._name_of(fields.asked_of_person_id) or fields.asked_of_body
+        self._add(form, "what", "&What:", self._line(fields.what))
+        self._add(form, "asked_of", "Asked &of:",
+                  self._line(asked, [*bodies, *self.people]))
+        self._add(form, "due", "&Due:", self._date_edit(fields.due_date))
+        self._add(form, "status", "&Status:", self._combo(
+            [(s.value.capitalize(), s) for s in RequestStatus], fields.status))
+
+    def _resolution_fields(self, form: QFormLayout, fields: ResolutionFields,
+                           _bodies: Sequence[str]) -> None:
+        self._add(form, "form", "&Form:", self._combo(
+            [(f.value.capitalize(), f) for f in ResolutionForm], fields.form))
+        for key, label, value in (("votes_for", "Votes f&or:", fields.votes_for),
+                                  ("votes_against", "A&gainst:", fields.votes_against),
+                                  ("abstentions", "A&bstentions:", fields.abstentions)):
+            spin = QSpinBox(self.body)
+            spin.setRange(-1, 999)
+            spin.setSpecialValueText("—")
+            spin.setValue(-1 if value is None else value)
+            self._add(form, key, label, spin)
+        self._add(form, "carried", "Carr&ied:", self._combo(
+            [("—", None), ("Carried", True), ("Lost", False)], fields.carried))
+        self._add(form, "mover", "&Moved by:", self._line(self._name_of(fields.mover_id),
+                                                         list(self.people)))
+        self._add(form, "seconder", "Seco&nded by:",
+                  self._line(self._name_of(fields.seconder_id), list(self.people)))
+        self._add(form, "recorded", "&Recorded vote:", self._line(fields.recorded_votes))
+        casting = QCheckBox("The Chair used a casting vote", self.body)
+        casting.setChecked(fields.casting_vote)
+        self._add(form, "casting", "", casting)
+
+    def _action_fields(self, form: QFormLayout, fields: ActionFields,
+                       _bodies: Sequence[str]) -> None:
+        self._add(form, "who", "&Who:", self._line(self._name_of(fields.who_person_id),
+                                                   list(self.people)))
+        self._add(form, "what", "W&hat:", self._line(fields.what))
+        self._add(form, "due", "&By when:", self._date_edit(fields.due_date))
+        self._add(form, "status", "&Status:", self._combo(
+            [(s.value.capitalize(), s) for s in ActionStatus], fields.status))
+
+    def _declaration_fields(self, form: QFormLayout, fields: DeclarationFields,
+                            _bodies: Sequence[str]) -> None:
+        self._add(form, "member", "&Member:", self._line(self._name_of(fields.person_id),
+                                                         list(self.people)))
+        self._add(form, "interest", "&Interest:", self._line(fields.interest_kind, [
+            "Disclosable pecuniary interest", "Other registrable interest",
+            "Non-registrable interest", "Personal interest", "Prejudicial interest"]))
+        left = QCheckBox("Left the room for the item", self.body)
+        left.setChecked(fields.left_room)
+        self._add(form, "left_room", "", left)
+        abstained = QCheckBox("Did not vote", self.body)
+        abstained.setChecked(fields.did_not_vote)
+        self._add(form, "did_not_vote", "", abstained)
+
+    # --- keys and values --------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            popup = isinstance(watched, QLineEdit) and watched.completer() is not None and \
+                watched.completer().popup().isVisible()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup:
+                self.hide()
+                self.saved.emit(self.values())
+                return True
+            if event.key() == Qt.Key.Key_Escape and not popup:
+                self.hide()
+                self.cancelled.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _text(self, key: str) -> str:
+        return self.fields[key].text().strip()
+
+    def _person(self, key: str) -> int | None:
+        return self.people.get(self._text(key))
+
+    def _spin(self, key: str) -> int | None:
+        value = self.fields[key].value()
+        return None if value < 0 else value
+
+    def values(self) -> FlagFields:
+        f = self.fields
+        if self.kind is FlagKind.REQUEST:
+            person = self._person("asked_of")
+            return RequestFields(
+                what=self._text("what"), asked_of_person_id=person,
+                asked_of_body="" if person else self._text("asked_of"),
+                due_date=_date(f["due"]), status=f["status"].currentData())
+        if self.kind is FlagKind.RESOLUTION:
+            return ResolutionFields(
+                form=f["form"].currentData(), votes_for=self._spin("votes_for"),
+                votes_against=self._spin("votes_against"), abstentions=self._spin("abstentions"),
+                recorded_votes=self._text("recorded"), casting_vote=f["casting"].isChecked(),
+                mover_id=self._person("mover"), seconder_id=self._person("seconder"),
+                carried=f["carried"].currentData())
+        if self.kind is FlagKind.ACTION:
+            return ActionFields(who_person_id=self._person("who"), what=self._text("what"),
+                                due_date=_date(f["due"]), status=f["status"].currentData())
+        return DeclarationFields(person_id=self._person("member"),
+                                 interest_kind=self._text("interest"),
+                                 left_room=f["left_room"].isChecked(),
+                                 did_not_vote=f["did_not_vote"].isChecked())
+
+
+def _kind(fields: FlagFields) -> FlagKind:
+    return {
+        RequestFields: FlagKind.REQUEST, ResolutionFields: FlagKind.RESOLUTION,
+        ActionFields: FlagKind.ACTION, DeclarationFields: FlagKind.DECLARATION,
+    }[type(fields)]

@@ -1,0 +1,145 @@
+"""The committee's request log: every request and action of every meeting, with its status.
+
+Keys: P provided (answered at the open meeting), O outstanding/open again, W withdrawn,
+D done; Ctrl+C copies the shown lines for pasting into an agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkdesk.domain.enums import ActionStatus, RequestStatus
+from clerkdesk.errors import ClerkDeskError
+
+COLUMNS = ("Meeting", "Ref", "Asked of", "Status", "Age", "What")
+STATUS_CHOICES = (("Outstanding and open", "outstanding"), ("All", None))
+KEYS = {
+    Qt.Key.Key_P: ("request", RequestStatus.PROVIDED), Qt.Key.Key_O: (None, None),
+    Qt.Key.Key_W: ("request", RequestStatus.WITHDRAWN), Qt.Key.Key_D: ("action", ActionStatus.DONE),
+}
+
+
+class LogTable(QTableWidget):
+    def __init__(self, dialog: RequestLogDialog) -> None:
+        super().__init__(0, len(COLUMNS), dialog)
+        self.dialog = dialog
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.dialog.copy_lines()
+        elif not self.dialog.status_key(event.key()):
+            super().keyPressEvent(event)
+
+
+class RequestLogDialog(QDialog):
+    def __init__(self, db, committee_id: int, meeting_id: int | None,  # noqa: ANN001
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestLogDialog")
+        self.db, self.committee_id, self.meeting_id = db, committee_id, meeting_id
+        self.entries: Sequence = ()
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("requestLogFilter")
+        self.filter.setAccessibleName("Show")
+        for text, value in STATUS_CHOICES:
+            self.filter.addItem(text, value)
+        self.table = LogTable(self)
+        self.table.setObjectName("requestLogTable")
+        self.table.setAccessibleName("Requests and actions")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        hint = QLabel("P provided · W withdrawn · D done · O outstanding again · "
+                      "Ctrl+C copies the lines for an agenda", self)
+        hint.setStyleSheet("color: #666;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Show:", self, buddy=self.filter))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.setWindowTitle("Request log")
+        self.resize(900, 480)
+        self.reload()
+        self.table.setFocus()
+
+    def reload(self) -> None:
+        from clerkdesk.services.request_log import request_log
+
+        status = self.filter.currentData()
+        try:
+            entries = request_log(self.db, self.committee_id)
+        except ClerkDeskError as error:
+            self.message.setText(str(error))
+            return
+        if status == "outstanding":
+            entries = [e for e in entries if e.status in (RequestStatus.OUTSTANDING.value,
+                                                          ActionStatus.OPEN.value)]
+        self.entries = entries
+        row = max(0, self.table.currentRow())
+        self.table.setRowCount(len(entries))
+        for index, entry in enumerate(entries):
+            cells = (entry.meeting_date.strftime("%-d %b %Y"),
+                     f"{entry.item_label}. {entry.paragraph_label}", entry.asked_of,
+                     entry.status, f"{entry.age_days} days", entry.what)
+            for column, text in enumerate(cells):
+                self.table.setItem(index, column, QTableWidgetItem(text))
+        if entries:
+            self.table.selectRow(min(row, len(entries) - 1))
+        self.setWindowTitle(f"Request log — {len(entries)} shown")
+
+    def status_key(self, key: int) -> bool:
+        if key not in KEYS or not 0 <= self.table.currentRow() < len(self.entries):
+            return False
+        from clerkdesk.services.flag_records import set_request_status
+
+        entry = self.entries[self.table.currentRow()]
+        kind, status = KEYS[key]
+        if status is None:  # O: back to outstanding/open
+            status = RequestStatus.OUTSTANDING if entry.kind == "request" else ActionStatus.OPEN
+        elif kind != entry.kind:
+            return False
+        try:
+            set_request_status(self.db, entry.flag_id, status,
+                               answered_at_meeting_id=self.meeting_id)
+        except ClerkDeskError as error:
+            self.message.setText(str(error))
+            return True
+        self.reload()
+        return True
+
+    def copy_lines(self) -> None:
+        from clerkdesk.services.request_log import format_log_line
+
+        QGuiApplication.clipboard().setText("\n".join(format_log_line(e) for e in self.entries))
+        self.message.setText(f"{len(self.entries)} line(s) copied.")

@@ -1,0 +1,205 @@
+"""Flagging while typing, the linked requests paragraph, carry-over to the next meeting, votes."""
+
+import datetime as dt
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from support.modal import drive_modal, focused
+
+SEED_21 = [
+    "Provide the Sub-Committee with the approved version of the Accelerated Progress Plan (APP) "
+    "as soon as this is available.",
+    "The most recent Written Statement of Actions, Measures and Indicators of KCC’s SEND "
+    "service provision.",
+    "Detailed information about the previous and current KCC workforce involved in the "
+    "provision of SEND services.",
+    "SEND services recruitment, retention and sufficiency capacity. At each meeting of the "
+    "Sub-Committee, provide a snapshot of the number of KCC staff, and staff vacancies, who are "
+    "involved in the provision of SEND services.",
+]
+QUESTIONS = [
+    "A Member asked to see the approved APP.",
+    "A Member asked for the most recent Written Statement of Actions.",
+    "A Member repeated the request for workforce information.",
+    "A Member asked for recruitment and retention figures at each meeting.",
+]
+
+
+def press(qtbot, widget, sequence: str) -> None:
+    combination = QKeySequence(sequence)[0]
+    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def type_text(widget, text: str) -> None:
+    """Type text including characters QTest.keyClicks cannot send (’)."""
+    from support.editor_harness import type_text as harness_type
+
+    harness_type(widget, text)
+
+
+@pytest.fixture
+def send_meeting(tmp_path: Path):
+    from clerkdesk.services.meeting_setup import create_meeting_with_committee
+    from clerkdesk.storage.database import open_database
+
+    path = tmp_path / "send.sqlite"
+    db = open_database(path)
+    meeting = create_meeting_with_committee(
+        db, "SEND Sub-Committee", "Kent County Council", dt.date(2023, 7, 11), dt.time(10),
+        "Council Chamber", "Improvement Notice and Accelerated Progress Plan (APP) Update")
+    db.close()
+    return path, meeting
+
+
+def paragraphs(path: Path) -> list[tuple[int, str, str | None]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT level, text, generated FROM paragraph ORDER BY position").fetchall()
+
+
+def test_four_requests_flagged_by_keyboard_write_the_seed_paragraph_21(
+        open_window, send_meeting, qtbot):
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    editor = ws.editor
+    editor.setFocus()
+    for number, (question, request) in enumerate(zip(QUESTIONS, SEED_21, strict=True)):
+        if number:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, question)
+        press(qtbot, editor, "Ctrl+Shift+R")
+        form = ws.flagging.form
+        assert form.isVisible() and form.fields["what"].hasFocus()
+        assert form.fields["what"].text() == question  # the paragraph is the default
+        form.fields["what"].selectAll()
+        type_text(focused(), request)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        if number == 0:
+            qtbot.keyClicks(focused(), "CYPE Directorate")
+        else:  # remembered from the last request of this meeting
+            assert focused().text() == "CYPE Directorate"
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        assert not form.isVisible() and editor.hasFocus()
+    assert ws.flags.list.topLevelItem(0).text(0) == "Requests for information (4)"
+    press(qtbot, editor, "Ctrl+Shift+W")
+    ws.autosaver.flush()
+
+    rows = paragraphs(path)
+    assert [text for _level, text, _gen in rows[:4]] == QUESTIONS
+    assert rows[4:] == [
+        (0, "Members of the SEND Sub-Committee requested the following information from the "
+            "CYPE Directorate:", "requests"),
+        *((1, text, "requests") for text in SEED_21),
+    ]
+    assert editor.numbers.labels == ["1)", "2)", "3)", "4)", "5)", "a)", "b)", "c)", "d)"]
+    press(qtbot, editor, "Ctrl+Z")  # the written block is one undoable step
+    assert len(paragraphs(path)) == 4
+
+
+def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
+        open_window, send_meeting, qtbot, monkeypatch):
+    from clerkdesk.domain.flag_fields import RequestFields
+    from clerkdesk.services import flag_records, workspace
+    from clerkdesk.services.editing import NewParagraph, insert_paragraphs
+    from clerkdesk.services.request_log import request_log
+    from clerkdesk.storage.database import open_database
+
+    path, meeting = send_meeting
+    db = open_database(path)
+    item = workspace.meeting_outline(db, meeting).items[0].id
+    ids = insert_paragraphs(db, item, 0, [NewParagraph(q) for q in QUESTIONS])
+    for pid, what in zip(ids, SEED_21, strict=True):
+        flag_records.add_flag(db, pid, RequestFields(what=what, asked_of_body="CYPE Directorate"))
+    db.close()
+
+    window = open_window(path)
+    answers = iter(["SEND Sub-Committee", "Minutes of the previous meeting\nUpdate"])
+
+    def create(dialog) -> None:  # noqa: ANN001
+        qtbot.keyClicks(focused(), next(answers))
+        agenda = dialog.findChild(object, "agendaEdit")
+        agenda.setFocus()
+        agenda.setPlainText(next(answers))
+        qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    def accept_all(dialog) -> None:  # noqa: ANN001
+        listing = dialog.findChild(object, "outstandingList")
+        assert listing.count() == 4
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    created = drive_modal("newMeetingDialog", create)
+    offered: list[list[str]] = []
+
+    def chain() -> None:  # armed while the new-meeting dialog is open, for the next dialog
+        offered.append(drive_modal("outstandingDialog", accept_all))
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, chain)
+    press(qtbot, window.browser.meeting_list, "Ctrl+Shift+N")
+    assert created == ["done"]
+    qtbot.waitUntil(lambda: offered == [["done"]], timeout=3000)
+    ws = window.meetings.workspace
+    titles = [i.title for i in ws.outline.items]
+    assert titles == ["Minutes of the previous meeting", "Matters arising / outstanding requests",
+                      "Update"]
+
+    window.activateWindow()
+
+    def mark_two(dialog) -> None:  # noqa: ANN001
+        table = dialog.findChild(object, "requestLogTable")
+        table.setFocus()
+        assert table.rowCount() == 4  # shown: outstanding and open
+        qtbot.keyClick(table, Qt.Key.Key_P)  # provided at this meeting: it leaves the list…
+        assert table.rowCount() == 3
+        qtbot.keyClick(table, Qt.Key.Key_P)  # …so P again answers the next one
+        qtbot.keyClick(table, Qt.Key.Key_Escape)
+
+    logged = drive_modal("requestLogDialog", mark_two)
+    ws.open_request_log()
+    assert logged == ["done"]
+    db = open_database(path)
+    log = request_log(db, ws.outline.committee_id)
+    db.close()
+    assert [(e.status, e.provided_at_meeting_id) for e in log] == [
+        ("provided", ws.meeting_id), ("provided", ws.meeting_id),
+        ("outstanding", None), ("outstanding", None)]
+    assert QApplication.activeModalWidget() is None
+
+
+def test_resolution_with_a_recorded_vote_renders_as_configured(open_window, send_meeting,
+                                                               qtbot):
+    from clerkdesk.export.plaintext import render_minutes
+    from clerkdesk.services.minutes import load_minutes
+
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    editor = ws.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "The Sub-Committee agreed to refer the matter to Cabinet.")
+    press(qtbot, editor, "Ctrl+R")
+    form = ws.flagging.form
+    assert form.fields["form"].currentText() == "Agreed"
+    for name, value in (("votes_for", "7"), ("votes_against", "2"), ("abstentions", "1")):
+        form.fields[name].setFocus()
+        form.fields[name].selectAll()
+        qtbot.keyClicks(focused(), value)
+    form.fields["carried"].setFocus()
+    qtbot.keyClicks(focused(), "C")  # Carried
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    ws.autosaver.flush()
+    assert editor.numbers.labels == ["RESOLVED"]
+    text = render_minutes(load_minutes(window.database.current, meeting))
+    assert re.search(r"RESOLVED – The Sub-Committee agreed to refer the matter to Cabinet\.\n"
+                     r"\(Carried: 7 for, 2 against, 1 abstention\)", text), text
+    press(qtbot, editor, "Ctrl+Z")  # one step: the flag and the RESOLVED layout
+    assert editor.numbers.labels == ["1)"]

@@ -1,0 +1,68 @@
+"""`clerkdesk requests COMMITTEE`: the request log as lines a clerk can paste into an agenda."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), PYTHONIOENCODING="latin-1")
+    return env
+
+
+def run_cli(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerkdesk", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
+    )
+
+
+def test_seed_import_gives_four_outstanding_requests(
+    cli_env: dict[str, str], seed_path: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "minutes.sqlite"
+    imported = run_cli(cli_env, "--db", db_path, "import", seed_path,
+                       "--committee", "SEND Sub-Committee", "--date", "2023-07-11")
+    assert imported.returncode == 0, imported.stderr
+
+    listed = run_cli(cli_env, "--db", db_path, "requests", "SEND", "--status", "outstanding")
+
+    assert (listed.returncode, listed.stderr) == (0, ""), listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 4
+    for line, letter in zip(lines, "abcd", strict=True):
+        assert re.fullmatch(
+            rf"2023-07-11  21 {letter}\)  CYPE Directorate  outstanding \(\d+ days\)  \S.+", line)
+    assert lines[0].endswith("Provide the Sub-Committee with the approved version of the "
+                             "Accelerated Progress Plan (APP) as soon as this is available.")
+    assert "KCC’s SEND service provision." in lines[1]  # UTF-8 whatever the console encoding
+    everything = run_cli(cli_env, "--db", db_path, "requests", "1")
+    assert everything.stdout == listed.stdout
+    provided = run_cli(cli_env, "--db", db_path, "requests", "sub-committee", "--status",
+                       "provided")
+    assert (provided.returncode, provided.stdout) == (0, "No provided requests or actions.\n")
+
+
+def test_unknown_committee_is_one_line_exit_2(cli_env: dict[str, str], tmp_path: Path) -> None:
+    db_path = tmp_path / "minutes.sqlite"
+    from clerkdesk.services.committees import create_committee
+    from clerkdesk.storage.database import open_database
+
+    db = open_database(db_path)
+    create_committee(db, "Planning Committee")
+    db.close()
+    result = run_cli(cli_env, "--db", db_path, "requests", "Licensing")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("clerkdesk: error: No committee matches 'Licensing'")
+    bad_status = run_cli(cli_env, "--db", db_path, "requests", "Planning", "--status", "late")
+    assert bad_status.returncode == 2 and "--status" in bad_status.stderr
