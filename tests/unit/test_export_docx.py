@@ -570,3 +570,29 @@ def test_libreoffice_converts_the_full_version(db, demo, tmp_path):
         assert re.search(r"^\s*3\)\s+A Member asked how many people", text, re.MULTILINE)
         assert re.search(r"^\s*a\)\s+Tomasz Nowak replied", text, re.MULTILINE)
         assert "Page 1 of" in text
+
+
+def test_resolution_style_and_vote_line_reach_the_word_file(db, tmp_path):
+    import datetime as dt
+
+    import docx
+
+    from clerkdesk.domain.enums import ParagraphStyle
+    from clerkdesk.domain.flag_fields import ResolutionFields
+    from clerkdesk.domain.resolutions import ResolutionStyle
+    from clerkdesk.services import committees, flag_records, meetings, paragraphs, workspace
+    from clerkdesk.services.export import export_meeting
+    from clerkdesk.services.resolution_settings import set_resolution_style
+
+    committee = committees.create_committee(db, "Planning Committee", "Westmere County Council")
+    set_resolution_style(db, committee, ResolutionStyle.THAT)
+    meeting = meetings.create_meeting(db, committee, dt.date(2026, 5, 1), agenda=["Application"])
+    item = workspace.meeting_outline(db, meeting).items[0].id
+    pid = paragraphs.add_paragraph(db, item, "The application be refused.",
+                                   style=ParagraphStyle.RESOLUTION)
+    flag_records.add_flag(db, pid, ResolutionFields(votes_for=6, votes_against=3, carried=True))
+    target = export_meeting(db, meeting, tmp_path / "planning.docx")
+    body = [p for p in docx.Document(target).paragraphs if p.text.startswith(("RESOLVED", "("))]
+    assert [p.text for p in body] == [
+        "RESOLVED that the application be refused.", "(Carried: 6 for, 3 against)"]
+    assert body[0].runs[0].text == "RESOLVED" and body[0].runs[0].style.name == "CD Resolved"

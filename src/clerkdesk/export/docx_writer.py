@@ -145,13 +145,26 @@ class MinutesWriter:
             fmt.first_line_indent = Twips(-indent.hanging)  # the tab stops at the indent
 
     def _resolution(self, view: ParagraphView) -> None:
+        """The committee's RESOLVED form, its word(s) bold; sub-lines and vote line after it."""
         prefix = xml_safe(self.minutes.resolution_prefix).strip()
-        text = xml_safe(view.text)
-        paragraph = self.document.add_paragraph(style=self._style[styles.RESOLUTION])
-        if prefix:
-            paragraph.add_run(prefix, self._style[styles.RESOLVED_LABEL])
-            text = f" {text}" if text else ""
-        paragraph.add_run(text)
+        lines = view.resolution_lines or ((0, f"{prefix} {view.text}".strip()),)
+        for number, (level, line) in enumerate(lines):
+            style = styles.RESOLUTION if level == 0 else styles.UNNUMBERED_STYLES[min(level, 2)]
+            paragraph = self.document.add_paragraph(style=self._style[style])
+            line = xml_safe(line)
+            bold = _leading_prefix(line, prefix) if number == 0 else ""
+            if bold:
+                paragraph.add_run(bold, self._style[styles.RESOLVED_LABEL])
+            paragraph.add_run(line[len(bold):])
+
+
+def _leading_prefix(line: str, prefix: str) -> str:
+    """The part of a resolution's first line to set in bold: 'RESOLVED –' or 'RESOLVED'."""
+    bare = prefix.rstrip(" –-:").strip()
+    for candidate in (prefix, bare):
+        if candidate and line.startswith(candidate):
+            return candidate
+    return ""
 
 
 def build_document(minutes: MinutesView, options: ExportOptions) -> Document:

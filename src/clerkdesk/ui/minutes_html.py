@@ -102,10 +102,24 @@ def flag_html(flag: FlagView) -> str:
     return f'<br><span class="flag">▸ {escape(name + detail + status)}</span>'
 
 
+def resolution_html(paragraph: ParagraphView, resolution_prefix: str) -> str:
+    """The committee's RESOLVED form (sub-lines indented, vote line last), the word in bold."""
+    lines = paragraph.resolution_lines or ((0, f"{resolution_prefix} {paragraph.text}"),)
+    parts = []
+    bare = resolution_prefix.rstrip(" –-:").strip()
+    for number, (level, line) in enumerate(lines):
+        lead = next((c for c in (resolution_prefix, bare) if c and line.startswith(c)), "")
+        html = text_html(line[len(lead):]) if number == 0 and lead else text_html(line)
+        if number == 0 and lead:
+            html = f"<b>{escape(lead)}</b>{html}"
+        parts.append("&nbsp;" * 6 * level + html)
+    return "<br>".join(parts)
+
+
 def paragraph_body(paragraph: ParagraphView, resolution_prefix: str) -> str:
     body = text_html(paragraph.text)
     if paragraph.style is ParagraphStyle.RESOLUTION:
-        body = f"<b>{escape(resolution_prefix)}</b> {body}"
+        body = resolution_html(paragraph, resolution_prefix)
     return body + "".join(flag_html(f) for f in paragraph.flags)
 
 
