@@ -203,3 +203,35 @@ def test_resolution_with_a_recorded_vote_renders_as_configured(open_window, send
                      r"\(Carried: 7 for, 2 against, 1 abstention\)", text), text
     press(qtbot, editor, "Ctrl+Z")  # one step: the flag and the RESOLVED layout
     assert editor.numbers.labels == ["1)"]
+
+
+def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
+        open_window, send_meeting, qtbot):
+    from clerkdesk.domain.flag_fields import RequestFields
+    from clerkdesk.services import flag_records, workspace
+    from clerkdesk.services.editing import NewParagraph, insert_paragraphs
+    from clerkdesk.services.generated_paragraphs import (
+        refresh_generated,
+        write_requests_paragraph,
+    )
+    from clerkdesk.storage.database import open_database
+
+    path, meeting = send_meeting
+    db = open_database(path)
+    item = workspace.meeting_outline(db, meeting).items[0].id
+    [pid] = insert_paragraphs(db, item, 0, [NewParagraph(QUESTIONS[0])])
+    flag_id = flag_records.add_flag(db, pid, RequestFields(what=SEED_21[0],
+                                                           asked_of_body="CYPE Directorate"))
+    generated = write_requests_paragraph(db, item)
+    db.close()
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.set_caret(generated[1], 0)
+    qtbot.keyClicks(ws.editor, "Please ")
+    ws.autosaver.flush()
+    database = window.database.current
+    flag_records.update_flag(database, flag_id, RequestFields(what="Changed later.",
+                                                              asked_of_body="CYPE Directorate"))
+    assert refresh_generated(database, meeting) == []  # detached: nothing rewritten
+    assert paragraphs(path)[2] == (1, "Please " + SEED_21[0], None)

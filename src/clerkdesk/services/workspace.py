@@ -52,6 +52,7 @@ class EditableParagraph:
     elapsed_seconds: int | None
     flagged: bool
     speaker_id: int | None = None
+    generated: bool = False  # written from request flags and still linked to them
 
 
 def meeting_outline(db: Database, meeting_id: int) -> MeetingOutline:
@@ -106,7 +107,7 @@ def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
         return [
             EditableParagraph(
                 p.id, p.level, ParagraphStyle(p.style), p.text, p.elapsed_seconds, bool(p.flags),
-                p.speaker_id,
+                p.speaker_id, bool(p.generated),
             )
             for p in rows
         ]

@@ -29,6 +29,7 @@ PROP_STYLE = QTextFormat.Property.UserProperty + 3
 PROP_ELAPSED = QTextFormat.Property.UserProperty + 4
 PROP_FLAGGED = QTextFormat.Property.UserProperty + 5
 PROP_SPEAKER = QTextFormat.Property.UserProperty + 6
+PROP_GENERATED = QTextFormat.Property.UserProperty + 7
 PROP_PERSON = QTextFormat.Property.UserProperty + 10
 PROP_MENTION_SERIAL = QTextFormat.Property.UserProperty + 11
 
@@ -51,6 +52,7 @@ class ParagraphData:
     elapsed_seconds: int | None = None
     flagged: bool = False
     speaker_id: int | None = None
+    generated: bool = False
 
 
 def block_format(data: ParagraphData) -> QTextBlockFormat:
@@ -61,6 +63,11 @@ def block_format(data: ParagraphData) -> QTextBlockFormat:
     fmt.setProperty(PROP_ELAPSED, -1 if data.elapsed_seconds is None else data.elapsed_seconds)
     fmt.setProperty(PROP_FLAGGED, data.flagged)
     fmt.setProperty(PROP_SPEAKER, -1 if data.speaker_id is None else data.speaker_id)
+    fmt.setProperty(PROP_GENERATED, data.generated)
+    if data.generated:  # linked to request flags: tinted so the clerk sees it is written for them
+        fmt.setBackground(QColor("#f6f3e6"))
+    else:
+        fmt.clearBackground()
     apply_indent(fmt, data.level, data.style)
     fmt.setRightMargin(SPEAKER_GUTTER)
     fmt.setBottomMargin(8.0)
@@ -96,6 +103,10 @@ def paragraph_elapsed(block: QTextBlock) -> int | None:
 
 def paragraph_flagged(block: QTextBlock) -> bool:
     return bool(block.blockFormat().property(PROP_FLAGGED))
+
+
+def paragraph_generated(block: QTextBlock) -> bool:
+    return bool(block.blockFormat().property(PROP_GENERATED))
 
 
 def paragraph_speaker(block: QTextBlock) -> int | None:

@@ -79,7 +79,7 @@ class EditorController(QObject):
         pending = self.autosaver.pending
         paragraphs = [
             ParagraphData(p.id, p.level, p.style, pending.get(p.id, p.text), p.elapsed_seconds,
-                          p.flagged, p.speaker_id)
+                          p.flagged, p.speaker_id, p.generated)
             for p in workspace.item_paragraphs(self.db, item_id)
         ]
         self.item_id = item_id
@@ -92,6 +92,8 @@ class EditorController(QObject):
 
     # --- typing ---------------------------------------------------------------------------
     def _typed(self, pid: int, old: str, new: str, before: Caret, after: Caret) -> None:
+        if self.editor.paragraphs.data(self.editor.paragraphs.block(pid)).generated:
+            self.detach(pid)  # a hand edit must never be overwritten by the linked text
         self.autosaver.mark(pid, new)
         self.stack.push(TypingCommand(self, self.item_id or 0, pid, old, new, before, after))
 
@@ -274,6 +276,22 @@ class EditorController(QObject):
         if old != speaker_id:
             command = SpeakerCommand(self, self.item_id or 0, pid, old, speaker_id)
             self._run(command, lambda: self.set_speaker(pid, speaker_id))
+
+    def detach(self, pid: int) -> None:
+        """Unlink a written-for-you block from its flags so it can be edited freely."""
+        from clerkdesk.services.generated_paragraphs import detach_generated
+
+        try:
+            ids = detach_generated(self.db, pid)
+        except StorageError as error:
+            self.report_error(str(error))
+            return
+        with self.editor.applying():
+            for unlinked in ids:
+                try:
+                    self.editor.paragraphs.set_generated(unlinked, False)
+                except KeyError:
+                    continue
 
     def change_style(self, pid: int, style: ParagraphStyle) -> None:
         """Numbered paragraph, RESOLVED paragraph or unnumbered text (undoable)."""

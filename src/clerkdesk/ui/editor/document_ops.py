@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
 from clerkdesk.ui.editor.blocks import (
     ParagraphData,
@@ -11,6 +11,7 @@ from clerkdesk.ui.editor.blocks import (
     insert_stored,
     paragraph_elapsed,
     paragraph_flagged,
+    paragraph_generated,
     paragraph_id,
     paragraph_level,
     paragraph_speaker,
@@ -51,6 +52,7 @@ class ParagraphDocument:
             id=paragraph_id(block) or 0, level=paragraph_level(block), style=paragraph_style(block),
             text=stored_text(block), elapsed_seconds=paragraph_elapsed(block),
             flagged=paragraph_flagged(block), speaker_id=paragraph_speaker(block),
+            generated=paragraph_generated(block),
         )
 
     def is_empty(self) -> bool:
@@ -121,6 +123,9 @@ class ParagraphDocument:
     def set_flagged(self, pid: int, flagged: bool) -> None:
         self._update_format(pid, flagged=flagged)
 
+    def set_generated(self, pid: int, generated: bool) -> None:
+        self._update_format(pid, generated=generated)
+
     def set_style(self, pid: int, style: object) -> None:
         self._update_format(pid, style=style)
 
@@ -136,6 +141,8 @@ class ParagraphDocument:
         updated = block_format(data)
         apply_indent(updated, data.level, data.style)
         fmt.merge(updated)
+        if not updated.hasProperty(QTextFormat.Property.BackgroundBrush):
+            fmt.clearBackground()
         QTextCursor(block).setBlockFormat(fmt)
 
     def reorder(self, ordered: list[int]) -> None:
