@@ -19,7 +19,12 @@ from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChan
 from clerkdesk.services.snapshots import ParagraphSnapshot
 from clerkdesk.ui.editor import moves
 from clerkdesk.ui.editor.autosave import Autosaver
-from clerkdesk.ui.editor.blocks import ParagraphData, paragraph_id, split_block
+from clerkdesk.ui.editor.blocks import (
+    ParagraphData,
+    paragraph_generated,
+    paragraph_id,
+    split_block,
+)
 from clerkdesk.ui.editor.commands import (
     ChangeCommand,
     EditorCommand,
@@ -92,7 +97,8 @@ class EditorController(QObject):
 
     # --- typing ---------------------------------------------------------------------------
     def _typed(self, pid: int, old: str, new: str, before: Caret, after: Caret) -> None:
-        if self.editor.paragraphs.data(self.editor.paragraphs.block(pid)).generated:
+        block = self.editor.textCursor().block()  # the typed block; no scan on the hot path
+        if paragraph_generated(block) and paragraph_id(block) == pid:
             self.detach(pid)  # a hand edit must never be overwritten by the linked text
         self.autosaver.mark(pid, new)
         self.stack.push(TypingCommand(self, self.item_id or 0, pid, old, new, before, after))

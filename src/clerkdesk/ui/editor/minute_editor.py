@@ -14,7 +14,7 @@ orphanTyped(text) for the first text typed into an empty item.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor, QTextOption
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from clerkdesk.domain.numbering import ParagraphScheme
@@ -290,11 +290,7 @@ class MinuteEditor(QTextEdit):
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        try:
-            self.numbers.paint(painter, event.rect())
-        finally:
-            painter.end()
+        self.numbers.paint(event.rect())
 
 
 def _is_plain_typing(event: QKeyEvent) -> bool:

@@ -92,21 +92,35 @@ class NumberPainter:
     def visible_labels(self) -> list[str]:
         return list(self.labels)
 
-    def paint(self, painter: QPainter, clip: QRect) -> None:
+    def paint(self, clip: QRect) -> None:
+        """Paint the margins of the paragraphs whose first line lies in `clip`.
+
+        Typing repaints only the lines below the caret's line start, so most keystrokes touch
+        no first line and cost no painter at all.
+        """
         editor = self.editor
         layout = editor.document().documentLayout()
         offset_y = editor.verticalScrollBar().value()
         offset_x = editor.horizontalScrollBar().value()
         margin = editor.document().documentMargin()
         block = editor.cursorForPosition(clip.topLeft()).block()
-        font, small = self._fonts()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
-            if rect.top() > clip.bottom():
-                break
-            if rect.bottom() >= clip.top():
-                self._paint_block(painter, block, rect, margin, font, small)
-            block = block.next()
+        painter: QPainter | None = None
+        try:
+            while block.isValid():
+                rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
+                if rect.top() > clip.bottom():
+                    break
+                line = block.layout().lineAt(0) if block.layout().lineCount() else None
+                first_top = rect.top() + (line.y() if line else 0)
+                first_bottom = first_top + (line.height() if line else rect.height())
+                if first_bottom >= clip.top() and first_top <= clip.bottom():
+                    if painter is None:
+                        painter = QPainter(editor.viewport())
+                    self._paint_block(painter, block, rect, margin, *self._fonts())
+                block = block.next()
+        finally:
+            if painter is not None:
+                painter.end()
 
     def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, margin: float,
                      font: QFont, small: QFont) -> None:
