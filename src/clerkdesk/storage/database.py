@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.errors import NewerDatabaseVersion, StorageError
 from clerkdesk.storage import backups
+from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.inspect_file import APP_ID, inspect_database_file
 from clerkdesk.storage.location import is_url
 from clerkdesk.storage.migrations import SCHEMA_VERSION, pending_steps
-from clerkdesk.storage.models import Base, Meta
+from clerkdesk.storage.models import Meta
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000

@@ -1,40 +1,28 @@
-"""Numbered schema upgrade steps; step N turns a version-N file into version N+1."""
+"""Numbered schema upgrade steps, found in `clerkdesk.storage.steps` (one module per step)."""
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-SCHEMA_VERSION = 3
+from clerkdesk.storage import steps as _steps_package
 
 Step = Callable[[Connection], None]
 
 
-def _v1_to_v2(connection: Connection) -> None:
-    """Committees get their own list of reported-speech phrases ('explained that', …)."""
-    from sqlalchemy import Column, Text
-
-    operations(connection).add_column(
-        "committee", Column("speech_phrases", Text, nullable=False, server_default="")
-    )
-
-
-def _v2_to_v3(connection: Connection) -> None:
-    """Flags: linked generated paragraphs, the committee's resolution style, and when an action
-    was done (and at which meeting)."""
-    from sqlalchemy import Column, Date, Integer, String
-
-    ops = operations(connection)
-    ops.add_column("paragraph", Column("generated", String(20), nullable=True))
-    ops.add_column(
-        "committee",
-        Column("resolution_style", String(20), nullable=False, server_default="dash"),
-    )
-    ops.add_column("action_flag", Column("done_on", Date, nullable=True))
-    ops.add_column("action_flag", Column("done_at_meeting_id", Integer, nullable=True))
+def _discover() -> dict[int, Step]:
+    found: dict[int, Step] = {}
+    for module in pkgutil.iter_modules(_steps_package.__path__):
+        if module.name.startswith("step_") and module.name[5:].isdigit():
+            loaded = importlib.import_module(f"{_steps_package.__name__}.{module.name}")
+            found[int(module.name[5:])] = loaded.upgrade
+    return found
 
 
-# from_version -> step. Each step uses alembic's dialect-neutral operations.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
+# from_version -> step; the current version is one past the last step.
+STEPS: dict[int, Step] = _discover()
+SCHEMA_VERSION = 1 + max(STEPS, default=0)
 
 
 def pending_steps(from_version: int) -> list[tuple[int, Step]]:

@@ -1,0 +1,9 @@
+"""Every module that defines tables, imported once so `Base.metadata` knows them all.
+
+A feature with tables of its own keeps them in its own module and adds one import here.
+"""
+
+from clerkdesk.storage import models  # noqa: F401
+from clerkdesk.storage.models import Base
+
+__all__ = ["Base"]
