@@ -217,3 +217,31 @@ def test_ctrl_e_exports_the_open_meeting_with_text_just_typed(workspace, tmp_pat
         document = docx.read("word/document.xml").decode()
     assert "Typed just before export" in document
     assert "The commercial terms were considered" not in document  # exempt: public version
+
+
+def test_find_and_replace_by_keyboard_is_one_undoable_step(workspace, sample_db, qtbot):
+    from support.modal import drive_modal, focused
+
+    window, ws = workspace
+    ws.editor.setFocus()
+
+    def replace(dialog) -> None:  # noqa: ANN001
+        find_edit = dialog.findChild(object, "replaceFindEdit")
+        find_edit.setFocus()
+        qtbot.keyClicks(find_edit, "report")
+        dialog.search()
+        assert dialog.hits.count() == 2  # "introduced the report", "noted the report"
+        qtbot.keyClick(find_edit, Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), "paper")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    outcome = drive_modal("replaceDialog", replace)
+    key(qtbot, ws.editor, "Ctrl+H")
+    assert outcome == ["done"]
+    texts = [r[0] for r in rows(sample_db.path, "SELECT text FROM paragraph ORDER BY id")]
+    assert sum("paper" in t for t in texts) == 2 and not any("report" in t for t in texts)
+    assert "introduced the paper" in ws.editor.toPlainText()
+    key(qtbot, ws.editor, "Ctrl+Z")
+    texts = [r[0] for r in rows(sample_db.path, "SELECT text FROM paragraph ORDER BY id")]
+    assert sum("report" in t for t in texts) == 2
+    assert "introduced the report" in ws.editor.toPlainText()

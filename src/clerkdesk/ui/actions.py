@@ -26,6 +26,7 @@ class ActionId(Enum):
     FIND = auto()
     FIND_NEXT = auto()
     FIND_PREVIOUS = auto()
+    REPLACE = auto()
     INSERT_NAME = auto()
     INSERT_MEMBER = auto()
     SET_SPEAKER = auto()
@@ -103,6 +104,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                menu="Edit", fallback="F3"),
     ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match",
                QKeySequence.StandardKey.FindPrevious, menu="Edit", fallback="Shift+F3"),
+    ActionSpec(ActionId.REPLACE, "Find and re&place…",
+               "Across the meeting or every meeting of the committee, with a preview",
+               QKeySequence.StandardKey.Replace, menu="Edit", fallback="Ctrl+H"),
     ActionSpec(ActionId.INSERT_NAME, "Insert &name…",
                "Pick a person from the roster by any part of their name, initials or role",
                "Ctrl+Space", menu="Edit"),
@@ -181,7 +185,8 @@ MENUS: tuple[tuple[str, str], ...] = (
 # Actions that need an open meeting; disabled while the meetings list is shown.
 MEETING_ACTIONS = frozenset({
     ActionId.CLOSE_MEETING, ActionId.UNDO, ActionId.REDO, ActionId.FIND, ActionId.FIND_NEXT,
-    ActionId.FIND_PREVIOUS, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER, ActionId.SET_SPEAKER,
+    ActionId.FIND_PREVIOUS, ActionId.REPLACE, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER,
+    ActionId.SET_SPEAKER,
     ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH, ActionId.FLAG_REQUEST,
     ActionId.FLAG_RESOLUTION, ActionId.FLAG_ACTION, ActionId.FLAG_DECLARATION, ActionId.EDIT_FLAG,
     ActionId.WRITE_REQUESTS, ActionId.REQUEST_LOG,

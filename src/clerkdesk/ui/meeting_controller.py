@@ -122,6 +122,7 @@ class MeetingController(QObject):
             ActionId.FIND: lambda w: w.find_bar.open_bar(),
             ActionId.FIND_NEXT: lambda w: w.find_bar.find(),
             ActionId.FIND_PREVIOUS: lambda w: w.find_bar.find(backwards=True),
+            ActionId.REPLACE: lambda w: w.open_replace(),
             ActionId.INSERT_NAME: lambda w: w.speakers.open_picker("insert"),
             ActionId.INSERT_MEMBER: lambda w: w.speakers.insert_anonymous(),
             ActionId.SET_SPEAKER: lambda w: w.speakers.open_picker("speaker"),

@@ -177,3 +177,18 @@ class StyleCommand(EditorCommand):
 
     def revert(self) -> None:
         self.controller.set_style(self.pid, self.old)
+
+
+class ReplaceCommand(EditorCommand):
+    """A find-and-replace across paragraphs (possibly other meetings), undone as one step."""
+
+    def __init__(self, controller: EditorController, item_id: int,
+                 changes: dict[int, tuple[str, str]], text: str) -> None:
+        super().__init__(controller, item_id, text)
+        self.changes = changes
+
+    def apply(self) -> None:
+        self.controller.restore_texts({pid: after for pid, (_b, after) in self.changes.items()})
+
+    def revert(self) -> None:
+        self.controller.restore_texts({pid: before for pid, (before, _a) in self.changes.items()})

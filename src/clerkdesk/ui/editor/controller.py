@@ -30,6 +30,7 @@ from clerkdesk.ui.editor.commands import (
     EditorCommand,
     LevelCommand,
     MoveCommand,
+    ReplaceCommand,
     SpeakerCommand,
     StyleCommand,
     TypingCommand,
@@ -282,6 +283,29 @@ class EditorController(QObject):
         if old != speaker_id:
             command = SpeakerCommand(self, self.item_id or 0, pid, old, speaker_id)
             self._run(command, lambda: self.set_speaker(pid, speaker_id))
+
+    def restore_texts(self, texts: dict[int, str]) -> None:
+        """Write several paragraphs' texts (undo/redo of a replace) and show the result."""
+        from clerkdesk.services.find_replace import restore_texts
+
+        if not self.autosaver.flush():
+            raise StorageError(self.autosaver.last_error or "The database could not be written.")
+        restore_texts(self.db, texts)
+        if self.item_id is not None:
+            caret = self.editor.caret()
+            self.show_item(self.item_id, force=True)
+            self.place_caret(caret)
+
+    def adopt_replace(self, changes: dict[int, tuple[str, str]], text: str) -> None:
+        """A replace already written by the dialog joins the undo history and is shown."""
+        if not changes:
+            return
+        command = ReplaceCommand(self, self.item_id or 0, changes, text)
+        self.stack.push(command)
+        if self.item_id is not None:
+            caret = self.editor.caret()
+            self.show_item(self.item_id, force=True)
+            self.place_caret(caret)
 
     def detach(self, pid: int) -> None:
         """Unlink a written-for-you block from its flags so it can be edited freely."""

@@ -222,6 +222,20 @@ class MeetingWorkspace(QMainWindow):
             return
         self.flagging.after_change(self.editor.caret()[0])
 
+    def open_replace(self) -> None:
+        """Find and replace across the meeting; the whole replace is one undoable step."""
+        from clerkdesk.ui.workspace.replace_dialog import ReplaceDialog
+
+        if not self.autosaver.flush():
+            return
+        initial = self.editor.textCursor().selectedText()
+        dialog = ReplaceDialog(self.db, self.meeting_id, initial, self)
+        if dialog.exec() == ReplaceDialog.DialogCode.Accepted:
+            pattern = dialog.pattern()
+            text = f"Replace “{pattern.needle}” with “{dialog.with_edit.text()}”"
+            self.editing.adopt_replace(dialog.changes, text)
+            self.refresh_flags()
+
     def open_request_log(self) -> None:
         from clerkdesk.ui.flags.request_log_dialog import RequestLogDialog
 
