@@ -64,8 +64,49 @@ def test_version_1_file_gains_the_version_3_columns_and_its_flags_work(tmp_path)
     assert "RESOLVED" in text
 
 
-def test_version_2_file_is_upgraded_to_version_3(tmp_path):
-    """A version-2 file made by removing the version-3 columns from a new file."""
+# What each schema version added: (columns by table, new tables). A file of an older version
+# is made by removing everything added after it from a new file.
+ADDED_IN_VERSION = {
+    3: (NEW_IN_VERSION_3, set()),
+    4: ({"committee": {"review_expects_resolution", "review_long_paragraph_words",
+                       "review_outstanding_meetings"}},
+        {"review_dismissal", "glossary_entry"}),
+}
+
+
+def _tables(path: Path) -> set[str]:
+    rows = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")
+    return {name for (name,) in rows}
+
+
+def _make_version(path: Path, version: int) -> None:
+    """Turn a new file at `path` into one of schema `version`."""
+    connection = sqlite3.connect(path)
+    for added_in, (columns, tables) in sorted(ADDED_IN_VERSION.items(), reverse=True):
+        if added_in <= version:
+            continue
+        for table in sorted(tables):
+            connection.execute(f"DROP TABLE {table}")
+        for table, names in columns.items():
+            for column in sorted(names):
+                connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    connection.execute(f"UPDATE clerkdesk_meta SET value='{version}' WHERE key='schema_version'")
+    connection.commit()
+    connection.close()
+
+
+def _assert_current(path: Path) -> None:
+    for columns, tables in ADDED_IN_VERSION.values():
+        for table, names in columns.items():
+            assert names <= _columns(path, table), table
+        assert tables <= _tables(path)
+    assert sqlite3.connect(path).execute(
+        "SELECT value FROM clerkdesk_meta WHERE key='schema_version'").fetchone() == (
+        str(migrations.SCHEMA_VERSION),)
+
+
+def test_version_2_file_is_upgraded_to_the_current_version(tmp_path):
+    """A version-2 file made by removing what later versions added from a new file."""
     from clerkdesk.services.committees import create_committee
 
     path = tmp_path / "v2.sqlite"
@@ -73,13 +114,8 @@ def test_version_2_file_is_upgraded_to_version_3(tmp_path):
     meeting_id = meetings.create_meeting(db, create_committee(db, "Cabinet"), dt.date(2024, 1, 9),
                                          agenda=["Budget"])
     db.close()
-    connection = sqlite3.connect(path)
-    for table, columns in NEW_IN_VERSION_3.items():
-        for column in sorted(columns):
-            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    connection.execute("UPDATE clerkdesk_meta SET value='2' WHERE key='schema_version'")
-    connection.commit()
-    connection.close()
+    _make_version(path, 2)
+    assert not NEW_IN_VERSION_3["paragraph"] & _columns(path, "paragraph")
 
     db = open_database(path)
     try:
@@ -87,7 +123,50 @@ def test_version_2_file_is_upgraded_to_version_3(tmp_path):
         assert [i.title for i in minutes.load_minutes(db, meeting_id).items] == ["Budget"]
     finally:
         db.close()
-    for table, columns in NEW_IN_VERSION_3.items():
-        assert columns <= _columns(path, table), table
-    assert sqlite3.connect(path).execute(
-        "SELECT value FROM clerkdesk_meta WHERE key='schema_version'").fetchone() == ("3",)
+    _assert_current(path)
+
+
+def test_version_3_file_gains_review_settings_dismissals_and_glossary(tmp_path):
+    from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
+    from clerkdesk.domain.review import ReviewSettings
+    from clerkdesk.services import review
+    from clerkdesk.services.committees import create_committee
+    from clerkdesk.services.paragraphs import add_paragraph
+
+    path = tmp_path / "v3.sqlite"
+    db = open_database(path)
+    committee_id = create_committee(db, "Cabinet")
+    meeting_id = meetings.create_meeting(db, committee_id, dt.date(2024, 1, 9), agenda=["Budget"])
+    [item] = minutes.load_minutes(db, meeting_id).items
+    add_paragraph(db, item.id, "The KCC budget was noted")
+    db.close()
+    _make_version(path, 3)
+    assert "glossary_entry" not in _tables(path)
+
+    db = open_database(path)
+    try:
+        assert db.upgrade_backup is not None
+        assert review.review_settings(db, committee_id) == ReviewSettings()
+        assert review.glossary(db, committee_id) == DEFAULT_GLOSSARY
+        found = review.check_meeting(db, meeting_id)
+        assert {f.check.value for f in found} == {"acronym", "no-full-stop"}
+        review.dismiss(db, found[0])
+        assert len(review.check_meeting(db, meeting_id)) == len(found) - 1
+    finally:
+        db.close()
+    _assert_current(path)
+
+
+def test_version_1_file_is_reviewed_after_the_upgrade(tmp_path):
+    from clerkdesk.services.review import check_meeting
+
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "clerkdesk-v1.sqlite", path)
+    db = open_database(path)
+    try:
+        [meeting] = meetings.list_meetings(db)
+        found = check_meeting(db, meeting.id)
+    finally:
+        db.close()
+    _assert_current(path)
+    assert all(f.meeting_id == meeting.id and f.message for f in found)

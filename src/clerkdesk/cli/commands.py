@@ -1,6 +1,7 @@
 """One small handler per subcommand, and the table that registers them with the parser."""
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,8 @@ def open_window(args: argparse.Namespace) -> int:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path,
-                        help="minutes as a plain-text file (UTF-8), e.g. copied from a web page")
+                        help="minutes as a Word document (.docx) or a plain-text file (UTF-8), "
+                        "e.g. copied from a council web page")
     parser.add_argument("--committee", metavar="NAME",
                         help="the committee the meeting belongs to (created if new)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
@@ -36,11 +38,48 @@ def run_import(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
     with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.plaintext import import_text_file
+        from clerkdesk.importers.dispatch import import_file
 
-        report = import_text_file(db, args.file, committee=args.committee, date=args.date)
+        report = import_file(db, args.file, committee=args.committee, date=args.date)
     for line in report.summary_lines():
         print(line)
+    return 0
+
+
+def hh_mm(text: str) -> dt.time:
+    """A time of day written HH:MM (24-hour clock)."""
+    try:
+        return dt.time.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time: use HH:MM, e.g. 19:30") from None
+
+
+def _import_agenda_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", type=Path,
+                        help="the agenda: one item title a line, as text (.txt) or Word (.docx)")
+    parser.add_argument("--committee", metavar="NAME", required=True,
+                        help="the committee the meeting belongs to (created if new)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date, required=True,
+                        help="the date of the meeting")
+    parser.add_argument("--time", metavar="HH:MM", type=hh_mm, help="the time it starts")
+    parser.add_argument("--venue", metavar="TEXT", default="", help="where it is held")
+
+
+def run_import_agenda(args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        raise ClerkDeskError(f"There is no file at {args.file}.")
+    if args.file.is_dir():
+        raise ClerkDeskError(f"{args.file} is a folder, not a file.")
+    with opened_database(args, must_exist=False) as db:
+        from clerkdesk.importers.agenda import import_agenda
+        from clerkdesk.services.minutes import load_minutes
+
+        meeting = import_agenda(db, args.file, args.committee, args.date, args.time, args.venue)
+        minutes = load_minutes(db, meeting)
+    print(f"Created meeting {meeting} ({minutes.committee}) with {len(minutes.items)} "
+          "agenda items:")
+    for item in minutes.items:
+        print(f"  {item.label} {item.title}")
     return 0
 
 
@@ -137,16 +176,52 @@ def run_requests(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("meeting", metavar="MEETING", type=meeting_id,
+                        help="the meeting's id, as listed by `clerkdesk meetings`")
+    parser.add_argument("--all", action="store_true",
+                        help="also list findings dismissed in the review panel, marked "
+                        "(dismissed)")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply every offered fix first, list them, then list what remains")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from clerkdesk.domain.review import finding_line, fixed_line
+    from clerkdesk.services.review import apply_all_fixes, check_meeting, has_several_items
+
+    with opened_database(args, must_exist=True) as db:
+        several = has_several_items(db, args.meeting)
+        fixed = apply_all_fixes(db, args.meeting) if args.fix else []
+        findings = check_meeting(db, args.meeting, include_dismissed=args.all)
+    lines = [fixed_line(f, several) for f in fixed] + [finding_line(f, several) for f in findings]
+    print("\n".join(lines) if findings else "\n".join([*lines, "No findings."]))
+    return 1 if any(not f.dismissed for f in findings) else 0
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="import",
-        summary="import minutes from a plain-text file as a new meeting",
-        description="Read minutes from a plain-text file (numbered paragraphs, sub-points, "
-        "RESOLVED lines) into a new draft meeting, and print what was found.",
+        summary="import minutes from a Word document or plain-text file as a new meeting",
+        description="Read minutes from a Word document (.docx) or a plain-text file (numbered "
+        "paragraphs typed or Word-numbered, sub-points, item headings, RESOLVED lines) into a "
+        "new draft meeting, detecting the numbering scheme, and print what was found and what "
+        "could not be placed. No existing meeting is changed.",
         handler=run_import,
         add_arguments=_import_arguments,
-        epilog='example:\n  clerkdesk import minutes.txt --committee "SEND Sub-Committee" '
-        "--date 2023-07-18",
+        epilog='examples:\n  clerkdesk import minutes.txt --committee "SEND Sub-Committee" '
+        "--date 2023-07-18\n  clerkdesk import minutes.docx",
+    ),
+    Command(
+        name="import-agenda",
+        summary="create a meeting whose agenda is a list of item titles (.txt or .docx)",
+        description="Create a new draft meeting whose agenda items are the titles listed in "
+        "FILE, one a line (numbering as typed is removed; item numbers such as 35/20 are "
+        "kept).",
+        handler=run_import_agenda,
+        add_arguments=_import_agenda_arguments,
+        epilog='example:\n  clerkdesk import-agenda agenda.txt --committee "Planning Committee" '
+        '--date 2024-05-14 --time 19:00 --venue "Council Chamber"',
     ),
     Command(
         name="meetings",
@@ -188,5 +263,22 @@ COMMANDS: tuple[Command, ...] = (
         add_arguments=_requests_arguments,
         epilog='examples:\n  clerkdesk requests "SEND"\n'
         "  clerkdesk requests 2 --status outstanding",
+    ),
+    Command(
+        name="check",
+        summary="review a meeting's minutes: names, acronyms, numbering, text, flags",
+        description="Check a meeting's minutes for what a reviewer would correct: names typed "
+        "by hand that nearly match a roster person, people mentioned but not recorded as "
+        "present, acronyms used before they are expanded, sub-points that start like a new "
+        "question, empty paragraphs, missing full stops, doubled spaces, characters Word "
+        "cannot hold, very long paragraphs, incomplete flags, items without a resolution (if "
+        "the committee expects one), requests outstanding for too many meetings, and present "
+        "tense in reported speech (a suggestion). One line per finding: paragraph, severity, "
+        "what is wrong. Exit status 1 when there are findings (dismissed ones do not count), "
+        "0 when clean, 2 for a bad argument or unknown meeting.",
+        handler=run_check,
+        add_arguments=_check_arguments,
+        epilog="examples:\n  clerkdesk check 3\n  clerkdesk check 3 --fix\n"
+        "  clerkdesk check 3 --all",
     ),
 )

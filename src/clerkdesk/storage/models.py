@@ -68,6 +68,18 @@ class Committee(Base):
     resolution_style: Mapped[str] = mapped_column(
         String(20), default=ResolutionStyle.DASH, server_default=ResolutionStyle.DASH.value
     )
+    # Review checks (schema step 3): whether every item should end in a resolution, the word
+    # count above which a paragraph is "very long", and after how many meetings an
+    # outstanding request is reported.
+    review_expects_resolution: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0"
+    )
+    review_long_paragraph_words: Mapped[int] = mapped_column(
+        Integer, default=250, server_default="250"
+    )
+    review_outstanding_meetings: Mapped[int] = mapped_column(
+        Integer, default=2, server_default="2"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(
