@@ -71,6 +71,8 @@ ADDED_IN_VERSION = {
     4: ({"committee": {"review_expects_resolution", "review_long_paragraph_words",
                        "review_outstanding_meetings"}},
         {"review_dismissal", "glossary_entry"}),
+    5: ({"meeting": {"approved_on", "approved_at_meeting_id", "approved_by_id", "published_on"}},
+        {"paragraph_revision", "correction_note"}),
 }
 
 

@@ -74,6 +74,7 @@ class MinutesView:
     resolution_prefix: str = "RESOLVED –"
     items: tuple[ItemView, ...] = ()
     attendance: tuple[AttendeeView, ...] = field(default=())
+    corrections: tuple[tuple[dt.date, str], ...] = ()  # dated notes made after approval
 
 
 @dataclass(frozen=True)

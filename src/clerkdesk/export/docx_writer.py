@@ -26,7 +26,7 @@ from clerkdesk.export.docx_numbering import (
 from clerkdesk.export.docx_page import mark_every_page, number_pages
 from clerkdesk.export.docx_properties import set_properties
 from clerkdesk.export.docx_template import open_template
-from clerkdesk.export.plaintext import item_heading
+from clerkdesk.export.plaintext import CORRECTIONS_HEADING, correction_line, item_heading
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 
@@ -85,6 +85,10 @@ class MinutesWriter:
         write_heading(self.document, minutes, xml_safe)
         for item in public_items(minutes, self.options.full):
             self._item(item)
+        if minutes.corrections:
+            self._add(CORRECTIONS_HEADING, styles.ITEM_HEADING)
+            for on, text in minutes.corrections:
+                self._add(correction_line(on, text), styles.MINUTE_TEXT)
         mark_every_page(self.document, self._header_lines())
         number_pages(self.document)
         set_properties(self.document, minutes, full=self.options.full)

@@ -1,5 +1,7 @@
 """The minutes as plain text in the published layout (used by `clerkdesk show`)."""
 
+import datetime as dt
+
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 
@@ -46,4 +48,14 @@ def render_minutes(minutes: MinutesView) -> str:
         if item.documents:
             blocks.append("Supporting documents:\n" + "\n".join(
                 f"{INDENT}{d.title}" for d in item.documents))
+    if minutes.corrections:
+        blocks.append(CORRECTIONS_HEADING)
+        blocks.extend(correction_line(on, text) for on, text in minutes.corrections)
     return "\n\n".join(blocks) + "\n"
+
+
+CORRECTIONS_HEADING = "Corrections made after approval"
+
+
+def correction_line(on: dt.date, text: str) -> str:
+    return f"{on.day} {on:%B %Y}: {text}"

@@ -1,5 +1,6 @@
 """Assemble a meeting's minutes as rendered, numbered views (for show, GUI and export)."""
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -202,7 +203,16 @@ def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
         status=MeetingStatus(meeting.status), uses_minutes_heading=committee.uses_minutes_heading,
         resolution_prefix=committee.resolution_prefix, items=item_views,
         attendance=_attendance(meeting, names, name_of),
+        corrections=_corrections(session, meeting.id),
     )
+
+
+def _corrections(session: Session, meeting_id: int) -> tuple[tuple[dt.date, str], ...]:
+    from clerkdesk.storage.models_history import CorrectionNote
+
+    rows = session.scalars(select(CorrectionNote).where(
+        CorrectionNote.meeting_id == meeting_id).order_by(CorrectionNote.position))
+    return tuple((row.made_on, row.text) for row in rows)
 
 
 def load_minutes(db: Database, meeting_id: int) -> MinutesView:

@@ -65,7 +65,10 @@ def add_paragraph(
 
 
 def set_text_in(session: Session, paragraph_id: int, text: str) -> Paragraph:
+    from clerkdesk.services.history import record_change
+
     paragraph = get_or_fail(session, Paragraph, paragraph_id, "paragraph")
+    record_change(session, paragraph, paragraph.text, text)
     paragraph.text = text
     session.flush()
     _sync_mentions(session, paragraph)

@@ -3,6 +3,7 @@
 A feature with tables of its own keeps them in its own module and adds one import here.
 """
 
+import clerkdesk.storage.models_history  # noqa: F401
 import clerkdesk.storage.models_review  # noqa: F401
 from clerkdesk.storage import models  # noqa: F401
 from clerkdesk.storage.models import Base

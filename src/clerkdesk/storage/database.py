@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.errors import NewerDatabaseVersion, StorageError
@@ -18,6 +18,7 @@ from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.inspect_file import APP_ID, inspect_database_file
 from clerkdesk.storage.location import is_url
+from clerkdesk.storage.locks import refuse_changes_to_approved_minutes
 from clerkdesk.storage.migrations import SCHEMA_VERSION, pending_steps
 from clerkdesk.storage.models import Meta
 
@@ -26,6 +27,9 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+    # Transactions are begun by _begin_immediate below, not by the sqlite3 module (which would
+    # begin only at the first write, so a count read before an insert could go stale).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -34,10 +38,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     cursor.close()
 
 
-def _make_engine(url: str) -> Engine:
+def _begin_immediate(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+    """Take the write lock when a transaction starts, so a second ClerkDesk on the same file
+    waits (busy_timeout) instead of interleaving its read-then-write with ours."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _make_engine(url: str | URL) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
@@ -48,6 +59,7 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", refuse_changes_to_approved_minutes)
         self.upgrade_backup: Path | None = None
 
     @property
@@ -93,7 +105,8 @@ def open_database(target: str | Path, *, create_folder: bool = False) -> Databas
         return database
     path = Path(target).expanduser().absolute()
     version = _check_path(path, create_folder)
-    database = Database(_make_engine(f"sqlite:///{path}"), path)
+    # A URL object, not "sqlite:///{path}": a "?" or "#" in a file name is not a query string.
+    database = Database(_make_engine(URL.create("sqlite", database=str(path))), path)
     try:
         _prepare(database, version)
     except exc.DBAPIError as error:

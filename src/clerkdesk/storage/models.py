@@ -128,6 +128,11 @@ class Meeting(Base):
     paused_seconds: Mapped[int] = mapped_column(Integer, default=0)
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Approval (schema step 4): when, at which meeting and by whom (the Chair); published when.
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    approved_at_meeting_id: Mapped[int | None] = mapped_column(Integer)
+    approved_by_id: Mapped[int | None] = mapped_column(Integer)
+    published_on: Mapped[dt.date | None] = mapped_column(Date)
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(
