@@ -191,7 +191,7 @@ def test_actions_use_standard_shortcuts(open_window):
     assert window.action_map[ActionId.NEW_DATABASE].shortcuts()
     assert window.action_map[ActionId.QUIT].shortcuts()  # Ctrl+Q where the platform has none
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "Fla&gs", "&Agenda", "&Meeting", "&Help"]
+    assert menus == ["&File", "&Edit", "Fla&gs", "&Agenda", "&Meeting", "&Review", "&Help"]
 
 
 def test_no_two_actions_share_a_shortcut(open_window):

@@ -120,3 +120,17 @@ def test_cli_refuses_to_change_approved_minutes(minutes_db):
     assert result.stderr.strip().startswith("clerkdesk: error: The minutes of 10 January 2026 "
                                             "are approved and cannot be changed.")
     assert "Traceback" not in result.stderr
+
+
+def test_next_meeting_gets_the_previous_minutes_item_ready_to_approve(minutes_db):
+    db, old, new, _item, _pid, _request = minutes_db
+    item_id = approval.add_previous_minutes_item(db, new)
+    view = load_minutes(db, new)
+    [item] = [i for i in view.items if i.id == item_id]
+    assert item.title == "Minutes"  # the agenda already had an item about the minutes
+    [resolution] = item.paragraphs
+    assert resolution.text == ("The minutes of the meeting held on 10 January 2026 are "
+                               "correctly recorded and that they be signed by the Chair.")
+    assert [f.kind.value for f in resolution.flags] == ["resolution"]
+    assert approval.add_previous_minutes_item(db, new) == item_id  # never twice
+    assert len(load_minutes(db, new).items[0].paragraphs) == 1

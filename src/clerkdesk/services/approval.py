@@ -95,3 +95,54 @@ def corrections(db: Database, meeting_id: int) -> list[Correction]:
         rows = session.scalars(select(CorrectionNote).where(
             CorrectionNote.meeting_id == meeting_id).order_by(CorrectionNote.position))
         return [Correction(r.id, r.made_on, r.text, r.paragraph_id) for r in rows]
+
+
+PREVIOUS_MINUTES_TITLE = "Minutes of the previous meeting"
+_OPENING_WORDS = ("apolog", "substitut", "declaration", "interest", "welcome", "introduction")
+
+
+def previous_minutes_resolution(previous_date: dt.date) -> str:
+    """The standard wording, ready to be passed (and flagged) at the next meeting."""
+    return (f"The minutes of the meeting held on {previous_date.day} {previous_date:%B %Y} "
+            "are correctly recorded and that they be signed by the Chair.")
+
+
+def add_previous_minutes_item(db: Database, meeting_id: int) -> int | None:
+    """Give a new meeting its 'Minutes of the previous meeting' item with the standard
+    resolution (flagged, form approved); returns the item id, or None without a previous
+    meeting. An agenda item already about the minutes is used rather than a second one."""
+    from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
+    from clerkdesk.domain.flag_fields import ResolutionFields
+    from clerkdesk.services.flag_rows import new_flag
+    from clerkdesk.services.meetings import add_item_in
+    from clerkdesk.services.paragraphs import add_paragraph_in
+    from clerkdesk.storage.models import AgendaItem
+
+    previous = previous_meeting(db, meeting_id)
+    if previous is None:
+        return None
+    with db.transaction() as session:
+        previous_date = get_or_fail(session, Meeting, previous, "meeting").date
+        items = list(session.scalars(select(AgendaItem).where(
+            AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+        item = next((i for i in items if "minutes" in i.title.lower()), None)
+        if item is None:
+            position = sum(1 for i in items if i.title.lower().startswith(_OPENING_WORDS))
+            item = add_item_in(session, meeting_id, PREVIOUS_MINUTES_TITLE, position)
+        if not item.paragraphs:
+            paragraph = add_paragraph_in(session, item.id,
+                                         previous_minutes_resolution(previous_date),
+                                         style=ParagraphStyle.RESOLUTION)
+            session.add(new_flag(paragraph.id, ResolutionFields(form=ResolutionForm.APPROVED)))
+        return item.id
+
+
+def chair_of(db: Database, meeting_id: int) -> int | None:
+    """The committee's Chair (who signs the minutes), if the roster names one."""
+    from clerkdesk.domain.enums import Role
+    from clerkdesk.storage.models import Membership
+
+    with db.transaction() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
+        return session.scalar(select(Membership.person_id).where(
+            Membership.committee_id == meeting.committee_id, Membership.role == Role.CHAIR))

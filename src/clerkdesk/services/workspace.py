@@ -111,3 +111,9 @@ def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
             )
             for p in rows
         ]
+
+
+def meeting_date(db: Database, meeting_id: int):  # noqa: ANN201 - a datetime.date
+    """The date the meeting was (or will be) held."""
+    with db.transaction() as session:
+        return get_or_fail(session, Meeting, meeting_id, "meeting").date

@@ -51,6 +51,11 @@ class ActionId(Enum):
     DELETE_ITEM = auto()
     MOVE_ITEM_UP = auto()
     MOVE_ITEM_DOWN = auto()
+    RUN_CHECKS = auto()
+    PARAGRAPH_HISTORY = auto()
+    APPROVE_PREVIOUS = auto()
+    PUBLISH = auto()
+    ADD_CORRECTION = auto()
     START_MEETING = auto()
     PAUSE_MEETING = auto()
     END_MEETING = auto()
@@ -166,6 +171,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+Alt+Up", menu="Agenda"),
     ActionSpec(ActionId.MOVE_ITEM_DOWN, "Move item do&wn", "Move the current item down",
                "Ctrl+Alt+Down", menu="Agenda"),
+    ActionSpec(ActionId.RUN_CHECKS, "&Check the minutes",
+               "Names, acronyms, numbering, full stops, flags… each with a fix where obvious",
+               "F7", menu="Review"),
+    ActionSpec(ActionId.PARAGRAPH_HISTORY, "Paragraph &history…",
+               "Earlier texts of the caret's paragraph; restore one (undoable)", "Ctrl+Shift+H",
+               menu="Review"),
+    ActionSpec(ActionId.APPROVE_PREVIOUS, "&Approve the previous minutes…",
+               "Record the previous meeting's minutes as a correct record signed by the Chair "
+               "(they become read-only)", menu="Review"),
+    ActionSpec(ActionId.PUBLISH, "Mark as &published…", "These approved minutes were published",
+               menu="Review"),
+    ActionSpec(ActionId.ADD_CORRECTION, "Add a &correction note…",
+               "Approved minutes are corrected by a dated note, never a silent edit",
+               menu="Review"),
     ActionSpec(ActionId.START_MEETING, "&Start / resume meeting",
                "Record the start time (or resume after an adjournment)", "F5", menu="Meeting"),
     ActionSpec(ActionId.PAUSE_MEETING, "&Pause (adjourn)", "Stop the meeting clock for a break",
@@ -179,7 +198,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 MENUS: tuple[tuple[str, str], ...] = (
     ("File", "&File"), ("Edit", "&Edit"), ("Flags", "Fla&gs"), ("Agenda", "&Agenda"),
-    ("Meeting", "&Meeting"), ("Help", "&Help"),
+    ("Meeting", "&Meeting"), ("Review", "&Review"), ("Help", "&Help"),
 )
 
 # Actions that need an open meeting; disabled while the meetings list is shown.
@@ -194,7 +213,20 @@ MEETING_ACTIONS = frozenset({
     ActionId.FOCUS_ROSTER, ActionId.FOCUS_FLAGS,
     ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,
     ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN, ActionId.START_MEETING,
-    ActionId.PAUSE_MEETING, ActionId.END_MEETING,
+    ActionId.PAUSE_MEETING, ActionId.END_MEETING, ActionId.RUN_CHECKS,
+    ActionId.PARAGRAPH_HISTORY, ActionId.APPROVE_PREVIOUS, ActionId.PUBLISH,
+    ActionId.ADD_CORRECTION,
+})
+
+# Actions that change this meeting's minutes: refused while they are approved.
+CHANGING_ACTIONS = frozenset({
+    ActionId.REPLACE, ActionId.INSERT_NAME, ActionId.INSERT_MEMBER, ActionId.SET_SPEAKER,
+    ActionId.SPLIT_PARAGRAPH, ActionId.MERGE_PARAGRAPH, ActionId.FLAG_REQUEST,
+    ActionId.FLAG_RESOLUTION, ActionId.FLAG_ACTION, ActionId.FLAG_DECLARATION,
+    ActionId.EDIT_FLAG, ActionId.WRITE_REQUESTS, ActionId.ADD_ITEM, ActionId.RENAME_ITEM,
+    ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM, ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN,
+    ActionId.PARAGRAPH_HISTORY, ActionId.START_MEETING, ActionId.PAUSE_MEETING,
+    ActionId.END_MEETING,
 })
 
 

@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
             from clerkdesk.ui.flags.outstanding_dialog import offer_outstanding
 
             offer_outstanding(self, database, meeting_id)
+            from clerkdesk.services.approval import add_previous_minutes_item
+
+            add_previous_minutes_item(database, meeting_id)
             self.browser.reload()
             self.open_meeting(meeting_id)
 

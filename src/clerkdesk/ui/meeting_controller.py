@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from clerkdesk.domain.enums import FlagKind
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui.actions import MEETING_ACTIONS, ActionId
+from clerkdesk.ui.actions import CHANGING_ACTIONS, MEETING_ACTIONS, ActionId
 from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
 
 if TYPE_CHECKING:
@@ -147,6 +147,11 @@ class MeetingController(QObject):
             ActionId.DELETE_ITEM: lambda w: w.agenda.delete_current(),
             ActionId.MOVE_ITEM_UP: lambda w: w.agenda.move_current(-1),
             ActionId.MOVE_ITEM_DOWN: lambda w: w.agenda.move_current(1),
+            ActionId.RUN_CHECKS: lambda w: w.run_checks(),
+            ActionId.PARAGRAPH_HISTORY: lambda w: w.open_history(),
+            ActionId.APPROVE_PREVIOUS: lambda w: w.approve_previous(),
+            ActionId.PUBLISH: lambda w: w.publish(),
+            ActionId.ADD_CORRECTION: lambda w: w.add_correction(),
             ActionId.START_MEETING: lambda w: w.clock.start(),
             ActionId.PAUSE_MEETING: lambda w: w.clock.pause(),
             ActionId.END_MEETING: lambda w: w.clock.end(),
@@ -155,13 +160,18 @@ class MeetingController(QObject):
     def _connect_actions(self) -> None:
         for action_id, route in self._routes().items():
             self.actions[action_id].triggered.connect(
-                lambda _checked=False, route=route: self._route(route)
+                lambda _checked=False, route=route, action_id=action_id:
+                self._route(route, action_id)
             )
         self.actions[ActionId.CLOSE_MEETING].triggered.connect(self.close_meeting)
 
-    def _route(self, route: Callable[[MeetingWorkspace], object]) -> None:
-        if self.workspace is not None:
-            route(self.workspace)
+    def _route(self, route: Callable[[MeetingWorkspace], object], action_id: ActionId) -> None:
+        if self.workspace is None:
+            return
+        if self.workspace.locked and action_id in CHANGING_ACTIONS:
+            self.message.emit(self.workspace.locked_message())
+            return
+        route(self.workspace)
 
     def _update_actions(self, *_args: object) -> None:
         open_ = self.workspace is not None

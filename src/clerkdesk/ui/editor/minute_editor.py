@@ -204,6 +204,8 @@ class MinuteEditor(QTextEdit):
         pid, offset = self.caret()
         if key is None:
             return False
+        if self.isReadOnly():
+            return True  # approved minutes: no structural change either
         if not pid:  # an empty item: Enter or Tab would leave a block no paragraph owns
             return key in (EditorKey.NEW_PARAGRAPH, EditorKey.DEMOTE, EditorKey.PROMOTE)
         at_start, at_end = offset == 0, offset == cursor.block().length() - 1

@@ -29,6 +29,8 @@ from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
 from clerkdesk.ui.flags.flag_commands import RemoveFlagCommand
 from clerkdesk.ui.flags.flag_controller import FlagController
+from clerkdesk.ui.review.review_controller import ReviewController
+from clerkdesk.ui.review.review_panel import ReviewPanel
 from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
@@ -63,10 +65,12 @@ class MeetingWorkspace(QMainWindow):
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
                                           self.refresh_names)
         self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
+        self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
         self._connect()
         self.roster.set_meeting(db, meeting_id)
         self.agenda.load(self.outline)
         self.refresh_flags()
+        self._apply_lock()
 
     # --- construction ---------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -76,12 +80,17 @@ class MeetingWorkspace(QMainWindow):
         self.heading.setAccessibleName("Agenda item")
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 8px 18px 2px;")
+        self.lock_banner = QLabel(centre)
+        self.lock_banner.setObjectName("lockBanner")
+        self.lock_banner.setStyleSheet("background: #fff4ce; padding: 6px 18px;")
+        self.lock_banner.hide()
         self.editor = MinuteEditor(centre)
         self.find_bar = FindBar(self.editor, centre)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.lock_banner)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
@@ -110,8 +119,14 @@ class MeetingWorkspace(QMainWindow):
         roster_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, roster_dock)
         self.tabifyDockWidget(flag_dock, roster_dock)
+        self.review_panel = ReviewPanel(self)
+        review_dock = QDockWidget("Review", self, objectName="reviewDock")
+        review_dock.setWidget(self.review_panel)
+        review_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review_dock)
+        self.tabifyDockWidget(roster_dock, review_dock)
         flag_dock.raise_()
-        self.flag_dock, self.roster_dock = flag_dock, roster_dock
+        self.flag_dock, self.roster_dock, self.review_dock = flag_dock, roster_dock, review_dock
         self.resizeDocks([agenda_dock, flag_dock], [260, 300], Qt.Orientation.Horizontal)
 
     def _build_toolbar(self) -> None:
@@ -129,6 +144,8 @@ class MeetingWorkspace(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
+        self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
+        self._flags_timer.timeout.connect(self.refresh_flags)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
         self.editing.errorReported.connect(self._error)
         self.speakers.errorReported.connect(self._error)
@@ -142,11 +159,12 @@ class MeetingWorkspace(QMainWindow):
         self.flags.statusRequested.connect(self.set_flag_status)
         self.flags.logRequested.connect(self.open_request_log)
         self.flagging.errorReported.connect(self._error)
+        self.review.errorReported.connect(self._error)
+        self.review.minutesChanged.connect(self._flags_timer.start)
+        self.review_panel.jumpRequested.connect(self.jump_to)
         self.flagging.flagsChanged.connect(self.refresh_flags)
         self.roster.personChanged.connect(lambda _person: self.refresh_names())
         self.roster.errorReported.connect(self._error)
-        self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
-        self._flags_timer.timeout.connect(self.refresh_flags)
 
     # --- state ----------------------------------------------------------------------------
     def reload_outline(self) -> workspace.MeetingOutline:
@@ -245,6 +263,100 @@ class MeetingWorkspace(QMainWindow):
     def _error(self, message: str) -> None:
         self.save_status.show_state(f"NOT SAVED — {message}", False)
         self.errorReported.emit(message)
+
+    # --- review and approval -------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.outline.status.value != "draft"
+
+    def locked_message(self) -> str:
+        return (f"These minutes are {self.outline.status.value} and cannot be changed; "
+                "use Review › Add a correction note.")
+
+    def _apply_lock(self) -> None:
+        """Approved or published minutes are shown read-only, with a banner saying so."""
+        self.editor.setReadOnly(self.locked)
+        self.lock_banner.setVisible(self.locked)
+        self.lock_banner.setText(self.locked_message() if self.locked else "")
+
+    def run_checks(self) -> None:
+        self.review_dock.raise_()
+        self.review.run()
+        self.review_panel.list.setFocus()
+
+    def open_history(self) -> None:
+        from clerkdesk.services.history import revisions
+        from clerkdesk.ui.review.history_dialog import HistoryDialog
+
+        pid = self.editor.caret()[0]
+        if not pid or not self.autosaver.flush():
+            return
+        try:
+            found = revisions(self.db, pid)
+        except ClerkDeskError as error:
+            self._error(str(error))
+            return
+        current = self.editor.stored(pid)
+        dialog = HistoryDialog(found, current, self.outline.names, self)
+        if dialog.exec() and dialog.chosen is not None and dialog.chosen != current:
+            from clerkdesk.services.find_replace import restore_texts
+
+            restore_texts(self.db, {pid: dialog.chosen})
+            self.editing.adopt_replace({pid: (current, dialog.chosen)}, "Restore earlier text")
+
+    def approve_previous(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from clerkdesk.services import approval
+
+        previous = approval.previous_meeting(self.db, self.meeting_id)
+        if previous is None:
+            self._error("This committee has no earlier meeting to approve.")
+            return
+        when = approval.approval(self.db, previous)
+        if when.status.value != "draft":
+            self._error(f"The previous minutes are already {when.status.value}.")
+            return
+        answer = QMessageBox.question(
+            self, "Approve the previous minutes",
+            "Record the minutes of the previous meeting as a correct record, approved at this "
+            "meeting and signed by the Chair? They will then be read-only.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        meeting_date = workspace.meeting_date(self.db, self.meeting_id)
+        try:
+            approval.approve(self.db, previous, at_meeting_id=self.meeting_id, on=meeting_date,
+                             by_person_id=approval.chair_of(self.db, self.meeting_id))
+        except ClerkDeskError as error:
+            self._error(str(error))
+
+    def publish(self) -> None:
+        import datetime as dt
+
+        from clerkdesk.services import approval
+
+        try:
+            approval.publish(self.db, self.meeting_id, dt.date.today())
+        except ClerkDeskError as error:
+            self._error(str(error))
+            return
+        self.reload_outline()
+        self._apply_lock()
+
+    def add_correction(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from clerkdesk.services import approval
+
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Correction note", "The correction, as it should appear with the minutes:")
+        if not ok or not text.strip():
+            return
+        pid = self.editor.caret()[0] or None
+        try:
+            approval.add_correction(self.db, self.meeting_id, text, paragraph_id=pid)
+        except ClerkDeskError as error:
+            self._error(str(error))
 
     # --- navigation -----------------------------------------------------------------------
     def jump_to(self, item_id: int, paragraph_id: int, offset: int = 0) -> None:

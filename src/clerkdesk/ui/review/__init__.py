@@ -1,0 +1,1 @@
+"""Review after the meeting: the checks panel, paragraph history and approval."""

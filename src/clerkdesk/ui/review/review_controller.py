@@ -1,0 +1,78 @@
+"""Runs the review checks for the open meeting and applies fixes as undoable steps.
+
+Signals: errorReported(str), minutesChanged().
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.editor.controller import EditorController
+from clerkdesk.ui.review.review_panel import ReviewPanel
+
+
+class ReviewController(QObject):
+    errorReported = Signal(str)
+    minutesChanged = Signal()
+
+    def __init__(self, db, meeting_id: int, panel: ReviewPanel,  # noqa: ANN001
+                 editing: EditorController) -> None:
+        super().__init__(panel)
+        self.db, self.meeting_id, self.panel, self.editing = db, meeting_id, panel, editing
+        panel.refreshRequested.connect(self.run)
+        panel.fixRequested.connect(self.fix)
+        panel.dismissRequested.connect(self.dismiss)
+
+    def run(self) -> None:
+        from clerkdesk.services.review import check_meeting, has_several_items
+
+        if not self.editing.autosaver.flush():
+            return
+        try:
+            self.panel.show_findings(check_meeting(self.db, self.meeting_id),
+                                     has_several_items(self.db, self.meeting_id))
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+
+    def fix(self, finding) -> None:  # noqa: ANN001
+        """Apply the offered fix; text and level fixes join the meeting's undo history."""
+        from clerkdesk.services.review import apply_fix
+        from clerkdesk.services.workspace import item_paragraphs
+
+        if not self.editing.autosaver.flush():
+            return
+        pid, item_id = finding.paragraph_id, finding.item_id
+        before = self._texts(item_paragraphs, item_id, pid)
+        try:
+            apply_fix(self.db, finding)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            return
+        after = self._texts(item_paragraphs, item_id, pid)
+        changed = {p: (before[p], after[p]) for p in before if p in after and before[p] != after[p]}
+        self.editing.adopt_replace(changed, f"Fix: {finding.fix.description}") if changed else \
+            self._reload()
+        self.minutesChanged.emit()
+        self.run()
+
+    def _texts(self, item_paragraphs, item_id: int | None, pid: int | None) -> dict:  # noqa: ANN001
+        if not item_id or not pid:
+            return {}
+        return {p.id: p.text for p in item_paragraphs(self.db, item_id) if p.id == pid}
+
+    def _reload(self) -> None:
+        if self.editing.item_id is not None:
+            caret = self.editing.editor.caret()
+            self.editing.show_item(self.editing.item_id, force=True)
+            self.editing.place_caret(caret)
+
+    def dismiss(self, finding) -> None:  # noqa: ANN001
+        from clerkdesk.services.review import dismiss
+
+        try:
+            dismiss(self.db, finding)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            return
+        self.run()
