@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace
 
 Position = tuple[int, int, int, int]  # meeting, item, paragraph, offset
+LAYOUT_VERSION = 3  # raise when the workspace's docks change, so an old layout is not restored
 
 
 class MeetingController(QObject):
@@ -52,7 +53,7 @@ class MeetingController(QObject):
         except ClerkDeskError as error:
             self.message.emit(str(error))
             return False
-        workspace.restoreState(self.settings.get(WORKSPACE_STATE))
+        workspace.restoreState(self.settings.get(WORKSPACE_STATE), LAYOUT_VERSION)
         workspace.errorReported.connect(self.message)
         workspace.stack.canUndoChanged.connect(self._update_actions)
         workspace.stack.canRedoChanged.connect(self._update_actions)
@@ -77,7 +78,7 @@ class MeetingController(QObject):
             self.message.emit("The meeting was not closed: its latest text is not saved yet.")
             return False
         self.remember_position()
-        self.settings.set(WORKSPACE_STATE, workspace.saveState())
+        self.settings.set(WORKSPACE_STATE, workspace.saveState(LAYOUT_VERSION))
         self.pages.setCurrentWidget(self.home)
         self.pages.removeWidget(workspace)
         workspace.deleteLater()
