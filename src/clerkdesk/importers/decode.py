@@ -1,5 +1,7 @@
-"""Read a text file for import: UTF-8 (with or without BOM), else plausible Windows-1252."""
+"""Read a text file for import: UTF-8 (with or without BOM) or UTF-16 with a BOM, else
+plausible Windows-1252."""
 
+import codecs
 import unicodedata
 from pathlib import Path
 
@@ -23,6 +25,11 @@ def read_text_file(path: Path) -> str:
 
 
 def decode_bytes(data: bytes, name: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise ImportFailed(f"{name} is a binary file, not plain-text minutes.")
     try:

@@ -1,25 +1,33 @@
-"""Classify the lines of plain-text minutes: labels, markers, RESOLVED lines and running text."""
+"""Classify the lines of minutes (labels, markers, RESOLVED lines, running text) and join the
+wrapped lines of a text file."""
 
 import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
 from clerkdesk.domain.text import normalise_space, xml_safe
+from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d))\s*(.*)$")
-_DECIMAL = re.compile(r"^(\d{1,4})\.(\d{1,3})(?:\.(\d{1,3}))?\.?(?:\s+(.*))?$")
+_DECIMAL = re.compile(r"^(\d{1,4})((?:\.\d{1,3}){1,3})\.?(?:\s+(.*))?$")  # 13.1, 13.1.1, 13.1.1.1
 _SUB_PAREN = re.compile(r"^\(([a-z]{1,4})\)\s*(.*)$")
 _SUB_CLOSE = re.compile(r"^([a-z]{1,4})\)\s*(.*)$")
 _SUB_DOT = re.compile(r"^([a-z])\.\s+(.*)$")
 _BULLET = re.compile(r"^[•·▪◦●‣]\s*(.*)$")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
+# "RESOLVED –", "RESOLVED that", "RESOLVED:That", "Resolved - That", "It was RESOLVED that",
+# "RESOLVED (unanimously) that", parish "AGREED" / "It was AGREED".
 _RESOLVED = re.compile(
-    r"^((?:It was )?(?:RESOLVED|Resolved)(?: unanimously)?"
+    r"^((?:It was )?(?:RESOLVED|Resolved|AGREED|Agreed)"
+    r"(?: unanimously| UNANIMOUSLY|\s*\((?:unanimously|nem\.? ?con\.?)\))?"
     r"(?:\s*[–—:,-](?:\s*that\b)?|\s+that\b|(?=\s+to\b)|$))\s*(.*)$"
 )
+# A resolution inside a sentence: "... seconded and RESOLVED that", "it was agreed that".
+_RESOLVED_WITHIN = re.compile(r"\b(?:RESOLVED|AGREED)\b|\b[Ii]t was (?:resolved|agreed)\b")
 _MINUTES = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
-_DOCS = re.compile(r"^supporting documents?\s*:?\s*(.*)$", re.IGNORECASE)
+_DECISION = re.compile(r"^decisions?\s*:?$", re.IGNORECASE)
+_DOCS = re.compile(r"^(?:supporting|additional) documents?\s*:?\s*(.*)$", re.IGNORECASE)
 _CLUTTER = re.compile(
     r"^(?:agenda item(?:\s+(?:no\.?\s*)?(\d{1,3}[a-z]?))?|page \d+(?: of \d+)?)\s*:?$",
     re.IGNORECASE,
@@ -28,8 +36,18 @@ _ITEM = re.compile(
     r"^(?:(?:[Ii]tem|ITEM)\s+(\d{1,3}[a-z]?)\s*[:.–—-]\s*|((?:[A-Z]{1,5}\d{1,4}|\d{1,3})/\d{2})\.?\s+)"
     r"(\S.*)$"
 )
+# An item number alone on its line: "5.", "334", "35/20", "PLA146/14", "Item 5".
+_ITEM_NUMBER = re.compile(
+    r"^(?:[Ii]tem\s+(?:[Nn]o\.?\s*)?)?((?:[A-Z]{1,5})?\d{1,4}(?:/\d{2,4})?[a-z]?)(\.?)$")
+# A running number before a title on the same line: "334 Apologies for absence".
+_NUMBER_TITLE = re.compile(r"^(\d{1,4}[a-z]?)\.?\s+([A-Z‘“'\"(].*)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_EXEMPT = re.compile(
+    r"\s*\(exempt\s*[—–-]\s*Schedule 12A(?: paragraph (\d{1,2}))?\)$", re.IGNORECASE)
 _FILE_SIZE = re.compile(r"\s*\b(?:PDF|DOCX?|XLSX?|PPTX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$", re.I)
 _FIELD_LABEL = re.compile(r"^[\w ’'/&-]{1,30}:")
+_SHORT_LINE = 50  # a line this short was not wrapped: the next line starts something new
+_WRAP_WORDS = {"of", "the", "and", "to", "for", "a", "an", "in", "on", "at", "by", "with", "or"}
 
 
 class Kind(Enum):
@@ -38,9 +56,11 @@ class Kind(Enum):
     SUB = auto()  # a)  (a)  a.  (ii)  •
     RESOLVED = auto()
     MINUTES = auto()  # the "Minutes:" marker
-    DOCS = auto()  # "Supporting documents:"
-    CLUTTER = auto()  # "Agenda item", "Page 3"
+    DOCS = auto()  # "Supporting documents:", "Additional documents:"
+    CLUTTER = auto()  # "Agenda item", "Page 3", web page furniture
     ITEM = auto()  # "Item 5: Title", "35/20 Title"
+    DECISION = auto()  # the "Decision:" marker of a council web page
+    NUMBER = auto()  # an item number alone on its line: "5.", "334", "35/20"
 
 
 PARAGRAPH_KINDS = (Kind.TEXT, Kind.MAIN, Kind.SUB, Kind.RESOLVED, Kind.ITEM)
@@ -53,31 +73,47 @@ class Line:
     label: str = ""  # "9", "b", "ii", "13.1", "35/20"
     delimiter: str = ""  # ")" or "." for a paragraph number, "(" for "(a)", "decimal"
     depth: int = 0  # 1 for "13.1.1"
-    prefix: str = ""  # a RESOLVED line's prefix as written
+    prefix: str = ""  # a RESOLVED line's prefix, or a marker ("Minutes:"), as written
     blank_before: bool = True
-
+    title: str = ""  # for "334 Apologies": the words after the number, should it be a heading
+    # What a Word document tells beyond the text:
+    heading: bool = False  # styled as a heading (Heading 1, an outline level, CD Item Heading)
+    bold: bool = False  # every word of the paragraph is bold
+    number_format: str = ""  # Word's format of the label: decimal, lowerLetter, lowerRoman ...
+    level: int | None = None  # an unnumbered paragraph's level, from its style
 
 def clean_line(raw: str) -> str:
-    """A line with invisible characters removed and white space normalised."""
-    return normalise_space(_INVISIBLE.sub("", xml_safe(raw))).strip()
+    """A line with invisible characters and trailing web page furniture removed and white
+    space normalised."""
+    return strip_clutter(normalise_space(_INVISIBLE.sub("", xml_safe(raw))).strip())
 
 
 def classify(text: str) -> Line:
     """What a non-blank, cleaned line is."""
-    for parse in (_numbered, _sub_point, _marker, _resolution, _item_heading):
+    for parse in (_item_number, _numbered, _sub_point, _marker, _resolution, _item_heading):
         line = parse(text)
         if line is not None:
             return line
+    match = _NUMBER_TITLE.match(text)
+    if match and not _YEAR.match(match.group(1)):
+        return Line(Kind.TEXT, text, match.group(1), title=match.group(2))
     return Line(Kind.TEXT, text)
+
+
+def _item_number(text: str) -> Line | None:
+    match = _ITEM_NUMBER.match(text)
+    if match is None or _YEAR.match(match.group(1)):
+        return None
+    return Line(Kind.NUMBER, text, match.group(1), delimiter=match.group(2))
 
 
 def _numbered(text: str) -> Line | None:
     if match := _MAIN.match(text):
         return Line(Kind.MAIN, match.group(3), match.group(1), delimiter=match.group(2)[0])
     if match := _DECIMAL.match(text):
-        depth = 1 if match.group(3) else 0
-        label = ".".join(g for g in match.groups()[:3] if g)
-        return Line(Kind.MAIN, match.group(4) or "", label, delimiter="decimal", depth=depth)
+        label = match.group(1) + match.group(2)
+        depth = match.group(2).count(".") - 1
+        return Line(Kind.MAIN, match.group(3) or "", label, delimiter="decimal", depth=depth)
     return None
 
 
@@ -101,11 +137,15 @@ def is_roman(token: str) -> bool:
 
 def _marker(text: str) -> Line | None:
     if _MINUTES.match(text):
-        return Line(Kind.MINUTES, "")
+        return Line(Kind.MINUTES, "", prefix=text)
+    if _DECISION.match(text):
+        return Line(Kind.DECISION, "", prefix=text)
     if match := _DOCS.match(text):
         return Line(Kind.DOCS, match.group(1))
     if match := _CLUTTER.match(text):
         return Line(Kind.CLUTTER, "", match.group(1) or "")
+    if is_clutter(text):
+        return Line(Kind.CLUTTER, "")
     return None
 
 
@@ -129,9 +169,31 @@ def split_resolution(text: str) -> tuple[str, str] | None:
     return (match.group(1).strip(), match.group(2)) if match else None
 
 
+def resolution_within(text: str) -> str:
+    """The resolution phrase in `text` ("RESOLVED", "it was agreed"), or '' when none."""
+    if found := split_resolution(text):
+        return found[0]
+    match = _RESOLVED_WITHIN.search(text)
+    return match.group(0) if match else ""
+
+
+def exempt_heading(title: str) -> tuple[str, bool, int | None]:
+    """(title, exempt, paragraph) for a heading ending "(exempt — Schedule 12A paragraph 3)"."""
+    match = _EXEMPT.search(title)
+    if match is None:
+        return title, False, None
+    paragraph = int(match.group(1)) if match.group(1) else None
+    return title[: match.start()].rstrip(), True, paragraph
+
+
 def document_title(text: str) -> str:
     """A supporting document's name without the "PDF 345 KB" a web page adds."""
     return _FILE_SIZE.sub("", text).strip()
+
+
+def is_field(text: str) -> bool:
+    """ "Present: ...", "Venue: ...": a labelled field of a heading block."""
+    return bool(_FIELD_LABEL.match(text))
 
 
 def looks_like_title(text: str, strict: bool = False) -> bool:
@@ -142,3 +204,50 @@ def looks_like_title(text: str, strict: bool = False) -> bool:
     if text[-1] in ".,;:!" or (strict and _FIELD_LABEL.match(text)):
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("
+
+
+def merged_lines(text: str) -> list[Line]:
+    """Classified non-blank lines; a wrapped line is joined to the line it continues."""
+    lines: list[Line] = []
+    blank_before = True
+    in_documents = False
+    for raw in text.splitlines():
+        cleaned = clean_line(raw)
+        if not cleaned:
+            blank_before = True
+            continue
+        line = classify(cleaned)
+        line.blank_before = blank_before
+        continues = (line.kind is Kind.TEXT and not blank_before and not in_documents
+                     and lines and lines[-1].kind in PARAGRAPH_KINDS
+                     and not _starts_anew(lines[-1], line))
+        if continues:
+            lines[-1].text = f"{lines[-1].text} {cleaned}".strip()
+            lines[-1].title = ""
+        else:
+            lines.append(line)
+        if line.kind is Kind.DOCS:
+            in_documents = True
+        elif line.kind is not Kind.TEXT:
+            in_documents = False
+        blank_before = line.kind is Kind.CLUTTER  # a title right under "Agenda item" stands alone
+    return lines
+
+
+def _starts_anew(previous: Line, line: Line) -> bool:
+    """`line` is not the wrapped rest of `previous`: one of them is a numbered heading, or
+    `previous` is a short title-like line (nobody wraps a line that short)."""
+    if may_be_numbered_heading(line) or may_be_numbered_heading(previous):
+        return True
+    if previous.kind is not Kind.TEXT or len(previous.text) >= _SHORT_LINE:
+        return False
+    last_word = previous.text.rsplit(" ", 1)[-1].lower()
+    return (looks_like_title(previous.text, strict=True) and line.text[:1].isupper()
+            and last_word not in _WRAP_WORDS)
+
+
+def may_be_numbered_heading(line: Line, longest: int = _SHORT_LINE) -> bool:
+    """ "334 Apologies" or "334. Apologies": a number, then a short title-like text."""
+    main_title = line.kind is Kind.MAIN and line.delimiter == "." and line.depth == 0
+    text = line.title or (line.text if main_title else "")
+    return bool(text) and len(text) < longest and looks_like_title(text, strict=True)

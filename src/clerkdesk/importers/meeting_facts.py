@@ -16,6 +16,8 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = {"and", "of", "for", "on", "the", "in", "to"}
+# A heading line that is only a body's name: "Planning Committee", "SEND SUB-COMMITTEE".
+_BODY_LINE = re.compile(rf"^(?:[Tt]he )?((?:{_WORD} (?:(?:and|of|for|on) )?){{1,7}}(?:{_BODY}))$")
 
 _MONTHS = {
     name: number
@@ -34,6 +36,17 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HELD_ON = re.compile(r"\b(?:held on|date(?: of meeting)?\s*:)\s*(.{0,60})", re.IGNORECASE)
 _TIME = re.compile(r"\bat (\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\b", re.IGNORECASE)
+# A council web page's heading: "Cabinet - Thursday, 7th March, 2024 6.30 pm".
+_PAGE_HEADING = re.compile(
+    r"^(?P<name>[A-Z][^–—]{2,120}?)\s+[-–—]\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b")
+_TIME_AFTER_YEAR = re.compile(r"\b\d{4},?\s+(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\b", re.I)
+_TIME_24 = re.compile(r"\bat ([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*[ap]\.?m\b)", re.IGNORECASE)
+_VENUE_FIELD = re.compile(r"^(?:venue|place|location)\s*:\s*(.+?)\.?$", re.IGNORECASE | re.M)
+_VENUE_AFTER_DATE = re.compile(
+    r"\bheld on\b.*?\b\d{4}\b(?:,?\s+at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+    r"(?:,\s*|\s+(?:in|at)\s+)(?!\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*$)"
+    r"(?-i:the\s+)?(.+?)\.?$", re.IGNORECASE | re.M)
 
 
 def committee_from_text(header: Sequence[str], text: str) -> str | None:
@@ -42,6 +55,13 @@ def committee_from_text(header: Sequence[str], text: str) -> str | None:
         match = _HEADING.search(line)
         if match and match.group(1).split()[-1].lower() in {b.lower() for b in _BODIES}:
             return _tidy_case(match.group(1).strip())
+    for line in header:
+        if page := _PAGE_HEADING.match(line):
+            return _tidy_case(page.group("name").strip())
+    named = [m.group(1) for line in header
+             if line.strip() and (m := _BODY_LINE.match(_tidy_case(line.strip())))]
+    if named:  # a committee rather than the council it belongs to
+        return max(named, key=lambda name: (_body_rank(name), -named.index(name)))
     scores: dict[str, tuple[int, int, int]] = {}
     for match in _NAMED_BODY.finditer(text):
         name = match.group(1)
@@ -104,11 +124,28 @@ def _to_date(groups: Sequence[str], order: str) -> dt.date | None:
 
 def meeting_time(header: Sequence[str]) -> dt.time | None:
     """"at 7.00 pm" / "at 10am" in the heading."""
-    match = _TIME.search("\n".join(header))
+    joined = "\n".join(header)
+    match = _TIME.search(joined) or _TIME_AFTER_YEAR.search(joined)
     if match is None:
-        return None
+        return _time_24(header)
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if not 1 <= hour <= 12 or minute > 59:
         return None
     hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
     return dt.time(hour, minute)
+
+
+def _time_24(header: Sequence[str]) -> dt.time | None:
+    """"at 19:30" (the 24-hour clock ClerkDesk's own heading uses)."""
+    match = _TIME_24.search("\n".join(header))
+    return dt.time(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def meeting_venue(header: Sequence[str]) -> str:
+    """"Venue: Council Chamber", or the place after the date in "held on 5 May 2024 at 19:00,
+    Council Chamber" / "... at 7.00 pm in the Council Chamber"; '' when not stated."""
+    joined = "\n".join(header)
+    for pattern in (_VENUE_FIELD, _VENUE_AFTER_DATE):
+        if match := pattern.search(joined):
+            return match.group(1).strip()
+    return ""

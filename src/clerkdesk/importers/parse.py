@@ -1,21 +1,28 @@
-"""Turn plain-text minutes into items with levelled paragraphs; numbers are read, never stored."""
+"""Turn minutes (plain-text or Word lines) into items with levelled paragraphs; numbers are read,
+never stored, and what cannot be placed is reported rather than guessed silently."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
 from clerkdesk.domain.enums import ParagraphStyle
-from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.importers.lines import (
-    PARAGRAPH_KINDS,
     Kind,
     Line,
-    classify,
-    clean_line,
     document_title,
+    exempt_heading,
+    is_field,
     is_roman,
     looks_like_title,
-    split_resolution,
+    may_be_numbered_heading,
+    merged_lines,
+    resolution_within,
 )
+from clerkdesk.importers.placement import Placement
+from clerkdesk.importers.scheme_detect import item_numbering, paragraph_scheme
+
+_LONGEST_HEADING = 120
+_MARKERS = (Kind.MINUTES, Kind.DOCS, Kind.DECISION)
 
 
 @dataclass
@@ -24,7 +31,7 @@ class ParsedParagraph:
     level: int = 0
     style: ParagraphStyle = ParagraphStyle.NUMBERED
     ref: str = ""  # where it stood in the source, for messages: "9", "10 b", "RESOLVED"
-    resolution_prefix: str = ""  # set when the paragraph is (or opens with) a resolution
+    resolution_prefix: str = ""  # set when the paragraph is (or holds) a resolution
 
 
 @dataclass
@@ -34,6 +41,9 @@ class ParsedItem:
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     has_minutes_marker: bool = False
+    decision: list[ParsedParagraph] = field(default_factory=list)  # a web page's "Decision:"
+    exempt: bool = False
+    exempt_paragraph: int | None = None
 
 
 @dataclass
@@ -41,6 +51,9 @@ class ParsedMinutes:
     items: list[ParsedItem]
     header: list[str]  # lines before the first item: council, committee, date, attendance
     scheme: ParagraphScheme = ParagraphScheme.PAREN
+    scheme_found: bool = False  # some paragraph or sub-point carried a number
+    numbering: ItemNumbering | None = None  # item numbers as read, when they run on
+    warnings: list[str] = field(default_factory=list)  # what could not be placed
 
     @property
     def uses_minutes_heading(self) -> bool:
@@ -56,37 +69,15 @@ class ParsedMinutes:
 
 
 def parse_minutes(text: str) -> ParsedMinutes:
+    return parse_lines(merged_lines(text))
+
+
+def parse_lines(lines: list[Line]) -> ParsedMinutes:
+    """Minutes from classified lines (of a text file, or of a Word document's paragraphs)."""
     builder = _Builder()
-    lines = merged_lines(text)
     for index, line in enumerate(lines):
         builder.take(line, lines[index + 1] if index + 1 < len(lines) else None)
-    return ParsedMinutes(builder.items, builder.header, builder.scheme())
-
-
-def merged_lines(text: str) -> list[Line]:
-    """Classified non-blank lines; a wrapped line is joined to the line it continues."""
-    lines: list[Line] = []
-    blank_before = True
-    in_documents = False
-    for raw in text.splitlines():
-        cleaned = clean_line(raw)
-        if not cleaned:
-            blank_before = True
-            continue
-        line = classify(cleaned)
-        line.blank_before = blank_before
-        continues = (line.kind is Kind.TEXT and not blank_before and not in_documents
-                     and lines and lines[-1].kind in PARAGRAPH_KINDS)
-        if continues:
-            lines[-1].text = f"{lines[-1].text} {cleaned}".strip()
-        else:
-            lines.append(line)
-        if line.kind is Kind.DOCS:
-            in_documents = True
-        elif line.kind is not Kind.TEXT:
-            in_documents = False
-        blank_before = line.kind is Kind.CLUTTER  # a title right under "Agenda item" stands alone
-    return lines
+    return builder.finish()
 
 
 class _Builder:
@@ -95,61 +86,170 @@ class _Builder:
     def __init__(self) -> None:
         self.items: list[ParsedItem] = []
         self.header: list[str] = []
+        self.set_apart: list[str] = []  # header lines a document styles as headings or in bold
+        self.placement = Placement()
         self.in_documents = False
+        self.in_decision = False
         self.pending_label: str | None = None
+        self.title_next = False  # an item number stood alone: the next line is its title
         self.main_label = ""
         self.sub_style = ""  # "alpha" for a) b), "roman" for (i) (ii) at the first sub-level
         self.last_letter = ""
-        self.delimiters: Counter[str] = Counter()
+        self.main_delimiters: Counter[str] = Counter()
+        self.sub_delimiters: Counter[str] = Counter()
 
     @property
     def item(self) -> ParsedItem | None:
         return self.items[-1] if self.items else None
 
-    def scheme(self) -> ParagraphScheme:
-        if not self.delimiters:
-            return ParagraphScheme.PAREN
-        top = self.delimiters.most_common(1)[0][0]
-        return {".": ParagraphScheme.DOT, "decimal": ParagraphScheme.DECIMAL}.get(
-            top, ParagraphScheme.PAREN)
+    def finish(self) -> ParsedMinutes:
+        self._finish_item()
+        scheme = paragraph_scheme(self.main_delimiters, self.sub_delimiters)
+        numbering = item_numbering([item.number_label for item in self.items])
+        plain_header = [line for line in self.header if line not in self.set_apart]
+        warnings = self.placement.header_warnings(plain_header) + self.placement.warnings
+        return ParsedMinutes(self.items, self.header, scheme or ParagraphScheme.PAREN,
+                             scheme is not None, numbering, warnings)
 
     def take(self, line: Line, following: Line | None) -> None:
+        title_next, self.title_next = self.title_next, False
+        if title_next and (title := _title_text(line)):
+            self._start_item(title, None)
+            return
+        if (line.heading or line.bold) and self._heading(line, following):
+            return
         handler = {
             Kind.CLUTTER: self._clutter, Kind.MINUTES: self._minutes, Kind.DOCS: self._documents,
             Kind.ITEM: self._item_heading, Kind.MAIN: self._main, Kind.SUB: self._sub,
-            Kind.RESOLVED: self._resolved, Kind.TEXT: self._text,
+            Kind.RESOLVED: self._resolved, Kind.TEXT: self._text, Kind.DECISION: self._decision,
+            Kind.NUMBER: self._number,
         }[line.kind]
         handler(line, following)
 
+    # --- items ---------------------------------------------------------------------------
+
     def _start_item(self, title: str, label: str | None) -> ParsedItem:
-        item = ParsedItem(title, label or self.pending_label)
+        self._finish_item()
+        title, exempt, paragraph = exempt_heading(title)
+        item = ParsedItem(title, label or self.pending_label, exempt=exempt,
+                          exempt_paragraph=paragraph)
         self.items.append(item)
         self.pending_label = None
-        self.in_documents = False
-        self.main_label = self.sub_style = self.last_letter = ""
+        self.in_documents = self.in_decision = False
+        self._reset_numbering()
+        self.placement.start_item(item.number_label or str(len(self.items)))
         return item
 
+    def _finish_item(self) -> None:
+        """A "Decision:" block stands in for the minutes only when the item has none."""
+        item = self.item
+        if item is not None and item.decision:
+            if not item.paragraphs:
+                item.paragraphs = item.decision
+            item.decision = []
+
+    def _reset_numbering(self) -> None:
+        self.main_label = self.sub_style = self.last_letter = ""
+        self.placement.restart_numbering()
+
     def _current_item(self) -> ParsedItem:
-        return self.item or self._start_item("", None)
+        if self.item is None:
+            self.placement.untitled_first_item()
+            return self._start_item("", None)
+        return self.item
+
+    def _target(self) -> list[ParsedParagraph]:
+        item = self._current_item()
+        return item.decision if self.in_decision else item.paragraphs
 
     def _add(self, paragraph: ParsedParagraph) -> None:
         self.in_documents = False
-        self._current_item().paragraphs.append(paragraph)
+        self._target().append(paragraph)
+
+    def _heading(self, line: Line, following: Line | None) -> bool:
+        """A Word paragraph styled as a heading (or set in bold) that opens an item."""
+        if line.kind is Kind.NUMBER:
+            self.pending_label, self.title_next = line.label, True
+            return True
+        numbered_title = line.delimiter == "." or (line.heading and line.delimiter == ")")
+        if line.kind is Kind.MAIN and line.depth == 0 and numbered_title:
+            label, title = line.label, line.text
+        elif line.kind is Kind.ITEM or (line.kind is Kind.TEXT and line.title):
+            label, title = line.label, line.title or line.text
+        elif line.kind is Kind.TEXT:
+            label, title = None, line.text
+        else:
+            return False
+        if not line.heading and not (looks_like_title(title, strict=True)
+                                     and (label or self.item is not None)):
+            return False
+        if self.item is None and label is None and not _opens_section(following):
+            return False
+        self._start_item(title, label)
+        return True
+
+    def _item_heading(self, line: Line, _following: Line | None) -> None:
+        self._start_item(line.text, line.label)
+
+    def _number(self, line: Line, following: Line | None) -> None:
+        """An item number alone on its line: the title follows, or it numbers a paragraph."""
+        title = _title_text(following) if following is not None else ""
+        if title and (following.heading or looks_like_title(title, strict=True)):
+            self.pending_label, self.title_next = line.label, True
+        elif line.delimiter == ".":
+            self._main(Line(Kind.MAIN, "", line.label, delimiter="."), following)
+        elif self.item is None:
+            self.header.append(line.text)
+        else:
+            self.placement.unplaced(line.text, "a number with no title or text after it")
+
+    # --- markers ---------------------------------------------------------------------------
 
     def _clutter(self, line: Line, _following: Line | None) -> None:
         self.pending_label = line.label or self.pending_label
 
-    def _minutes(self, _line: Line, _following: Line | None) -> None:
-        self._current_item().has_minutes_marker = True
-        self.in_documents = False
+    def _minutes(self, line: Line, _following: Line | None) -> None:
+        if self._page_title(line):
+            return
+        item = self._current_item()
+        if not item.has_minutes_marker and not self.in_decision:
+            self._drop_description(item, "Minutes:")
+        self.in_decision = self.in_documents = False
+        item.has_minutes_marker = True
+        self._reset_numbering()
+
+    def _decision(self, line: Line, _following: Line | None) -> None:
+        if self._page_title(line):
+            return
+        item = self._current_item()
+        if not item.has_minutes_marker:
+            self._drop_description(item, "Decision:")
+        self.in_decision, self.in_documents = True, False
+        item.decision.clear()  # a repeated block replaces the earlier one
+        self._reset_numbering()
+
+    def _page_title(self, line: Line) -> bool:
+        """"Minutes" (no colon) before any item is the title of a web page, not a marker."""
+        if self.item is None and not line.prefix.endswith(":"):
+            self.header.append(line.prefix)
+            return True
+        return False
+
+    def _drop_description(self, item: ParsedItem, marker: str) -> None:
+        """Unnumbered text between an item's title and its first marker describes the item
+        (a web page's agenda text); it is not minutes."""
+        if item.paragraphs and all(p.style is ParagraphStyle.UNNUMBERED for p in item.paragraphs):
+            for paragraph in item.paragraphs:
+                self.placement.unplaced(paragraph.text, f"the item's description before "
+                                        f'"{marker}"')
+            item.paragraphs.clear()
 
     def _documents(self, line: Line, _following: Line | None) -> None:
         self.in_documents = True
         if line.text:
             self._current_item().documents.append(document_title(line.text))
 
-    def _item_heading(self, line: Line, _following: Line | None) -> None:
-        self._start_item(line.text, line.label)
+    # --- paragraphs ----------------------------------------------------------------------------
 
     def _main(self, line: Line, following: Line | None) -> None:
         if line.depth == 0 and looks_like_title(line.text) and _opens_item(line, following):
@@ -158,54 +258,75 @@ class _Builder:
         item = self._current_item()
         if line.delimiter == "decimal" and item.number_label is None:
             item.number_label = line.label.split(".")[0]
-        self.delimiters[line.delimiter] += 1
+        self.main_delimiters[line.delimiter] += 1
         if line.depth == 0:
             self.main_label, self.sub_style, self.last_letter = line.label, "", ""
+            self.placement.paragraph(line.label, line.delimiter)
         self._add(self._numbered(line.text, line.depth, line.label))
 
     def _sub(self, line: Line, _following: Line | None) -> None:
-        level = self._sub_level(line.label)
+        if self._numbered_depth() < 0 and not self._after_resolution():
+            self.placement.orphan_sub_point(line.label, line.delimiter)
+        level = self._sub_level(line.label, line.number_format)
+        if line.delimiter != "•":
+            self.sub_delimiters[line.delimiter] += 1
+        if level == 1:
+            self.placement.sub_point(line.label, self.sub_style)
         ref = f"{self.main_label} {line.label}".strip()
         self._add(self._numbered(line.text, level, ref))
 
-    def _sub_level(self, token: str) -> int:
+    def _sub_level(self, token: str, number_format: str) -> int:
         follows_letter = len(token) == 1 and self.last_letter and (
             ord(token) == ord(self.last_letter) + 1)
-        if token and is_roman(token) and self.sub_style == "alpha" and not follows_letter:
+        if number_format:  # Word says which it is
+            roman = "Roman" in number_format
+        else:
+            roman = bool(token) and is_roman(token) and not follows_letter
+        if roman and self.sub_style == "alpha":
             level = 2
         else:
             level = 1
-            self.sub_style = self.sub_style or ("roman" if token == "i" else "alpha")
+            self.sub_style = self.sub_style or ("roman" if roman or token == "i" else "alpha")
             self.last_letter = token if self.sub_style == "alpha" else ""
         return min(level, self._numbered_depth() + 1)
 
     def _numbered_depth(self) -> int:
-        item = self.item
-        numbered = [p.level for p in item.paragraphs if p.style is ParagraphStyle.NUMBERED] if (
-            item) else []
+        numbered = [p.level for p in self._target() if p.style is ParagraphStyle.NUMBERED] if (
+            self.item) else []
         return numbered[-1] if numbered else -1
 
+    def _after_resolution(self) -> bool:
+        return bool(self.item) and any(
+            p.style is ParagraphStyle.RESOLUTION for p in self._target())
+
     def _numbered(self, text: str, level: int, ref: str) -> ParsedParagraph:
-        resolution = split_resolution(text)
-        prefix = resolution[0] if resolution else ""
-        return ParsedParagraph(text, level, ParagraphStyle.NUMBERED, ref, prefix)
+        return ParsedParagraph(text, level, ParagraphStyle.NUMBERED, ref, resolution_within(text))
 
     def _resolved(self, line: Line, _following: Line | None) -> None:
+        self.placement.resolution()
         self._add(ParsedParagraph(line.text, 0, ParagraphStyle.RESOLUTION, "RESOLVED", line.prefix))
 
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item
+        target = self._target() if item is not None else []
         if self._is_title(line, following):
-            self._start_item(line.text, None)
+            self._start_item(line.title or line.text, line.label or None)
+        elif line.title and _opens_numbered_title(line, following):
+            self._start_item(line.title, line.label)
         elif self.in_documents and item is not None:
             item.documents.append(document_title(line.text))
         elif item is None:
             self.header.append(line.text)
-        elif item.paragraphs and not item.paragraphs[-1].text:
-            item.paragraphs[-1].text = line.text
+            if line.heading or line.bold:
+                self.set_apart.append(line.text)
+        elif target and not target[-1].text:
+            target[-1].text = line.text
+            target[-1].resolution_prefix = target[-1].resolution_prefix or resolution_within(
+                line.text)
         else:
-            level = item.paragraphs[-1].level if item.paragraphs else 0
-            self._add(ParsedParagraph(line.text, level, ParagraphStyle.UNNUMBERED, self.main_label))
+            level = line.level if line.level is not None else (target[-1].level if target else 0)
+            self._add(ParsedParagraph(line.text, level, ParagraphStyle.UNNUMBERED,
+                                      self.main_label, resolution_within(line.text)))
 
     def _is_title(self, line: Line, following: Line | None) -> bool:
         if following is None:
@@ -213,23 +334,62 @@ class _Builder:
         item = self.item
         if following.kind is Kind.DOCS and line.blank_before and not self.in_documents:
             return looks_like_title(line.text)
-        if following.kind is Kind.MINUTES and looks_like_title(line.text):
+        if following.kind in (Kind.MINUTES, Kind.DECISION) and looks_like_title(line.text):
             documents_first = self.in_documents and item is not None and not (
                 item.paragraphs or item.has_minutes_marker)
             return not documents_first
-        if following.kind is Kind.MAIN and following.depth == 0 and line.blank_before:
+        if following.kind is Kind.MAIN and following.depth == 0 and line.blank_before and not (
+                following.heading or following.bold):
             restarts = item is None or _restarts_numbering(following)
             return restarts and looks_like_title(line.text, strict=True)
         return False
 
 
+def _title_text(line: Line) -> str:
+    """The words of a line that can be an item title ("Minutes" without a colon is one)."""
+    if line.kind is Kind.TEXT:
+        return line.text
+    if line.kind in (Kind.MINUTES, Kind.DECISION) and not line.prefix.endswith(":"):
+        return line.prefix
+    return ""
+
+
+def _opens_section(following: Line | None) -> bool:
+    """What follows a heading before the first item shows it titles an item: minutes (a
+    marker, a numbered paragraph, a resolution, a sentence), not more of the document's
+    heading ("Minutes of the meeting held on ...", "Present: ...", a subtitle)."""
+    if following is None or following.heading:
+        return False
+    if following.kind in (*_MARKERS, Kind.MAIN, Kind.SUB, Kind.RESOLVED):
+        return True
+    return following.kind is Kind.TEXT and not (
+        looks_like_title(following.text) or is_field(following.text))
+
+
 def _opens_item(line: Line, following: Line | None) -> bool:
-    """A numbered line is an item heading when "Minutes:" or its own 13.1 paragraphs follow."""
+    """A numbered line is an item heading when a marker ("Minutes:"), its own 13.1 paragraphs,
+    or - for "334. Title" - unnumbered text, a resolution or a restart at 1 follows."""
     if following is None:
         return False
-    if following.kind is Kind.MINUTES:
+    if following.kind in _MARKERS:
         return True
-    return following.delimiter == "decimal" and following.label.startswith(f"{line.label}.")
+    if following.delimiter == "decimal" and following.label.startswith(f"{line.label}."):
+        return True
+    if line.delimiter != "." or not may_be_numbered_heading(line, _LONGEST_HEADING):
+        return False
+    if following.kind is Kind.MAIN:
+        return following.depth == 0 and _restarts_numbering(following)
+    return following.kind in (Kind.TEXT, Kind.RESOLVED)
+
+
+def _opens_numbered_title(line: Line, following: Line | None) -> bool:
+    """ "334 Apologies for absence" heads an item when a sentence, a marker, a paragraph or
+    another numbered heading follows (not when it is one line of an address)."""
+    if following is None or not may_be_numbered_heading(line, _LONGEST_HEADING):
+        return False
+    if following.kind is Kind.TEXT:
+        return bool(following.title) or not looks_like_title(following.text)
+    return following.kind in (*_MARKERS, Kind.RESOLVED, Kind.MAIN, Kind.SUB, Kind.ITEM)
 
 
 def _restarts_numbering(line: Line) -> bool:

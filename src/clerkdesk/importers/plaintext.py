@@ -9,8 +9,13 @@ from pathlib import Path
 
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.decode import read_text_file
-from clerkdesk.importers.meeting_facts import committee_from_text, meeting_date, meeting_time
-from clerkdesk.importers.parse import parse_minutes
+from clerkdesk.importers.meeting_facts import (
+    committee_from_text,
+    meeting_date,
+    meeting_time,
+    meeting_venue,
+)
+from clerkdesk.importers.parse import ParsedMinutes, parse_minutes
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.writer import MeetingFacts, find_people, write_meeting
 from clerkdesk.storage.database import Database
@@ -42,7 +47,18 @@ def import_text(
     label = Path(source).name if source else "The text"
     if "\x00" in text:
         raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
-    parsed = parse_minutes(text)
+    return import_parsed(db, parse_minutes(text), text, committee=committee, date=date,
+                         source=source, keep_separate=keep_separate, dry_run=dry_run)
+
+
+def import_parsed(
+    db: Database, parsed: ParsedMinutes, text: str, *, committee: str | None = None,
+    date: dt.date | None = None, source: str = "", council: str = "",
+    keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+) -> ImportReport:
+    """Write parsed minutes (of a text file or a Word document) as a new meeting; `text` is
+    their words, where the committee's name is looked for when none is given."""
+    label = Path(source).name if source else "The text"
     if parsed.is_empty():
         raise ImportFailed(
             f"{label} contains no minutes: no agenda item and no numbered paragraphs were found.")
@@ -58,7 +74,8 @@ def import_text(
         when = dt.date.today()
         warnings.append(f"No meeting date was found in the text; the meeting is dated today "
                         f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
-    facts = MeetingFacts(name, when, meeting_time(parsed.header))
+    facts = MeetingFacts(name, when, meeting_time(parsed.header), meeting_venue(parsed.header),
+                         council)
     found = find_people(parsed)
     try:
         with db.transaction() as session:

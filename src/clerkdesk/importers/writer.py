@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
+from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.importers.outcomes import request_lists, resolution_form
 from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
 from clerkdesk.importers.people_finder import (
@@ -21,6 +22,7 @@ from clerkdesk.importers.people_finder import (
 )
 from clerkdesk.importers.people_link import PeopleLinker
 from clerkdesk.importers.report import ImportReport
+from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.flags import add_request_in, add_resolution_in
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
@@ -77,14 +79,16 @@ class MeetingFacts:
     committee: str
     date: dt.date
     time: dt.time | None = None
+    venue: str = ""
+    council: str = ""  # for a committee the import creates
 
 
 def write_meeting(
     session: Session, parsed: ParsedMinutes, facts: MeetingFacts, found: FoundPeople,
     warnings: list[str], keep_separate: frozenset[str] = frozenset(),
 ) -> ImportReport:
-    committee = _committee(session, facts.committee, parsed, warnings)
-    meeting = create_meeting_in(session, committee.id, facts.date, facts.time)
+    committee = _committee(session, facts, parsed, warnings)
+    meeting = create_meeting_in(session, committee.id, facts.date, facts.time, facts.venue)
     linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
     person_of = linker.link(found.spellings)
     report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings)
@@ -95,8 +99,11 @@ def write_meeting(
         return linker.role_holder(mention.role) if mention.role else None
 
     mentioned: dict[int, None] = {}
-    for item in parsed.items:
-        _write_item(session, meeting.id, item, found, person_id, mentioned, report)
+    numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
+    for index, item in enumerate(parsed.items):
+        label = label_override(numbering, index, item.number_label)
+        _write_item(session, meeting.id, item, label, found, person_id, mentioned, report,
+                    committee.resolution_prefix)
     for miss in linker.near_misses:
         where = ", ".join(found.places.get(miss.spelling, []))
         target = linker.written(miss.person_id)
@@ -110,26 +117,33 @@ def write_meeting(
         report.warnings.append(
             f"{len(parsed.header)} line(s) before the first item were not imported as minutes "
             "(heading or attendance).")
+    report.warnings.extend(parsed.warnings)
     return report
 
 
 def _write_item(
-    session: Session, meeting_id: int, item: ParsedItem, found: FoundPeople,
+    session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
     person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
+    committee_prefix: str,
 ) -> None:
-    row = add_item_in(session, meeting_id, item.title, number_label=item.number_label)
+    row = add_item_in(session, meeting_id, item.title, number_label=label, exempt=item.exempt,
+                      exempt_paragraph=item.exempt_paragraph)
     for title in item.documents:
         add_document_in(session, row.id, title)
     paragraph_ids = []
     for paragraph in item.paragraphs:
         stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
                                       mentioned)
+        if paragraph.style is ParagraphStyle.RESOLUTION:
+            stored = fitted_to_prefix(stored, paragraph.resolution_prefix, committee_prefix)
         written = add_paragraph_in(session, row.id, stored, paragraph.level, paragraph.style,
                                    speaker_id=speaker)
         paragraph_ids.append(written.id)
         _count(paragraph, report)
         if paragraph.resolution_prefix:
             form = resolution_form(_resolution_wording(item.paragraphs, len(paragraph_ids) - 1))
+            if form is ResolutionForm.OTHER and "AGREED" in paragraph.resolution_prefix.upper():
+                form = ResolutionForm.AGREED
             add_resolution_in(session, written.id, form)
             report.resolutions += 1
     for requests in request_lists(item.paragraphs):
@@ -137,6 +151,23 @@ def _write_item(
             add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
                            asked_of_body=requests.asked_of_body)
             report.requests += 1
+
+
+def fitted_to_prefix(text: str, written_prefix: str, committee_prefix: str) -> str:
+    """A resolution's text reworded so it reads on after the committee's prefix: the "that" of
+    "It was RESOLVED that" moves into the text under "RESOLVED:", and a leading "That" is
+    dropped under "RESOLVED that"."""
+    written_that = _ends_with_that(written_prefix)
+    committee_that = _ends_with_that(committee_prefix)
+    if written_that and not committee_that and text:
+        return f"That {text}"
+    if committee_that and not written_that and text[:5].lower() == "that ":
+        return text[5:].lstrip()
+    return text
+
+
+def _ends_with_that(prefix: str) -> bool:
+    return prefix.lower().rstrip(" :–—-").endswith(" that")
 
 
 def _resolution_wording(paragraphs: list[ParsedParagraph], index: int) -> str:
@@ -186,19 +217,28 @@ def stored_text(
 
 
 def _committee(
-    session: Session, name: str, parsed: ParsedMinutes, warnings: list[str]
+    session: Session, facts: MeetingFacts, parsed: ParsedMinutes, warnings: list[str]
 ) -> Committee:
+    name = facts.committee
     existing = session.scalars(select(Committee).where(Committee.name == name)).first()
     committee = find_or_create_committee(session, name)
     prefixes = Counter(p.resolution_prefix for p in parsed.paragraphs()
                        if p.style is ParagraphStyle.RESOLUTION and p.resolution_prefix)
     if existing is None:
+        committee.council = facts.council or committee.council
         committee.paragraph_scheme = parsed.scheme
         committee.uses_minutes_heading = parsed.uses_minutes_heading
+        if parsed.numbering is not None:
+            committee.item_number_template = parsed.numbering.template
+            committee.item_number_start = parsed.numbering.start
         if prefixes:
             committee.resolution_prefix = prefixes.most_common(1)[0][0]
         session.flush()
-    elif prefixes and set(prefixes) != {committee.resolution_prefix}:
+    scheme = ParagraphScheme(committee.paragraph_scheme)
+    if parsed.scheme_found and parsed.scheme is not scheme:
+        warnings.append(f"Paragraphs numbered {parsed.scheme.description} will show as "
+                        f"{scheme.description} (the committee's setting).")
+    if prefixes and set(prefixes) != {committee.resolution_prefix}:
         written = ", ".join(f'"{p}"' for p in prefixes)
         warnings.append(f"Resolutions written {written} will show as "
                         f'"{committee.resolution_prefix}" (the committee\'s setting).')

@@ -1,4 +1,4 @@
-"""File › Import minutes…: read a text file, ask about near-miss names, then import it."""
+"""File › Import minutes…: read a Word or text file, ask about near-miss names, import it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from clerkdesk.ui import dialogs
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
-TEXT_FILTER = "Minutes as text (*.txt *.text);;All files (*)"
+TEXT_FILTER = "Minutes (*.docx *.txt *.text);;Word documents (*.docx);;Text (*.txt);;All files (*)"
 
 
 def ask_import_path(parent: QWidget | None, start: str = "") -> Path | None:
@@ -36,15 +36,15 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
 
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
     """Import `path` as a new meeting after asking about near misses; the new meeting's id."""
-    from clerkdesk.importers.plaintext import import_text_file
+    from clerkdesk.importers.dispatch import import_file
 
     try:
-        preview = import_text_file(db, path, dry_run=True)
+        preview = import_file(db, path, dry_run=True)
         separate = frozenset(
             typed for typed, existing in preview.near_misses
             if not same_person(parent, typed, existing)
         )
-        report = import_text_file(db, path, keep_separate=separate)
+        report = import_file(db, path, keep_separate=separate)
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
         return None
