@@ -255,3 +255,15 @@ def test_decision_only_items_and_untitled_text_are_reported() -> None:
     assert parsed.warnings == [
         "Paragraphs before the first item heading were put in an untitled first item; give "
         "it a title or move them."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [("\ufeffMinutes\u200b:", "Minutes:"),  # byte-order mark and zero-width space go
+     ("\u200dA Member asked\u200c", "A Member asked"),  # stray joiners at the ends go
+     ("Mrs Patel \u200dsaid", "Mrs Patel said"),  # and beside a space
+     ("Judge 👩🏽\u200d⚖️ Khan", "Judge 👩🏽\u200d⚖️ Khan"),  # inside an emoji sequence it stays
+     ("می\u200cخواهم", "می\u200cخواهم")],  # a Persian non-joiner inside a word stays
+)
+def test_clean_line_keeps_joiners_only_inside_words(raw: str, cleaned: str) -> None:
+    assert clean_line(raw) == cleaned

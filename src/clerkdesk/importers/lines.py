@@ -8,7 +8,9 @@ from enum import Enum, auto
 from clerkdesk.domain.text import normalise_space, xml_safe
 from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
+# ones next to a space or a line end are removed.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
 _MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d))\s*(.*)$")
 _DECIMAL = re.compile(r"^(\d{1,4})((?:\.\d{1,3}){1,3})\.?(?:\s+(.*))?$")  # 13.1, 13.1.1, 13.1.1.1
 _SUB_PAREN = re.compile(r"^\(([a-z]{1,4})\)\s*(.*)$")

@@ -4,6 +4,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from clerkdesk.storage.inspect_file import read_only_uri
+
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 7
 
@@ -12,7 +14,7 @@ def sqlite_copy(source: Path, destination: Path) -> None:
     """Copy a live SQLite database consistently with SQLite's online backup API."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:

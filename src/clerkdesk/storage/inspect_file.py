@@ -40,6 +40,19 @@ def _check_header(path: Path) -> None:
         )
 
 
+def read_only_uri(path: Path, settled: bool = False) -> str:
+    """An SQLite URI opening `path` read-only; "#", "?" and "%" in the name are escaped.
+
+    `settled` (no -wal, -shm or -journal beside it, so no connection is open) adds
+    immutable=1: SQLite then makes no -wal/-shm files beside a file it only looks at.
+    """
+    return Path(path).absolute().as_uri() + "?mode=ro" + ("&immutable=1" if settled else "")
+
+
+def _settled(path: Path) -> bool:
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
+
+
 def inspect_database_file(path: Path) -> FileFacts:
     """Read-only check of an existing file; raises with a clear message if it is not ours."""
     if path.is_dir():
@@ -50,7 +63,7 @@ def inspect_database_file(path: Path) -> FileFacts:
         )
     _check_header(path)
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path, settled=_settled(path)), uri=True)
     except sqlite3.Error as error:
         raise StorageError(f"{path} could not be opened: {error}") from error
     try:
