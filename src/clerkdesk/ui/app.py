@@ -1,6 +1,7 @@
 """Start the desktop application: paint the window first, then open the database."""
 
 import gc
+import os
 import sys
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from clerkdesk.ui.settings import APPLICATION, ORGANISATION
 
 ICON_FILE = "clerkdesk.svg"
 PAINT_FALLBACK_MS = 400  # in case a platform never sends the window a paint event
+FREEZE_DELAY_MS = 200  # the start-up garbage collection waits until the window is usable
 
 
 def application_icon() -> QIcon:
@@ -54,6 +56,11 @@ class AfterFirstPaint(QObject):
 
 def _start(window: MainWindow, target: str, is_default: bool) -> None:
     window.start(target, is_default)
+    # Not at once: a zero timer would run before the reopened meeting's first paint.
+    QTimer.singleShot(FREEZE_DELAY_MS, _freeze_startup_objects)
+
+
+def _freeze_startup_objects() -> None:
     # Everything loaded so far lives as long as the app: keep it out of the garbage
     # collector's full passes, which otherwise cost 30-40 ms in the middle of typing.
     gc.collect()
@@ -66,5 +73,9 @@ def run_gui(target: str, is_default: bool) -> int:
     window = MainWindow()
     # Opening imports SQLAlchemy (~0.4 s); the empty window paints first.
     AfterFirstPaint(window, lambda: _start(window, target, is_default))
+    if os.environ.get("CLERKDESK_BENCH_PAINT") == "1":  # bench/bench_startup.py
+        from clerkdesk.ui import startup_probe
+
+        startup_probe.watch(window)
     window.show()
     return app.exec()

@@ -150,11 +150,12 @@ class MainWindow(QMainWindow):
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
         self.meetings.set_database(database)
-        self.browser.set_database(database)
-        self.browser.meeting_list.setFocus()
         position = self.meetings.remembered_position()
-        if position is not None:
-            self.open_meeting(position[0], position)
+        # The list's minutes preview waits when the last meeting reopens over it.
+        self.browser.set_database(database, preview=position is None)
+        self.browser.meeting_list.setFocus()
+        if position is None or not self.open_meeting(position[0], position):
+            self.browser.show_preview_if_due()
 
     # --- meetings ----------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ class MeetingBrowser(QSplitter):
         self.setObjectName("meetingBrowser")
         self.setChildrenCollapsible(False)
         self._database: Database | None = None
+        self._previews, self._preview_due = True, False
         self.model = MeetingListModel(self)
         self.meeting_list = self._make_list()
         self.minutes_view = MinutesBrowser(self)
@@ -57,10 +58,18 @@ class MeetingBrowser(QSplitter):
     def meeting_count(self) -> int:
         return self.model.rowCount()
 
-    def set_database(self, database: Database | None) -> None:
-        """Show this database's meetings, newest first, with the newest selected."""
+    def set_database(self, database: Database | None, *, preview: bool = True) -> None:
+        """Show this database's meetings, newest first, with the newest selected.
+
+        preview=False leaves the selected meeting's minutes for `show_preview_if_due` (a
+        meeting about to open over the list need not be rendered twice at start-up).
+        """
         self._database = database
-        self.reload()
+        self._previews = preview
+        try:
+            self.reload()
+        finally:
+            self._previews = True
 
     def reload(self) -> None:
         meetings = []
@@ -72,6 +81,7 @@ class MeetingBrowser(QSplitter):
         self.meetings_loaded.emit(len(meetings))
         if meetings:
             self.meeting_list.setCurrentIndex(self.model.index(0))
+            self.show_preview_if_due()
         else:
             self.minutes_view.show_message(self._empty_message())
 
@@ -93,8 +103,17 @@ class MeetingBrowser(QSplitter):
         if indexes:
             self._show_meeting(indexes[0].data(MEETING_ID_ROLE))
 
+    def show_preview_if_due(self) -> None:
+        """Render the selected meeting's minutes if a preview was put off."""
+        meeting_id = self.current_meeting_id()
+        if self._preview_due and meeting_id is not None:
+            self._show_meeting(meeting_id)
+
     def _show_meeting(self, meeting_id: int) -> None:
         if self._database is None:
+            return
+        self._preview_due = not self._previews
+        if self._preview_due:
             return
         from clerkdesk.services.minutes import load_minutes
 

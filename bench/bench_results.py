@@ -1,0 +1,35 @@
+"""One row of the benchmark table, shared by the bench scripts and run_all.py.
+
+Each bench script given `--json FILE` writes its key figures there as a list of rows, so
+run_all.py can gather them without parsing printed text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    value: str  # the figure with its unit, e.g. "182 ms" or "1.24x"
+    baseline: str  # what it is compared with, e.g. "bare QMainWindow 108 ms", or "-"
+    ratio: float | None  # value / baseline, when there is one
+    target: str  # e.g. "<= 1.3x" or "< 150 ms"
+    met: bool
+
+
+def write_rows(path: Path | str | None, rows: list[Row]) -> None:
+    if path:
+        Path(path).write_text(json.dumps([asdict(row) for row in rows], indent=1),
+                              encoding="utf-8")
+
+
+def read_rows(path: Path | str) -> list[Row]:
+    return [Row(**row) for row in json.loads(Path(path).read_text(encoding="utf-8"))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.2f} ms"

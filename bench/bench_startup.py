@@ -1,0 +1,89 @@
+"""Start-up time with a large database (200 meetings, 50,000 paragraphs), in two figures.
+
+    .venv/bin/python bench/bench_startup.py [--rounds 5] [--json FILE]
+
+1. First paint: process start to the main window's first paint, against a bare PySide6
+   QMainWindow script (bench/floor_window.py). Target <= 1.3x.
+2. Interactive: process start to the reopened meeting's editor painted with the caret in it
+   (the last meeting of the last session, as a clerk reopens the app), against a floor script
+   that paints a bare window, imports SQLAlchemy's ORM and reads the same item's paragraphs in
+   one query. Target <= 1.3x.
+
+Every figure is the median of --rounds runs, each a new process; the kinds of run alternate so
+machine load hits all alike, and one first round (cold caches, bytecode, the daily backup) is
+dropped. How the app is started and instrumented: bench/startup_runs.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from bench_results import Row, ms, write_rows
+from startup_runs import Run, app_command, floor_command, prepare, run
+
+TARGET = 1.3
+
+
+def collect(rounds: int, meetings: int, paragraphs: int) -> dict[str, list[Run]]:
+    with tempfile.TemporaryDirectory(prefix="clerkdesk-startup-") as folder:
+        setup = prepare(Path(folder), meetings, paragraphs)
+        commands = {"app": app_command(setup), "bare": floor_command(),
+                    "floor": floor_command(setup)}
+        runs: dict[str, list[Run]] = {name: [] for name in commands}
+        for number in range(rounds + 1):
+            for name, command in commands.items():
+                setup.restore_settings()
+                result = run(command, setup.env)
+                if number:  # the first round only warms caches
+                    runs[name].append(result)
+    return runs
+
+
+def median_mark(runs: list[Run], mark: str) -> float:
+    missing = [r for r in runs if mark not in r.marks]
+    if missing:
+        raise SystemExit(f"a run never reported {mark!r} (exit code {missing[0].returncode}, "
+                         f"{missing[0].details}):\n{missing[0].stderr_tail}")
+    return statistics.median(r.marks[mark] for r in runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--meetings", type=int, default=200)
+    parser.add_argument("--paragraphs", type=int, default=50_000)
+    parser.add_argument("--json", help="write the key figures here for run_all.py")
+    args = parser.parse_args(argv)
+    runs = collect(args.rounds, args.meetings, args.paragraphs)
+
+    paint = median_mark(runs["app"], "first-paint")
+    bare = median_mark(runs["bare"], "first-paint")
+    ready = median_mark(runs["app"], "interactive")
+    floor = median_mark(runs["floor"], "interactive")
+    caret_ok = all(r.details["interactive"].startswith("caret-in-editor") for r in runs["app"])
+    rows = [
+        Row("Start-up: first paint of the main window", ms(paint),
+            f"bare QMainWindow {ms(bare)}", paint / bare, f"<= {TARGET}x", paint / bare <= TARGET),
+        Row("Start-up: interactive (last meeting open, caret in editor)", ms(ready),
+            f"window + ORM import + 1 query {ms(floor)}", ready / floor, f"<= {TARGET}x",
+            ready / floor <= TARGET and caret_ok),
+    ]
+    print(f"Start-up with {args.meetings} meetings / {args.paragraphs} paragraphs, "
+          f"median of {args.rounds} runs each (seconds from process start)")
+    print(f"  app first paint     {paint:.3f}   bare QMainWindow    {bare:.3f}   "
+          f"ratio {paint / bare:.2f} (<= {TARGET})")
+    print(f"  app interactive     {ready:.3f}   floor (ORM + query) {floor:.3f}   "
+          f"ratio {ready / floor:.2f} (<= {TARGET})")
+    print(f"  app detail: {runs['app'][-1].details['interactive']}")
+    if not caret_ok:
+        print("MISSED: the app did not reopen the meeting with the caret in the editor")
+    write_rows(args.json, rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
