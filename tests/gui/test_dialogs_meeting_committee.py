@@ -1,15 +1,27 @@
-"""New meeting and Committee settings dialogs, driven by keyboard, checked in the SQLite file."""
+"""New meeting and Committee settings dialogs, driven by keyboard, checked in the SQLite file
+(and, for the Word template, in the exported document)."""
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QWidget,
+)
 
-from clerkdesk.domain.committee_settings import CommitteeSettings
+from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
+from clerkdesk.domain.committee_settings import CommitteeSettings, CommitteeSetup
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
 from clerkdesk.services.committees import create_committee
@@ -221,7 +233,7 @@ def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db, db_path
 
 @pytest.fixture
 def settings_dialog(qtbot):  # noqa: ANN001
-    dialog = CommitteeSettingsDialog(CommitteeSettings(name="Cabinet"))
+    dialog = CommitteeSettingsDialog(CommitteeSetup(CommitteeSettings(name="Cabinet")))
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -329,3 +341,211 @@ def test_duplicate_name_shows_message_and_keeps_the_edits(qtbot, db, captured_er
     ]
     assert committee_settings(db, committee_id) == CommitteeSettings(name="Planning", quorum=3)
     assert committee_settings(db, committee_id).paragraph_scheme is ParagraphScheme.PAREN
+
+
+# --- Committee settings: resolution style, Word template, review settings, glossary ----------
+
+GLOSSARY_LINES = ("LGA = Local Government Association", "", "KCC=Kent County Council")
+
+
+def word_template(path: Path, title_font: str = "Georgia") -> Path:
+    """A council template whose CD Title style has its own font."""
+    document = docx.Document()
+    document.styles.add_style("CD Title", 1).font.name = title_font
+    document.save(str(path))
+    return path
+
+
+def type_lines(qtbot, lines: tuple[str, ...]) -> None:  # noqa: ANN001
+    for index, line in enumerate(lines):
+        if index:
+            press(qtbot, Qt.Key.Key_Return)
+        type_text(qtbot, line)
+
+
+def next_tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+    for _ in range(times):
+        press(qtbot, Qt.Key.Key_Tab, CTRL)
+
+
+def test_every_tab_by_keyboard_is_saved_in_one_go(qtbot, db, db_path, tmp_path):
+    committee_id = create_committee(db, "Planning", "Kent")
+    template = word_template(tmp_path / "house.docx")
+
+    def edit(dialog: QDialog) -> None:
+        press(qtbot, Qt.Key.Key_Y, ALT)  # Resolution st&yle
+        assert focused_name() == "resolutionStyleCombo"
+        press(qtbot, Qt.Key.Key_Down)
+        assert dialog.resolution_style_combo.currentText() == "RESOLVED that …"
+        next_tab(qtbot, 3)
+        assert focused_name() == "templatePathEdit"
+        type_text(qtbot, str(template))
+        next_tab(qtbot)
+        assert focused_name() == "expectsResolutionCheck"
+        press(qtbot, Qt.Key.Key_Space)
+        tab(qtbot)
+        assert focused_name() == "longParagraphSpin"
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "180")
+        tab(qtbot)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "3")
+        tab(qtbot)
+        assert focused_name() == "glossaryEdit"
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_lines(qtbot, GLOSSARY_LINES)
+        assert dialog.save_button.isEnabled(), dialog.problem_label.text()
+        press(qtbot, Qt.Key.Key_O, ALT)  # &Outstanding requests after
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("committeeSettingsDialog", edit)
+    assert edit_committee_settings(None, db, committee_id) is True
+    assert outcome == ["done"]
+    assert query(
+        db_path,
+        "SELECT name, resolution_style, template_path, review_expects_resolution, "
+        "review_long_paragraph_words, review_outstanding_meetings FROM committee WHERE id = ?",
+        committee_id,
+    ) == [("Planning", "that", str(template), 1, 180, 3)]
+    assert query(db_path, "SELECT acronym, expansion FROM glossary_entry ORDER BY id") == [
+        ("LGA", "Local Government Association"), ("KCC", "Kent County Council")]
+
+
+def test_glossary_line_without_equals_blocks_saving(qtbot, settings_dialog):
+    next_tab(qtbot, 4)
+    assert focused_name() == "expectsResolutionCheck"
+    press(qtbot, Qt.Key.Key_A, ALT)  # &Acronyms
+    assert focused_name() == "glossaryEdit"
+    assert "SEND = Special Educational Needs and Disabilities" in \
+        settings_dialog.review_tab.glossary_edit.toPlainText()  # the default list is shown
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "LGA Local Government Association")
+    assert not settings_dialog.save_button.isEnabled()
+    line = len(DEFAULT_GLOSSARY) + 1
+    assert settings_dialog.problem_label.text().startswith(
+        f"Line {line} of the glossary, “LGA Local Government Association”, needs “=”")
+    press(qtbot, Qt.Key.Key_Home)
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Right)
+    type_text(qtbot, " =")
+    assert settings_dialog.save_button.isEnabled()
+    assert settings_dialog.result_setup().glossary[-1] == ("LGA", "Local Government Association")
+
+
+def test_template_problems_browse_and_use_built_in(qtbot, settings_dialog, tmp_path, monkeypatch):
+    template = word_template(tmp_path / "house.dotx")
+    asked: list[str] = []
+
+    def choose(_parent, _title, _start, file_filter):  # noqa: ANN001, ANN202
+        asked.append(file_filter)
+        return str(template), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    next_tab(qtbot, 3)
+    assert settings_dialog.word_tab.path_edit.placeholderText() == "Built-in ClerkDesk template"
+    type_text(qtbot, str(tmp_path / "minutes.pdf"))
+    assert "must be a .docx or .dotx file, not minutes.pdf" in settings_dialog.problem_label.text()
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, str(tmp_path / "gone.docx"))
+    assert settings_dialog.problem_label.text() == (
+        f"The Word template {tmp_path / 'gone.docx'} does not exist: choose another file, "
+        "or use the built-in template.")
+    assert not settings_dialog.save_button.isEnabled()
+    press(qtbot, Qt.Key.Key_B, ALT)  # &Browse…
+    qtbot.waitUntil(lambda: settings_dialog.word_tab.path() == str(template))
+    assert asked == ["Word documents and templates (*.docx *.dotx)"]
+    assert settings_dialog.save_button.isEnabled()
+    press(qtbot, Qt.Key.Key_I, ALT)  # Use built-&in
+    qtbot.waitUntil(lambda: settings_dialog.word_tab.path() == "")
+    assert settings_dialog.result_values().template_path == ""
+    assert settings_dialog.save_button.isEnabled()
+
+
+def test_exported_minutes_use_the_template_chosen_in_the_dialog(qtbot, db, tmp_path):
+    from clerkdesk.services.export import export_meeting
+    from clerkdesk.services.meetings import create_meeting
+
+    committee_id = create_committee(db, "Planning", "Kent")
+    meeting_id = create_meeting(db, committee_id, dt.date(2024, 3, 5), agenda=["Apologies"])
+    template = word_template(tmp_path / "house.docx", title_font="Georgia")
+
+    def choose_template(_dialog: QDialog) -> None:
+        next_tab(qtbot, 3)
+        type_text(qtbot, str(template))
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("committeeSettingsDialog", choose_template)
+    assert edit_committee_settings(None, db, committee_id) is True
+    assert outcome == ["done"]
+    written = export_meeting(db, meeting_id, tmp_path / "minutes.docx")
+    styles = docx.Document(str(written)).styles
+    assert styles["CD Title"].font.name == "Georgia"
+    assert styles["CD Minute"].font.name is None  # added by ClerkDesk, the template lacked it
+
+
+def test_a_refused_save_keeps_the_edits_on_every_tab(qtbot, db, db_path, captured_errors):
+    create_committee(db, "Cabinet")
+    committee_id = create_committee(db, "Planning")
+    second: list[list[str]] = []
+
+    def second_round(dialog: QDialog) -> None:
+        setup = dialog.result_setup()
+        assert setup.settings.name == "cabinet"
+        assert setup.settings.resolution_style.value == "to_list"
+        assert setup.review.long_paragraph_words == 99
+        assert setup.glossary == (("LGA", "Local Government Association"),)
+        press(qtbot, Qt.Key.Key_Escape)
+
+    def first_round(dialog: QDialog) -> None:
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "cabinet")
+        press(qtbot, Qt.Key.Key_Y, ALT)
+        press(qtbot, Qt.Key.Key_End)
+        next_tab(qtbot, 4)
+        press(qtbot, Qt.Key.Key_L, ALT)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "99")
+        press(qtbot, Qt.Key.Key_A, ALT)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, GLOSSARY_LINES[0])
+        second.append(drive_modal("committeeSettingsDialog", second_round))
+        press(qtbot, Qt.Key.Key_L, ALT)
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("committeeSettingsDialog", first_round)
+    assert edit_committee_settings(None, db, committee_id) is False
+    assert outcome == ["done"]
+    assert second == [["done"]], "the dialog should reopen after the error"
+    assert captured_errors == [
+        ("Committee settings not saved", "There is already a committee called “Cabinet”.")
+    ]
+    assert query(db_path, "SELECT name, resolution_style, review_long_paragraph_words "
+                 "FROM committee WHERE id = ?", committee_id) == [("Planning", "dash", 250)]
+    assert query(db_path, "SELECT count(*) FROM glossary_entry") == [(0,)]
+
+
+def mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_each_tab_has_unique_mnemonics(settings_dialog):
+    tabs = settings_dialog.tabs
+    titles = [mnemonic(tabs.tabText(index)) for index in range(tabs.count())]
+    assert None not in titles and len(set(titles)) == len(titles)
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        texts = [label.text() for label in page.findChildren(QLabel) if label.buddy()]
+        texts += [button.text() for button in page.findChildren(QAbstractButton)]
+        keys = [key for key in map(mnemonic, texts) if key] + titles
+        assert len(set(keys)) == len(keys), f"{tabs.tabText(index)}: {sorted(keys)}"
+
+
+def test_template_help_names_real_word_styles():
+    from clerkdesk.export.docx_styles import STYLES
+    from clerkdesk.ui.committee_tabs import WORD_TEMPLATE_HELP
+
+    named_styles = set(re.findall(r"CD(?: [A-Z][\w-]*)+", WORD_TEMPLATE_HELP))
+    assert len(named_styles) >= 4
+    assert named_styles <= {spec.name for spec in STYLES}

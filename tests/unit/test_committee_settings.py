@@ -1,18 +1,34 @@
-"""Committee settings: reading, saving in one go, the rules that refuse bad values, the preview."""
+"""Committee settings: reading, saving in one go, the rules that refuse bad values, the preview;
+the whole dialog (settings, Word template, review settings, glossary) in one transaction."""
 
 import dataclasses
+import sqlite3
+from pathlib import Path
 
 import pytest
 
+from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_from_text, glossary_to_text
 from clerkdesk.domain.committee_settings import (
     CommitteeSettings,
+    CommitteeSetup,
     numbering_preview,
     settings_problem,
+    setup_problem,
 )
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.resolutions import ResolutionStyle
+from clerkdesk.domain.review import ReviewSettings
 from clerkdesk.errors import ClerkDeskError, NotFound
-from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+from clerkdesk.services import review
+from clerkdesk.services.committee_settings import (
+    committee_settings,
+    committee_setup,
+    save_committee_setup,
+    update_committee_settings,
+)
 from clerkdesk.services.committees import create_committee
+from clerkdesk.services.resolution_settings import resolution_style
+from clerkdesk.storage.models import Committee
 
 
 def test_new_committee_has_the_default_settings(db):
@@ -100,3 +116,183 @@ def test_settings_problem_accepts_good_settings():
 )
 def test_numbering_preview(scheme, template, start, expected):
     assert numbering_preview(scheme, template, start) == expected
+
+
+# --- resolution style, Word template, review settings and glossary saved together ------------
+
+LGA = ("LGA", "Local Government Association")
+
+
+def house_template(path: Path) -> Path:
+    path.write_bytes(b"a Word file is only opened when exporting")
+    return path
+
+
+def glossary_rows(db_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as raw:
+        return raw.execute("SELECT acronym, expansion FROM glossary_entry ORDER BY id").fetchall()
+
+
+def test_new_committee_setup_has_the_defaults(db):
+    committee_id = create_committee(db, "Cabinet")
+    assert committee_setup(db, committee_id) == CommitteeSetup(
+        CommitteeSettings(name="Cabinet"), ReviewSettings(), tuple(DEFAULT_GLOSSARY.items()))
+    assert committee_setup(db, committee_id).settings.resolution_style is ResolutionStyle.DASH
+
+
+def test_setup_round_trip(db, tmp_path):
+    committee_id = create_committee(db, "Planning")
+    template = house_template(tmp_path / "house.docx")
+    settings = CommitteeSettings(name="Planning", quorum=4,
+                                 resolution_style=ResolutionStyle.TO_LIST,
+                                 template_path=str(template))
+    review_settings = ReviewSettings(expects_resolution=True, long_paragraph_words=180,
+                                     outstanding_meetings=3)
+    save_committee_setup(db, committee_id, settings, review_settings, [LGA])
+    assert committee_setup(db, committee_id) == CommitteeSetup(settings, review_settings, (LGA,))
+    assert resolution_style(db, committee_id) is ResolutionStyle.TO_LIST
+    assert review.review_settings(db, committee_id) == review_settings
+    assert review.glossary(db, committee_id) == dict([LGA])
+
+
+def test_template_and_style_survive_update_committee_settings(db, tmp_path):
+    committee_id = create_committee(db, "Planning")
+    template = house_template(tmp_path / "house.dotx")
+    update_committee_settings(db, committee_id, CommitteeSettings(
+        name="Planning", resolution_style=ResolutionStyle.THAT,
+        template_path=f"  {template}  "))
+    saved = committee_settings(db, committee_id)
+    assert (saved.resolution_style, saved.template_path) == (ResolutionStyle.THAT, str(template))
+    update_committee_settings(db, committee_id, dataclasses.replace(saved, template_path=" "))
+    with db.transaction() as session:
+        assert session.get(Committee, committee_id).template_path is None
+
+
+def test_an_invalid_glossary_saves_nothing(db, db_path, tmp_path):
+    committee_id = create_committee(db, "Cabinet")
+    before = committee_setup(db, committee_id)
+    with pytest.raises(ClerkDeskError, match="Give the expansion of LGA"):
+        save_committee_setup(
+            db, committee_id,
+            CommitteeSettings(name="Renamed", resolution_style=ResolutionStyle.THAT,
+                              template_path=str(house_template(tmp_path / "house.docx"))),
+            ReviewSettings(expects_resolution=True), [LGA, ("LGA ", "  ")] + [("SEN", "x")])
+    assert committee_setup(db, committee_id) == before
+    assert glossary_rows(db_path) == []
+
+
+def test_a_failure_inside_the_transaction_saves_nothing(db, db_path, monkeypatch):
+    committee_id = create_committee(db, "Cabinet")
+    before = committee_setup(db, committee_id)
+
+    def fail(*_args):  # noqa: ANN002, ANN202 - after the settings and review rows were written
+        raise ClerkDeskError("the disk went away")
+
+    monkeypatch.setattr(review, "replace_glossary_in", fail)
+    with pytest.raises(ClerkDeskError, match="disk went away"):
+        save_committee_setup(db, committee_id, CommitteeSettings(name="Renamed", quorum=5),
+                             ReviewSettings(long_paragraph_words=99), [LGA])
+    assert committee_setup(db, committee_id) == before
+
+
+def test_saving_the_default_glossary_stores_no_rows_and_empty_means_default(db, db_path):
+    committee_id = create_committee(db, "Cabinet")
+    settings = CommitteeSettings(name="Cabinet")
+    save_committee_setup(db, committee_id, settings, ReviewSettings(), [LGA])
+    assert glossary_rows(db_path) == [LGA]
+    save_committee_setup(db, committee_id, settings, ReviewSettings(), DEFAULT_GLOSSARY.items())
+    assert glossary_rows(db_path) == []
+    save_committee_setup(db, committee_id, settings, ReviewSettings(), [])
+    assert review.glossary(db, committee_id) == DEFAULT_GLOSSARY
+
+
+def test_review_settings_out_of_range_are_refused(db):
+    committee_id = create_committee(db, "Cabinet")
+    with pytest.raises(ClerkDeskError, match="1 to 1000 meetings"):
+        save_committee_setup(db, committee_id, CommitteeSettings(name="Cabinet"),
+                             ReviewSettings(outstanding_meetings=0), [])
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/councils/kent/minutes.doc", "must be a .docx or .dotx file, not minutes.doc"),
+        ("/councils/kent/macros.dotm", "must be a .docx or .dotx file"),
+        ("/councils/kent/house.pdf", "must be a .docx or .dotx file"),
+        ("house.docx", "full path"),
+        ("/" + "x" * 1000 + ".docx", "longer than 1000 characters"),
+    ],
+)
+def test_template_path_rules(path, message):
+    problem = settings_problem(CommitteeSettings(name="Cabinet", template_path=path))
+    assert problem is not None and message in problem
+
+
+@pytest.mark.parametrize("name", ["house.docx", "HOUSE.DOCX", "house.dotx"])
+def test_template_names_word_can_open_are_accepted(tmp_path, name):
+    settings = CommitteeSettings(name="Cabinet", template_path=str(tmp_path / name))
+    assert settings_problem(settings) is None  # not checked for existence in the domain
+
+
+def test_a_missing_template_file_is_refused_with_a_clear_message(db, tmp_path):
+    committee_id = create_committee(db, "Cabinet")
+    gone = tmp_path / "gone.docx"
+    with pytest.raises(ClerkDeskError) as refused:
+        save_committee_setup(db, committee_id,
+                             CommitteeSettings(name="Cabinet", template_path=str(gone)),
+                             ReviewSettings(), [])
+    assert str(refused.value) == (f"The Word template {gone} does not exist: choose another "
+                                  "file, or use the built-in template.")
+    assert committee_settings(db, committee_id).template_path == ""
+
+
+def test_a_saved_template_gone_missing_does_not_block_other_edits(db, tmp_path):
+    committee_id = create_committee(db, "Cabinet")
+    template = house_template(tmp_path / "house.docx")
+    settings = CommitteeSettings(name="Cabinet", template_path=str(template))
+    update_committee_settings(db, committee_id, settings)
+    template.unlink()  # e.g. the council share is offline today
+    update_committee_settings(db, committee_id, dataclasses.replace(settings, quorum=3))
+    assert committee_settings(db, committee_id) == dataclasses.replace(settings, quorum=3)
+
+
+# --- the glossary as text ---------------------------------------------------------------------
+
+def test_glossary_text_round_trip():
+    text = glossary_to_text(DEFAULT_GLOSSARY)
+    assert text.splitlines()[0] == "APP = Accelerated Progress Plan"
+    assert glossary_from_text(text) == (list(DEFAULT_GLOSSARY.items()), None)
+
+
+def test_glossary_text_ignores_blank_lines_and_trims():
+    text = "\n  LGA =  Local   Government Association \n\n   \nKCC=Kent County Council\n"
+    assert glossary_from_text(text) == (
+        [LGA, ("KCC", "Kent County Council")], None)
+
+
+def test_an_expansion_may_contain_an_equals_sign():
+    assert glossary_from_text("EQ = A = B")[0] == [("EQ", "A = B")]
+
+
+def test_a_line_without_equals_is_a_problem_naming_the_line():
+    pairs, problem = glossary_from_text("LGA = Local Government Association\n\n"
+                                        "SEND Special Educational Needs")
+    assert pairs == [LGA]
+    assert problem == ("Line 3 of the glossary, “SEND Special Educational Needs”, needs “=” "
+                       "between the acronym and its expansion, e.g. SEND = Special Educational "
+                       "Needs and Disabilities.")
+
+
+def test_a_long_line_without_equals_is_shortened_in_the_message():
+    _pairs, problem = glossary_from_text("x" * 100)
+    assert problem is not None and "“" + "x" * 40 + "…”" in problem
+
+
+def test_setup_problem_covers_every_part():
+    fine = CommitteeSetup(CommitteeSettings(name="Cabinet"))
+    assert setup_problem(fine) is None
+    assert "needs a name" in setup_problem(dataclasses.replace(
+        fine, settings=CommitteeSettings(name=" ")))
+    assert "long-paragraph" in setup_problem(dataclasses.replace(
+        fine, review=ReviewSettings(long_paragraph_words=0)))
+    assert "listed twice" in setup_problem(dataclasses.replace(fine, glossary=(LGA, LGA)))

@@ -175,3 +175,33 @@ def glossary_problem(entries: Iterable[tuple[str, str]]) -> str | None:
             return f"{acronym.strip()} is listed twice."
         seen.add(acronym.strip())
     return None
+
+
+GLOSSARY_SEPARATOR = "="
+_QUOTED_LINE_LIMIT = 40
+
+
+def glossary_to_text(entries: Mapping[str, str] | Iterable[tuple[str, str]]) -> str:
+    """One "ACRONYM = Expansion" line per entry, for editing as plain text."""
+    pairs = entries.items() if isinstance(entries, Mapping) else entries
+    return "\n".join(f"{acronym} {GLOSSARY_SEPARATOR} {expansion}" for acronym, expansion in pairs)
+
+
+def glossary_from_text(text: str) -> tuple[list[tuple[str, str]], str | None]:
+    """(acronym, expansion) pairs from "ACRONYM = Expansion" lines (blank lines ignored), and
+    the first line without "=" as a problem naming it, or None."""
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        acronym, separator, expansion = line.partition(GLOSSARY_SEPARATOR)
+        if not separator:
+            return pairs, _line_without_separator(number, line.strip())
+        pairs.append((acronym.strip(), " ".join(expansion.split())))
+    return pairs, None
+
+
+def _line_without_separator(number: int, line: str) -> str:
+    quoted = line if len(line) <= _QUOTED_LINE_LIMIT else line[:_QUOTED_LINE_LIMIT] + "…"
+    return (f"Line {number} of the glossary, “{quoted}”, needs “=” between the acronym and "
+            "its expansion, e.g. SEND = Special Educational Needs and Disabilities.")

@@ -1,7 +1,9 @@
 """A committee's editable settings, their rules and the numbering preview shown while editing."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_problem
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import (
     ItemNumbering,
@@ -10,6 +12,9 @@ from clerkdesk.domain.numbering import (
     paragraph_labels,
 )
 from clerkdesk.domain.phrases import DEFAULT_PHRASES
+from clerkdesk.domain.resolutions import ResolutionStyle
+from clerkdesk.domain.review import ReviewSettings
+from clerkdesk.domain.review import settings_problem as review_settings_problem
 
 NUMBER_PLACEHOLDER = "{n}"
 DEFAULT_RESOLUTION_PREFIX = "RESOLVED –"
@@ -18,6 +23,9 @@ MAX_NAME = 200
 MAX_COUNCIL = 200
 MAX_TEMPLATE = 40
 MAX_PREFIX = 40
+MAX_TEMPLATE_PATH = 1000
+# What export can open as a house template (macro-enabled .dotm is refused there).
+TEMPLATE_SUFFIXES = (".docx", ".dotx")
 # Two items; in each, paragraph 1 with two sub-points then paragraph 2.
 PREVIEW_ITEMS = 2
 PREVIEW_LEVELS = (0, 1, 1, 0)
@@ -25,7 +33,10 @@ PREVIEW_LEVELS = (0, 1, 1, 0)
 
 @dataclass(frozen=True)
 class CommitteeSettings:
-    """Everything the committee settings dialog edits (roster and naming come later)."""
+    """A committee's own settings: names, numbering, naming styles, phrases, Word template.
+
+    `template_path` is empty for the built-in ClerkDesk template.
+    """
 
     name: str
     council: str = ""
@@ -39,6 +50,8 @@ class CommitteeSettings:
     officer_style: OfficerStyle = OfficerStyle.FULL
     chair_style: ChairStyle = ChairStyle.ROLE
     speech_phrases: tuple[str, ...] = DEFAULT_PHRASES
+    resolution_style: ResolutionStyle = ResolutionStyle.DASH
+    template_path: str = ""
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -60,6 +73,8 @@ class CommitteeSettings:
             chair_style=ChairStyle(self.chair_style),
             speech_phrases=tuple(p.strip() for p in self.speech_phrases if p.strip())
             or DEFAULT_PHRASES,
+            resolution_style=ResolutionStyle(self.resolution_style),
+            template_path=self.template_path.strip(),
         )
 
 
@@ -70,6 +85,7 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
         (settings.council, MAX_COUNCIL, "The council name"),
         (settings.item_number_template, MAX_TEMPLATE, "Item numbering"),
         (settings.resolution_prefix, MAX_PREFIX, "The resolution prefix"),
+        (settings.template_path, MAX_TEMPLATE_PATH, "The Word template's path"),
     )
     checks = (
         (not settings.name.strip(), "The committee needs a name."),
@@ -80,7 +96,42 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
         *((len(text) > limit, f"{what} is longer than {limit} characters.")
           for text, limit, what in too_long),
     )
-    return next((message for failed, message in checks if failed), None)
+    first = next((message for failed, message in checks if failed), None)
+    return first or template_path_problem(settings.template_path)
+
+
+@dataclass(frozen=True)
+class CommitteeSetup:
+    """Everything the Committee settings dialog edits: the settings, the review choices and the
+    acronym glossary as (acronym, expansion) pairs."""
+
+    settings: CommitteeSettings
+    review: ReviewSettings = ReviewSettings()
+    glossary: tuple[tuple[str, str], ...] = tuple(DEFAULT_GLOSSARY.items())
+
+
+def setup_problem(setup: CommitteeSetup) -> str | None:
+    """The first rule any part of the setup breaks, or None."""
+    return (settings_problem(setup.settings) or review_settings_problem(setup.review)
+            or glossary_problem(setup.glossary))
+
+
+def template_path_problem(path: str) -> str | None:
+    """Why `path` cannot be a Word template (by its name only: existence is checked on saving)."""
+    path = path.strip()
+    if not path:
+        return None
+    if not path.lower().endswith(TEMPLATE_SUFFIXES):
+        return f"The Word template must be a .docx or .dotx file, not {Path(path).name}."
+    if not Path(path).expanduser().is_absolute():
+        return "Give the Word template's full path (use Browse… to choose it)."
+    return None
+
+
+def missing_template_message(path: str) -> str:
+    """What to say when the chosen Word template is not there."""
+    return (f"The Word template {path} does not exist: choose another file, "
+            "or use the built-in template.")
 
 
 def numbering_preview(scheme: ParagraphScheme, template: str, start: int) -> str:

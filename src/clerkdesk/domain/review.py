@@ -12,6 +12,8 @@ from clerkdesk.domain.references import paragraph_references
 
 DEFAULT_LONG_PARAGRAPH_WORDS = 250
 DEFAULT_OUTSTANDING_MEETINGS = 2
+MAX_LONG_PARAGRAPH_WORDS = 100_000
+MAX_OUTSTANDING_MEETINGS = 1000
 
 
 class CheckId(StrEnum):
@@ -183,10 +185,11 @@ class ReviewSettings:
 
 def settings_problem(settings: ReviewSettings) -> str | None:
     """Why the settings cannot be saved, or None."""
-    if not 1 <= settings.long_paragraph_words <= 100_000:
-        return "The long-paragraph limit must be a number of words from 1 to 100000."
-    if not 1 <= settings.outstanding_meetings <= 1000:
-        return "Outstanding requests are reported after 1 to 1000 meetings."
+    if not 1 <= settings.long_paragraph_words <= MAX_LONG_PARAGRAPH_WORDS:
+        return (f"The long-paragraph limit must be a number of words from 1 to "
+                f"{MAX_LONG_PARAGRAPH_WORDS}.")
+    if not 1 <= settings.outstanding_meetings <= MAX_OUTSTANDING_MEETINGS:
+        return f"Outstanding requests are reported after 1 to {MAX_OUTSTANDING_MEETINGS} meetings."
     return None
 
 

@@ -1,13 +1,27 @@
-"""Reading and saving a committee's settings (name, council, numbering, headings, quorum)."""
+"""Reading and saving a committee's settings (name, council, numbering, headings, quorum,
+naming styles, phrases, resolution style, Word template) and, with them, the review settings
+and acronym glossary the Committee settings dialog edits."""
+
+from collections.abc import Iterable
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.committee_settings import CommitteeSettings, settings_problem
+from clerkdesk.domain.committee_settings import (
+    CommitteeSettings,
+    CommitteeSetup,
+    missing_template_message,
+    settings_problem,
+    setup_problem,
+)
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.phrases import phrases_from_text, phrases_to_text
+from clerkdesk.domain.resolutions import ResolutionStyle
+from clerkdesk.domain.review import ReviewSettings
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services import review
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Committee
@@ -27,12 +41,25 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         officer_style=OfficerStyle(committee.officer_style),
         chair_style=ChairStyle(committee.chair_style),
         speech_phrases=phrases_from_text(committee.speech_phrases),
+        resolution_style=ResolutionStyle(committee.resolution_style or ResolutionStyle.DASH),
+        template_path=committee.template_path or "",
     )
 
 
 def committee_settings(db: Database, committee_id: int) -> CommitteeSettings:
     with db.transaction() as session:
         return settings_of(get_or_fail(session, Committee, committee_id, "committee"))
+
+
+def committee_setup(db: Database, committee_id: int) -> CommitteeSetup:
+    """What the Committee settings dialog shows: settings, review settings and glossary."""
+    with db.transaction() as session:
+        committee = get_or_fail(session, Committee, committee_id, "committee")
+        return CommitteeSetup(
+            settings=settings_of(committee),
+            review=review.settings_of(committee),
+            glossary=tuple(review.glossary_in(session, committee_id).items()),
+        )
 
 
 def update_committee_settings(
@@ -44,20 +71,45 @@ def update_committee_settings(
     if problem:
         raise ClerkDeskError(problem)
     with db.transaction() as session:
+        _write_settings(session, get_or_fail(session, Committee, committee_id, "committee"),
+                        settings)
+
+
+def save_committee_setup(
+    db: Database, committee_id: int, settings: CommitteeSettings, review_settings: ReviewSettings,
+    glossary_pairs: Iterable[tuple[str, str]],
+) -> None:
+    """Save the whole Committee settings dialog in one transaction, or nothing at all
+    (ClerkDeskError says which rule was broken). An empty glossary means the default one."""
+    setup = CommitteeSetup(settings.cleaned(), review_settings, tuple(glossary_pairs))
+    problem = setup_problem(setup)
+    if problem:
+        raise ClerkDeskError(problem)
+    with db.transaction() as session:
         committee = get_or_fail(session, Committee, committee_id, "committee")
-        _check_name_free(session, committee_id, settings.name)
-        committee.name = settings.name
-        committee.council = settings.council
-        committee.paragraph_scheme = settings.paragraph_scheme
-        committee.item_number_template = settings.item_number_template
-        committee.item_number_start = settings.item_number_start
-        committee.uses_minutes_heading = settings.uses_minutes_heading
-        committee.resolution_prefix = settings.resolution_prefix
-        committee.quorum = settings.quorum
-        committee.member_style = settings.member_style
-        committee.officer_style = settings.officer_style
-        committee.chair_style = settings.chair_style
-        committee.speech_phrases = phrases_to_text(settings.speech_phrases)
+        _write_settings(session, committee, setup.settings)
+        review.write_settings(committee, setup.review)
+        review.replace_glossary_in(session, committee_id, setup.glossary)
+
+
+def _write_settings(session: Session, committee: Committee, settings: CommitteeSettings) -> None:
+    """Copy cleaned, checked settings onto the row, after the checks that need the database."""
+    _check_name_free(session, committee.id, settings.name)
+    _check_template_exists(settings.template_path, committee.template_path or "")
+    committee.name = settings.name
+    committee.council = settings.council
+    committee.paragraph_scheme = settings.paragraph_scheme
+    committee.item_number_template = settings.item_number_template
+    committee.item_number_start = settings.item_number_start
+    committee.uses_minutes_heading = settings.uses_minutes_heading
+    committee.resolution_prefix = settings.resolution_prefix
+    committee.quorum = settings.quorum
+    committee.member_style = settings.member_style
+    committee.officer_style = settings.officer_style
+    committee.chair_style = settings.chair_style
+    committee.speech_phrases = phrases_to_text(settings.speech_phrases)
+    committee.resolution_style = settings.resolution_style.value
+    committee.template_path = settings.template_path or None
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:
@@ -66,3 +118,17 @@ def _check_name_free(session: Session, committee_id: int, name: str) -> None:
     clash = next((other for other in others if other.casefold() == name.casefold()), None)
     if clash is not None:
         raise ClerkDeskError(f"There is already a committee called “{clash}”.")
+
+
+def template_missing(path: str, saved: str = "") -> str | None:
+    """The message for a newly chosen Word template that is not a file, else None. The saved
+    one is not checked again, so a share that is offline today does not block other edits."""
+    if not path or path == saved or Path(path).expanduser().is_file():
+        return None
+    return missing_template_message(path)
+
+
+def _check_template_exists(path: str, saved: str) -> None:
+    problem = template_missing(path, saved)
+    if problem:
+        raise ClerkDeskError(problem)

@@ -2,7 +2,8 @@
 review settings and acronym glossary.
 
 A committee with no glossary rows uses `DEFAULT_GLOSSARY` as a fallback (nothing is written
-until the clerk saves a glossary; saving an empty one returns to the default).
+until the clerk saves a glossary; saving an empty one, or one equal to the default, returns to
+the default).
 """
 
 from collections.abc import Iterable, Mapping
@@ -261,10 +262,14 @@ def set_review_settings(db: Database, committee_id: int, settings: ReviewSetting
     if problem:
         raise ClerkDeskError(problem)
     with db.transaction() as session:
-        committee = get_or_fail(session, Committee, committee_id, "committee")
-        committee.review_expects_resolution = settings.expects_resolution
-        committee.review_long_paragraph_words = settings.long_paragraph_words
-        committee.review_outstanding_meetings = settings.outstanding_meetings
+        write_settings(get_or_fail(session, Committee, committee_id, "committee"), settings)
+
+
+def write_settings(committee: Committee, settings: ReviewSettings) -> None:
+    """Copy checked review settings onto the committee row."""
+    committee.review_expects_resolution = settings.expects_resolution
+    committee.review_long_paragraph_words = settings.long_paragraph_words
+    committee.review_outstanding_meetings = settings.outstanding_meetings
 
 
 def glossary_in(session: Session, committee_id: int) -> dict[str, str]:
@@ -290,8 +295,18 @@ def set_glossary(db: Database, committee_id: int,
         raise ClerkDeskError(problem)
     with db.transaction() as session:
         get_or_fail(session, Committee, committee_id, "committee")
-        session.execute(delete(GlossaryEntry).where(GlossaryEntry.committee_id == committee_id))
-        session.flush()
-        for acronym, expansion in pairs:
-            session.add(GlossaryEntry(committee_id=committee_id, acronym=acronym.strip(),
-                                      expansion=" ".join(expansion.split())))
+        replace_glossary_in(session, committee_id, pairs)
+
+
+def replace_glossary_in(session: Session, committee_id: int,
+                        pairs: Iterable[tuple[str, str]]) -> None:
+    """Store checked glossary pairs; none are stored for the default glossary, so the default
+    stays in force (and can improve later)."""
+    cleaned = [(acronym.strip(), " ".join(expansion.split())) for acronym, expansion in pairs]
+    session.execute(delete(GlossaryEntry).where(GlossaryEntry.committee_id == committee_id))
+    session.flush()
+    if dict(cleaned) == DEFAULT_GLOSSARY:
+        return
+    for acronym, expansion in cleaned:
+        session.add(GlossaryEntry(committee_id=committee_id, acronym=acronym,
+                                  expansion=expansion))

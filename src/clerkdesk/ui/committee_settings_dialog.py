@@ -28,13 +28,16 @@ from clerkdesk.domain.committee_settings import (
     MAX_TEMPLATE,
     NUMBER_PLACEHOLDER,
     CommitteeSettings,
+    CommitteeSetup,
     numbering_preview,
-    settings_problem,
+    setup_problem,
 )
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.resolutions import ResolutionStyle
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
+from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
 
 if TYPE_CHECKING:
@@ -64,16 +67,23 @@ TEMPLATE_HELP = (
 
 
 class CommitteeSettingsDialog(QDialog):
-    """Edits a CommitteeSettings; `add_tab` lets later features (roster, glossary…) join in."""
+    """Edits a CommitteeSetup (settings, Word template, review settings and glossary);
+    `add_tab` lets later features join in."""
 
-    def __init__(self, settings: CommitteeSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: CommitteeSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        settings = setup.settings
+        self.saved_template = settings.template_path
         self.setObjectName("committeeSettingsDialog")
         self.setWindowTitle(f"Committee settings — {settings.name}")
         self.tabs = named(QTabWidget(self), "committeeSettingsTabs", "Committee settings")
         self.tabs.addTab(self._general_tab(settings), "&General")
         self.tabs.addTab(self._numbering_tab(settings), "N&umbering")
         self.tabs.addTab(self._naming_tab(settings), "Na&mes")
+        self.word_tab = WordTemplateTab(settings.template_path, self)
+        self.tabs.addTab(self.word_tab, "&Word")
+        self.review_tab = ReviewTab(setup.review, setup.glossary, self)
+        self.tabs.addTab(self.review_tab, "Re&view")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -89,7 +99,7 @@ class CommitteeSettingsDialog(QDialog):
         self._connect_changes()
         self._refresh()
         self.name_edit.setFocus()
-        self.resize(600, 380)
+        self.resize(640, 440)
 
     def add_tab(self, page: QWidget, title: str) -> int:
         return self.tabs.addTab(page, title)
@@ -115,12 +125,17 @@ class CommitteeSettingsDialog(QDialog):
         self.prefix_edit = _line_edit(page, "resolutionPrefixEdit", "Resolution prefix",
                                       settings.resolution_prefix, MAX_PREFIX)
         self.prefix_edit.setPlaceholderText(DEFAULT_RESOLUTION_PREFIX)
+        self.resolution_style_combo = _choice(
+            page, "resolutionStyleCombo", "Resolution style",
+            tuple((style.value, style.description) for style in ResolutionStyle),
+            settings.resolution_style)
         form = QFormLayout(page)
         form.addRow("&Name:", self.name_edit)
         form.addRow("Counc&il:", self.council_edit)
         form.addRow("&Quorum:", self.quorum_spin)
         form.addRow("", self.minutes_heading_check)
         form.addRow("&Resolution prefix:", self.prefix_edit)
+        form.addRow("Resolution st&yle:", self.resolution_style_combo)
         return page
 
     def _numbering_tab(self, settings: CommitteeSettings) -> QWidget:
@@ -163,7 +178,7 @@ class CommitteeSettingsDialog(QDialog):
         self.phrases_edit.setPlainText("\n".join(settings.speech_phrases))
         self.phrases_edit.setTabChangesFocus(True)
         form = QFormLayout(page)
-        form.addRow("&Members:", self.member_combo)
+        form.addRow("M&embers:", self.member_combo)
         form.addRow("&Officers:", self.officer_combo)
         form.addRow("C&hair, Vice-Chair:", self.chair_combo)
         form.addRow("&Phrases after a name:", self.phrases_edit)
@@ -177,6 +192,8 @@ class CommitteeSettingsDialog(QDialog):
         for spin in (self.quorum_spin, self.start_spin):
             spin.valueChanged.connect(self._refresh)
         self.scheme_combo.currentIndexChanged.connect(self._refresh)
+        self.word_tab.changed.connect(self._refresh)
+        self.review_tab.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
         values = self.result_values()
@@ -186,13 +203,19 @@ class CommitteeSettingsDialog(QDialog):
             ))
         else:
             self.preview_label.setText("Type {n} where the item number goes.")
-        problem = settings_problem(values)
+        problem = self.problem()
         self.problem_label.setText(problem or "")
         self.problem_label.setVisible(problem is not None)
         self.save_button.setEnabled(problem is None)
 
+    def problem(self) -> str | None:
+        """The first problem on any tab, as the sentence shown above Save; None when none."""
+        _pairs, line_problem = self.review_tab.glossary()
+        return (setup_problem(self.result_setup()) or line_problem
+                or _template_missing(self.word_tab.path(), self.saved_template))
+
     def accept(self) -> None:
-        if settings_problem(self.result_values()) is None:
+        if self.problem() is None:
             super().accept()
 
     def result_values(self) -> CommitteeSettings:
@@ -209,7 +232,21 @@ class CommitteeSettingsDialog(QDialog):
             officer_style=OfficerStyle(self.officer_combo.currentData()),
             chair_style=ChairStyle(self.chair_combo.currentData()),
             speech_phrases=tuple(self.phrases_edit.toPlainText().splitlines()),
+            resolution_style=ResolutionStyle(self.resolution_style_combo.currentData()),
+            template_path=self.word_tab.path(),
         ).cleaned()
+
+    def result_setup(self) -> CommitteeSetup:
+        """Every tab's values: settings, review settings and the glossary pairs typed."""
+        pairs, _problem = self.review_tab.glossary()
+        return CommitteeSetup(self.result_values(), self.review_tab.values(), tuple(pairs))
+
+
+def _template_missing(path: str, saved: str) -> str | None:
+    """The service's own check, so the dialog and saving agree (imported late, like services)."""
+    from clerkdesk.services.committee_settings import template_missing
+
+    return template_missing(path, saved)
 
 
 def _choice(parent: QWidget, object_name: str, accessible_name: str,
@@ -230,22 +267,22 @@ def _line_edit(
 
 
 def edit_committee_settings(parent: QWidget | None, db: Database, committee_id: int) -> bool:
-    """Run the dialog for one committee and save it; True when the settings were saved."""
-    from clerkdesk.services.committee_settings import (
-        committee_settings,
-        update_committee_settings,
-    )
+    """Run the dialog for one committee and save every tab in one transaction; True when the
+    settings were saved."""
+    from clerkdesk.services.committee_settings import committee_setup, save_committee_setup
 
     try:
-        current = committee_settings(db, committee_id)
+        current = committee_setup(db, committee_id)
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Could not read the committee", str(error))
         return False
     dialog = CommitteeSettingsDialog(current, parent)
     try:
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            setup = dialog.result_setup()
             try:
-                update_committee_settings(db, committee_id, dialog.result_values())
+                save_committee_setup(db, committee_id, setup.settings, setup.review,
+                                     setup.glossary)
                 return True
             except ClerkDeskError as error:  # the dialog reopens with the edits kept
                 dialogs.show_error(dialog, "Committee settings not saved", str(error))
