@@ -238,6 +238,7 @@ def test_a_name_with_every_unicode_oddity_survives_roster_word_and_import(
     window = open_window(path)
     assert window.open_meeting(meeting)
     ws = window.meetings.workspace
+    qtbot.waitUntil(lambda: ws.side_panels_filled)  # the roster loads after the editor
     ws.editor.setFocus()
     qtbot.keyClicks(ws.editor, "In answer to a question, ")
     combination = QKeySequence("Ctrl+Space")[0]

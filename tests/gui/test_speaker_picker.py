@@ -112,6 +112,7 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
     window = open_window(path)
     assert window.open_meeting(meeting)
     ws = window.meetings.workspace
+    qtbot.waitUntil(lambda: ws.side_panels_filled)  # the roster loads after the editor
     editor = ws.editor
     editor.setFocus()
 
@@ -151,6 +152,15 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
     assert "a) Sarah Hammond replied that" in show(path, meeting)
     assert stored(path)[1][1].startswith(f"{{@{hammond}}}"), "the text holds a reference"
 
+    editor.setFocus()
+    press(qtbot, editor, "Ctrl+End")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)  # a new question: a main paragraph
+    pick(qtbot, ws, "mr l", "added")  # a named member, by title and surname
+    qtbot.keyClicks(editor, "the Cabinet would consider the report in March.")
+    assert ws.autosaver.flush()
+    assert "2) Mr Love added that the Cabinet would consider" in show(path, meeting)
+
     import dataclasses
 
     from clerkdesk.domain.naming import MemberStyle, OfficerStyle
@@ -160,7 +170,11 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
         settings, member_style=MemberStyle.CLLR_FULL, officer_style=OfficerStyle.FULL_WITH_JOB))
     ws.refresh_names()
     assert "Sarah Hammond (Director of SEND) replied that" in editor.toPlainText()
-    assert "a) Sarah Hammond (Director of SEND) replied that" in show(path, meeting)
+    assert "Cllr Rory Love added that" in editor.toPlainText()
+    shown = show(path, meeting)
+    assert "a) Sarah Hammond (Director of SEND) replied that" in shown
+    assert "2) Cllr Rory Love added that the Cabinet" in shown
+    assert "Mr Love" not in shown
 
 
 def test_picker_filters_by_initials_title_role_and_adds_new_people(open_window, send_db, qtbot):

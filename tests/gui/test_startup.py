@@ -28,13 +28,14 @@ def preview(window) -> str:  # noqa: ANN001 - MainWindow
     return window.findChild(QTextBrowser, "minutesView").toPlainText()
 
 
-def test_list_preview_waits_while_the_last_meeting_reopens(open_window, sample_db):
+def test_list_preview_waits_while_the_last_meeting_reopens(open_window, sample_db, qtbot):
     first = open_window(sample_db.path)
     assert first.open_meeting(sample_db.older_meeting_id)
     first.close()  # remembers the meeting, item and caret
 
     window = open_window(sample_db.path)
     assert window.meetings.workspace.meeting_id == sample_db.older_meeting_id
+    qtbot.waitUntil(lambda: window.browser.meeting_count == 2)  # listed once the editor is up
     assert "Apologies and Substitutes" not in preview(window)
     assert window.meetings.close_meeting()
     assert window.browser.current_meeting_id() == sample_db.newer_meeting_id
@@ -46,3 +47,35 @@ def test_list_preview_shows_at_once_when_the_remembered_meeting_is_gone(open_win
     window = open_window(sample_db.path)
     assert window.meetings.workspace is None
     assert "Apologies and Substitutes" in preview(window)
+
+
+def test_the_bare_frame_paints_first_and_builds_once(qtbot):
+    from clerkdesk.ui.main_window import MainWindow
+
+    window = MainWindow(build=False)  # as `clerkdesk` starts: frame first, contents after paint
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.built and window.menuBar().actions() == []
+    window.build()
+    menus = [action.text() for action in window.menuBar().actions()]
+    window.build()  # a second call changes nothing
+    assert window.built and menus and [a.text() for a in window.menuBar().actions()] == menus
+
+
+def test_closing_before_the_contents_are_built_is_safe(qtbot):
+    from clerkdesk.ui.main_window import MainWindow
+
+    window = MainWindow(build=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()
+
+
+def test_side_panels_fill_after_the_editor_paints(open_window, sample_db, qtbot):
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.older_meeting_id)
+    ws = window.meetings.workspace
+    assert not ws.side_panels_filled  # the editor comes first
+    qtbot.waitUntil(lambda: ws.side_panels_filled)
+    assert ws.flags.list.topLevelItemCount() > 0 and ws.roster.model.rows

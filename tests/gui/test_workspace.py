@@ -28,6 +28,7 @@ def workspace(open_window, sample_db, qtbot):
     qtbot.keyClick(window.browser.meeting_list, Qt.Key.Key_Return)
     ws = window.meetings.workspace
     assert ws is not None and ws.meeting_id == sample_db.older_meeting_id
+    qtbot.waitUntil(lambda: ws.side_panels_filled)  # roster and flags load after the editor
     return window, ws
 
 

@@ -1,16 +1,21 @@
 """One small handler per subcommand, and the table that registers them with the parser."""
 
+from __future__ import annotations
+
 import argparse
 import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
-from clerkdesk.domain.minutes import MeetingSummary
 from clerkdesk.errors import ClerkDeskError
+
+if TYPE_CHECKING:  # the GUI path starts without the domain views
+    from clerkdesk.domain.minutes import MeetingSummary
 
 
 def open_window(args: argparse.Namespace) -> int:

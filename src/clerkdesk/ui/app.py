@@ -3,18 +3,17 @@
 import gc
 import os
 import sys
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from clerkdesk.ui import resources_path
+from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.main_window import MainWindow
 from clerkdesk.ui.settings import APPLICATION, ORGANISATION
 
 ICON_FILE = "clerkdesk.svg"
-PAINT_FALLBACK_MS = 400  # in case a platform never sends the window a paint event
 FREEZE_DELAY_MS = 200  # the start-up garbage collection waits until the window is usable
 
 
@@ -33,28 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class AfterFirstPaint(QObject):
-    """Runs a callback once, from the event loop, after `widget` has first been painted."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
-        QTimer.singleShot(PAINT_FALLBACK_MS, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
-        return False
-
-    def _run(self) -> None:
-        callback, self._callback = self._callback, None
-        if callback is not None:
-            callback()
-
-
 def _start(window: MainWindow, target: str, is_default: bool) -> None:
+    window.build()
+    window.repaint()  # menus and list show before the database opens (SQLAlchemy ~0.4 s)
     window.start(target, is_default)
     # Not at once: a zero timer would run before the reopened meeting's first paint.
     QTimer.singleShot(FREEZE_DELAY_MS, _freeze_startup_objects)
@@ -70,8 +50,8 @@ def _freeze_startup_objects() -> None:
 def run_gui(target: str, is_default: bool) -> int:
     """Show the main window on `target` (a path or URL) and run until it closes."""
     app = create_application()
-    window = MainWindow()
-    # Opening imports SQLAlchemy (~0.4 s); the empty window paints first.
+    # The bare frame paints first; menus, list and database follow (see MainWindow.build).
+    window = MainWindow(build=False)
     AfterFirstPaint(window, lambda: _start(window, target, is_default))
     if os.environ.get("CLERKDESK_BENCH_PAINT") == "1":  # bench/bench_startup.py
         from clerkdesk.ui import startup_probe

@@ -1,22 +1,20 @@
-"""The main window: menus, status bar and remembered layout around the meeting browser."""
+"""The main window: menus, status bar and remembered layout around the meeting browser.
+
+Start-up paints the bare frame first (`MainWindow(build=False)`, then `build()` after the
+first paint), so the modules behind the menus and the meeting list load after the clerk
+already sees the window; each Qt class is set up by PySide6 on first use, which costs time.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from clerkdesk import APP_NAME
-from clerkdesk.ui import dialogs
-from clerkdesk.ui.actions import ACTIONS as ACTION_SPECS
-from clerkdesk.ui.actions import MENUS, ActionId, create_actions
-from clerkdesk.ui.database_controller import DatabaseController
-from clerkdesk.ui.meeting_browser import MeetingBrowser
-from clerkdesk.ui.meeting_controller import MeetingController
-from clerkdesk.ui.meeting_list import MEETING_ID_ROLE
 from clerkdesk.ui.settings import (
     BROWSER_SPLITTER,
     LAST_DATABASE,
@@ -27,25 +25,52 @@ from clerkdesk.ui.settings import (
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
+    from clerkdesk.ui.actions import ActionId
 
 DEFAULT_SIZE = QSize(1280, 800)
-SEPARATE_BEFORE = frozenset({
-    ActionId.QUIT, ActionId.NEW_MEETING, ActionId.IMPORT_MINUTES, ActionId.COMMITTEE_SETTINGS,
-    ActionId.FIND,
-    ActionId.INSERT_NAME, ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM,
-    ActionId.EDIT_FLAG,
-})
 STATUS_TIMEOUT_MS = 8000
+
+
+def _separate_before() -> frozenset[ActionId]:
+    from clerkdesk.ui.actions import ActionId
+
+    return frozenset({
+        ActionId.QUIT, ActionId.NEW_MEETING, ActionId.IMPORT_MINUTES,
+        ActionId.COMMITTEE_SETTINGS, ActionId.FIND, ActionId.INSERT_NAME,
+        ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM, ActionId.EDIT_FLAG,
+    })
 
 
 class MainWindow(QMainWindow):
     """Wires the actions table to the database controller and the meeting browser."""
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    ready = Signal()  # build() has run: menus, list and controllers exist
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None, *,
+                 build: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
+        self.setWindowTitle(APP_NAME)
         self.settings = settings or Settings()
+        if not self.restoreGeometry(self.settings.get(WINDOW_GEOMETRY)):
+            self.resize(DEFAULT_SIZE)
+        self.built = False
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Menus, meeting list and controllers (once; start-up calls it after the first paint)."""
+        if self.built:
+            return
+        from PySide6.QtWidgets import QStackedWidget
+
+        from clerkdesk.ui.actions import create_actions
+        from clerkdesk.ui.database_controller import DatabaseController
+        from clerkdesk.ui.meeting_browser import MeetingBrowser
+        from clerkdesk.ui.meeting_controller import MeetingController
+
+        self.built = True
         self.database = DatabaseController(self)
         self.browser = MeetingBrowser(self)
         self.pages = QStackedWidget(self)
@@ -58,22 +83,29 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._update_title(None)
-        self._restore_layout()
+        self.restoreState(self.settings.get(WINDOW_STATE))
+        self.browser.restoreState(self.settings.get(BROWSER_SPLITTER))
+        self.ready.emit()
 
     # --- construction -------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from clerkdesk.ui.actions import ACTIONS, MENUS
+
+        separate_before = _separate_before()
         menus = {}
         for key, title in MENUS:
             menu = self.menuBar().addMenu(title)
             menu.setObjectName(f"menu{key}")
             menus[key] = menu
-        for spec in ACTION_SPECS:
-            if spec.id in SEPARATE_BEFORE:
+        for spec in ACTIONS:
+            if spec.id in separate_before:
                 menus[spec.menu].addSeparator()
             menus[spec.menu].addAction(self.action_map[spec.id])
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtWidgets import QLabel
+
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName("Open database")
@@ -84,6 +116,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _connect(self) -> None:
+        from clerkdesk.ui import dialogs
+        from clerkdesk.ui.actions import ActionId
+        from clerkdesk.ui.meeting_list import MEETING_ID_ROLE
+
         handlers = {
             ActionId.NEW_DATABASE: self.choose_new_database,
             ActionId.OPEN_DATABASE: self.choose_database,
@@ -132,11 +168,15 @@ class MainWindow(QMainWindow):
         return self.database.create_file(path)
 
     def choose_database(self) -> None:
+        from clerkdesk.ui import dialogs
+
         path = dialogs.ask_open_path(self, self._start_folder())
         if path is not None:
             self.open_database_file(path)
 
     def choose_new_database(self) -> None:
+        from clerkdesk.ui import dialogs
+
         path = dialogs.ask_new_path(self, self._start_folder())
         if path is not None:
             self.new_database_file(path)
@@ -151,11 +191,20 @@ class MainWindow(QMainWindow):
             self.settings.set(LAST_DATABASE, str(database.path))
         self.meetings.set_database(database)
         position = self.meetings.remembered_position()
-        # The list's minutes preview waits when the last meeting reopens over it.
-        self.browser.set_database(database, preview=position is None)
+        if position is not None and self.open_meeting(position[0], position):
+            # The list is hidden behind the reopened meeting: it loads once the editor is up.
+            from clerkdesk.ui.after_paint import AfterFirstPaint
+
+            self.browser.set_database(None, preview=False)
+            AfterFirstPaint(self.meetings.workspace.editor.viewport(),
+                            lambda: self._list_meetings_of(database))
+            return
+        self.browser.set_database(database)
         self.browser.meeting_list.setFocus()
-        if position is None or not self.open_meeting(position[0], position):
-            self.browser.show_preview_if_due()
+
+    def _list_meetings_of(self, database: Database) -> None:
+        if self.database.current is database:
+            self.browser.set_database(database, preview=False)
 
     # --- meetings ----------------------------------------------------------------------------
 
@@ -205,7 +254,9 @@ class MainWindow(QMainWindow):
 
     def export_to_word(self) -> Path | None:
         """Export the open meeting (or the one selected in the list) after saving pending text."""
+        from clerkdesk.ui import dialogs
         from clerkdesk.ui.export_dialog import ask_export
+
 
         database = self.database.current
         workspace = self.meetings.workspace
@@ -235,6 +286,8 @@ class MainWindow(QMainWindow):
         return self.browser.current_committee_id()
 
     def choose_copy_path(self) -> None:
+        from clerkdesk.ui import dialogs
+
         database = self.database.current
         if database is None or database.path is None:
             return
@@ -245,6 +298,8 @@ class MainWindow(QMainWindow):
     def save_copy(self, path: Path) -> bool:
         """Write pending text, then copy the whole database to `path` (work stays here)."""
         from clerkdesk.storage.backups import sqlite_copy
+        from clerkdesk.ui import dialogs
+
 
         database = self.database.current
         workspace = self.meetings.workspace
@@ -274,15 +329,11 @@ class MainWindow(QMainWindow):
         self.count_label.setText("1 meeting" if count == 1 else f"{count} meetings")
 
     def show_shortcuts(self) -> None:
+        from clerkdesk.ui import dialogs
+
         dialogs.ShortcutsDialog(self).exec()
 
     # --- layout memory -----------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        if not self.restoreGeometry(self.settings.get(WINDOW_GEOMETRY)):
-            self.resize(DEFAULT_SIZE)
-        self.restoreState(self.settings.get(WINDOW_STATE))
-        self.browser.restoreState(self.settings.get(BROWSER_SPLITTER))
 
     def save_layout(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
@@ -291,6 +342,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.built:  # closed before start-up finished: nothing to save
+            super().closeEvent(event)
+            return
         if not self.meetings.close_meeting() and not self._quit_without_saving():
             event.ignore()
             return
@@ -299,6 +353,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _quit_without_saving(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self, "Text not saved",
             "The latest text could not be written to the database (see the red warning). "

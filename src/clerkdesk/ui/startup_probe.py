@@ -38,7 +38,8 @@ class _OnPaint(QObject):
 def watch(window) -> None:  # noqa: ANN001 - the MainWindow
     """Report the first paint of `window`, then the first paint of the reopened meeting."""
     _OnPaint(window, lambda: mark("first-paint"))
-    window.meetings.meetingOpened.connect(lambda _meeting_id: _watch_editor(window))
+    window.ready.connect(lambda: window.meetings.meetingOpened.connect(
+        lambda _meeting_id: _watch_editor(window)))
     QTimer.singleShot(GIVE_UP_MS, lambda: _finish("gave-up", "no meeting was reopened"))
 
 

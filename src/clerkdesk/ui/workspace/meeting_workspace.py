@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import flag_records, workspace
+from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
@@ -67,10 +68,19 @@ class MeetingWorkspace(QMainWindow):
         self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
         self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
         self._connect()
-        self.roster.set_meeting(db, meeting_id)
         self.agenda.load(self.outline)
-        self.refresh_flags()
         self._apply_lock()
+        # The side panels' queries wait until the editor is on screen (start-up benchmark).
+        self.side_panels_filled = False
+        AfterFirstPaint(self.editor.viewport(), self.fill_side_panels)
+
+    def fill_side_panels(self) -> None:
+        """Load the roster and the flags panel (once; later changes refresh them)."""
+        if self.side_panels_filled:
+            return
+        self.side_panels_filled = True
+        self.roster.set_meeting(self.db, self.meeting_id)
+        self.refresh_flags()
 
     # --- construction ---------------------------------------------------------------------
     def _build_centre(self) -> None:
