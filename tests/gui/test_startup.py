@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from clerkdesk.ui.settings import LAST_POSITIONS, Settings
@@ -79,3 +80,24 @@ def test_side_panels_fill_after_the_editor_paints(open_window, sample_db, qtbot)
     assert not ws.side_panels_filled  # the editor comes first
     qtbot.waitUntil(lambda: ws.side_panels_filled)
     assert ws.flags.list.topLevelItemCount() > 0 and ws.roster.model.rows
+
+
+def test_a_reopened_meeting_loads_only_the_remembered_item(open_window, sample_db, qtbot,
+                                                           monkeypatch):
+    from clerkdesk.services import workspace
+
+    first = open_window(sample_db.path)
+    assert first.open_meeting(sample_db.older_meeting_id)
+    ws = first.meetings.workspace
+    qtbot.keyClick(ws.editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    remembered = ws.editing.item_id
+    assert remembered != ws.outline.items[0].id
+    first.close()
+
+    loaded: list[int] = []
+    real = workspace.item_paragraphs
+    monkeypatch.setattr(workspace, "item_paragraphs",
+                        lambda db, item_id: loaded.append(item_id) or real(db, item_id))
+    window = open_window(sample_db.path)
+    assert window.meetings.workspace.editing.item_id == remembered
+    assert loaded == [remembered]  # not the first item, then the remembered one

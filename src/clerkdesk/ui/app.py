@@ -45,10 +45,14 @@ def _freeze_startup_objects() -> None:
     # collector's full passes, which otherwise cost 30-40 ms in the middle of typing.
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def run_gui(target: str, is_default: bool) -> int:
     """Show the main window on `target` (a path or URL) and run until it closes."""
+    # Start-up makes many long-lived objects (SQLAlchemy alone ~0.1 s of collections): the
+    # collector waits until the window is usable, then runs once (_freeze_startup_objects).
+    gc.disable()
     app = create_application()
     # The bare frame paints first; menus, list and database follow (see MainWindow.build).
     window = MainWindow(build=False)

@@ -48,8 +48,10 @@ class MeetingController(QObject):
             return False
         from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace  # after first paint
 
+        reopening = position is not None and position[0] == meeting_id
         try:
-            workspace = MeetingWorkspace(self.db, meeting_id, self.pages)
+            workspace = MeetingWorkspace(self.db, meeting_id, self.pages,
+                                         start_item=position[1] if reopening else None)
         except ClerkDeskError as error:
             self.message.emit(str(error))
             return False
@@ -62,7 +64,7 @@ class MeetingController(QObject):
         self.workspace = workspace
         self.pages.addWidget(workspace)
         self.pages.setCurrentWidget(workspace)
-        if position and position[0] == meeting_id:
+        if reopening:
             workspace.jump_to(*position[1:])
         workspace.focus_editor()
         self._update_actions()

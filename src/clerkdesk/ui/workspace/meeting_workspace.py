@@ -48,7 +48,9 @@ class MeetingWorkspace(QMainWindow):
     errorReported = Signal(str)
     titleChanged = Signal(str)
 
-    def __init__(self, db, meeting_id: int, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, db, meeting_id: int, parent: QWidget | None = None,  # noqa: ANN001
+                 start_item: int | None = None) -> None:
+        """`start_item`: the agenda item shown first (default: the first item)."""
         super().__init__(parent)
         self.setObjectName("meetingWorkspace")
         self.setWindowFlags(Qt.WindowType.Widget)
@@ -68,7 +70,7 @@ class MeetingWorkspace(QMainWindow):
         self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
         self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
         self._connect()
-        self.agenda.load(self.outline)
+        self.agenda.load(self.outline, select=start_item)
         self._apply_lock()
         # The side panels' queries wait until the editor is on screen (start-up benchmark).
         self.side_panels_filled = False
