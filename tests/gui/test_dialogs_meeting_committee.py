@@ -285,6 +285,9 @@ def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db, db_path
         tab(qtbot)
         type_text(qtbot, "4")
         tab(qtbot)
+        assert focused_name() == "remoteQuorumCheck"
+        press(qtbot, Qt.Key.Key_Space)  # this council counts remote attendance
+        tab(qtbot)
         assert focused_name() == "minutesHeadingCheck"
         press(qtbot, Qt.Key.Key_Space)
         tab(qtbot)
@@ -306,10 +309,11 @@ def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db, db_path
     assert outcome == ["done"]
     assert query(
         db_path,
-        "SELECT name, council, quorum, uses_minutes_heading, resolution_prefix, "
-        "paragraph_scheme, item_number_template, item_number_start FROM committee WHERE id = ?",
+        "SELECT name, council, quorum, remote_counts_for_quorum, uses_minutes_heading, "
+        "resolution_prefix, paragraph_scheme, item_number_template, item_number_start "
+        "FROM committee WHERE id = ?",
         committee_id,
-    ) == [("Planning Applications Committee", "Anytown Borough Council", 4, 0, "AGREED:",
+    ) == [("Planning Applications Committee", "Anytown Borough Council", 4, 1, 0, "AGREED:",
            "decimal", "{n}/20", 35)]
 
 

@@ -296,3 +296,21 @@ def test_setup_problem_covers_every_part():
     assert "long-paragraph" in setup_problem(dataclasses.replace(
         fine, review=ReviewSettings(long_paragraph_words=0)))
     assert "listed twice" in setup_problem(dataclasses.replace(fine, glossary=(LGA, LGA)))
+
+
+def test_remote_attendance_counts_for_the_quorum_only_when_the_committee_says_so(db):
+    from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+
+    committee_id = _committee_id_for_remote_test(db)
+    assert committee_settings(db, committee_id).remote_counts_for_quorum is False  # England
+    settings = committee_settings(db, committee_id)
+    update_committee_settings(db, committee_id, dataclasses.replace(
+        settings, remote_counts_for_quorum=True))
+    assert committee_settings(db, committee_id).remote_counts_for_quorum is True
+
+
+def _committee_id_for_remote_test(db) -> int:
+    from clerkdesk.services.committees import find_or_create_committee
+
+    with db.transaction() as session:
+        return find_or_create_committee(session, "Licensing Sub-Committee").id

@@ -73,6 +73,7 @@ ADDED_IN_VERSION = {
         {"review_dismissal", "glossary_entry"}),
     5: ({"meeting": {"approved_on", "approved_at_meeting_id", "approved_by_id", "published_on"}},
         {"paragraph_revision", "correction_note"}),
+    6: ({"committee": {"remote_counts_for_quorum"}}, set()),
 }
 
 

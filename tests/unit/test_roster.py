@@ -27,6 +27,7 @@ from clerkdesk.services.meetings import create_meeting_in
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.services.people import add_person_in, set_membership_in
+from clerkdesk.storage.models import Meeting
 
 ALL_STATUSES = [*AttendanceStatus, None]
 
@@ -263,11 +264,18 @@ def test_quorum_state_counts_members_substitutes_and_remote_not_officers(db, set
     roster.set_remote(db, meeting, setup.love, True)
     roster.set_status(db, meeting, setup.officer, AttendanceStatus.PRESENT)
     roster.set_status(db, meeting, setup.hannon, AttendanceStatus.APOLOGIES)
-    state = roster.quorum_state(db, meeting)
-    assert (state.present_members, state.shortfall, state.quorate) == (2, 1, False)
-    assert state.message == "Not quorate: 2 members present, quorum is 3"
+    state = roster.quorum_state(db, meeting)  # by default a remote member is not counted
+    assert (state.present_members, state.shortfall, state.quorate) == (1, 2, False)
+    assert state.message == ("Not quorate: 1 member present (1 more attending remotely, not "
+                             "counted), quorum is 3")
     roster.set_substitute_for(db, meeting, setup.visitor, setup.hannon)
-    assert roster.quorum_state(db, meeting).shortfall == 0
+    assert roster.quorum_state(db, meeting).shortfall == 1
+
+    with db.transaction() as session:  # a committee where remote attendance counts
+        session.get(Meeting, meeting).committee.remote_counts_for_quorum = True
+    state = roster.quorum_state(db, meeting)
+    assert (state.present_members, state.remote_not_counted, state.shortfall) == (3, 0, 0)
+    assert state.message == "Quorate: 3 members present, quorum is 3"
 
 
 def test_quorum_at_an_item_leaves_out_late_arrivals_and_early_leavers(db, setup):

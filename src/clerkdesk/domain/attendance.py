@@ -114,8 +114,11 @@ def quorum_shortfall(present_member_count: int, quorum: int | None) -> int:
     return max(0, quorum - present_member_count)
 
 
-def quorum_message(present_member_count: int, quorum: int | None) -> str:
+def quorum_message(present_member_count: int, quorum: int | None, remote_not_counted: int = 0
+                   ) -> str:
     members = f"{present_member_count} member{'' if present_member_count == 1 else 's'} present"
+    if remote_not_counted:
+        members += f" ({remote_not_counted} more attending remotely, not counted)"
     if not quorum:
         return f"{members} (no quorum set)"
     if quorum_shortfall(present_member_count, quorum):

@@ -46,6 +46,7 @@ class CommitteeSettings:
     uses_minutes_heading: bool = True
     resolution_prefix: str = DEFAULT_RESOLUTION_PREFIX
     quorum: int | None = None
+    remote_counts_for_quorum: bool = False
     member_style: MemberStyle = MemberStyle.TITLE_SURNAME
     officer_style: OfficerStyle = OfficerStyle.FULL
     chair_style: ChairStyle = ChairStyle.ROLE
@@ -68,6 +69,7 @@ class CommitteeSettings:
             uses_minutes_heading=self.uses_minutes_heading,
             resolution_prefix=self.resolution_prefix.strip(),
             quorum=self.quorum or None,
+            remote_counts_for_quorum=bool(self.remote_counts_for_quorum),
             member_style=MemberStyle(self.member_style),
             officer_style=OfficerStyle(self.officer_style),
             chair_style=ChairStyle(self.chair_style),

@@ -37,6 +37,7 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         uses_minutes_heading=committee.uses_minutes_heading,
         resolution_prefix=committee.resolution_prefix,
         quorum=committee.quorum,
+        remote_counts_for_quorum=bool(committee.remote_counts_for_quorum),
         member_style=MemberStyle(committee.member_style),
         officer_style=OfficerStyle(committee.officer_style),
         chair_style=ChairStyle(committee.chair_style),
@@ -104,6 +105,7 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.uses_minutes_heading = settings.uses_minutes_heading
     committee.resolution_prefix = settings.resolution_prefix
     committee.quorum = settings.quorum
+    committee.remote_counts_for_quorum = settings.remote_counts_for_quorum
     committee.member_style = settings.member_style
     committee.officer_style = settings.officer_style
     committee.chair_style = settings.chair_style

@@ -60,6 +60,8 @@ class QuorumState:
     quorum: int | None
     present_members: int
     shortfall: int
+    remote_not_counted: int = 0  # members attending remotely, where the committee does not
+    # count them (counts_for_quorum)
 
     @property
     def quorate(self) -> bool:
@@ -67,7 +69,7 @@ class QuorumState:
 
     @property
     def message(self) -> str:
-        return quorum_message(self.present_members, self.quorum)
+        return quorum_message(self.present_members, self.quorum, self.remote_not_counted)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -117,15 +119,20 @@ def quorum_state(db: Database, meeting_id: int, at_item_id: int | None = None) -
         positions = _item_positions(session, meeting_id)
         at = _position_of(positions, at_item_id) if at_item_id is not None else None
         roles = _roles(session, meeting.committee_id)
-        count = sum(
-            1 for row in _attendance(session, meeting_id)
-            if counts_for_quorum(PersonKind(row.person.kind), roles.get(row.person_id),
-                                 AttendanceStatus(row.status), row.remote)
-            and in_room_at(positions.get(row.arrived_at_item_id),
-                           positions.get(row.left_at_item_id), at)
-        )
+        remote_counts = bool(meeting.committee.remote_counts_for_quorum)
+        count = remote_only = 0
+        for row in _attendance(session, meeting_id):
+            if not in_room_at(positions.get(row.arrived_at_item_id),
+                              positions.get(row.left_at_item_id), at):
+                continue
+            facts = (PersonKind(row.person.kind), roles.get(row.person_id),
+                     AttendanceStatus(row.status))
+            if counts_for_quorum(*facts, row.remote, remote_counts):
+                count += 1
+            elif counts_for_quorum(*facts, row.remote, remote_counts=True):
+                remote_only += 1
         quorum = meeting.committee.quorum
-        return QuorumState(quorum, count, quorum_shortfall(count, quorum))
+        return QuorumState(quorum, count, quorum_shortfall(count, quorum), remote_only)
 
 
 # --- attendance -----------------------------------------------------------------------------

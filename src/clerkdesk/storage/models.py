@@ -63,6 +63,11 @@ class Committee(Base):
     chair_style: Mapped[str] = mapped_column(String(20), default=ChairStyle.ROLE)
     resolution_prefix: Mapped[str] = mapped_column(String(40), default="RESOLVED –")
     quorum: Mapped[int | None] = mapped_column(Integer)
+    # Off by default: in English principal councils a member attending remotely is not
+    # "present" for the quorum (since 2021); Welsh and some other bodies count them.
+    remote_counts_for_quorum: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0"
+    )
     template_path: Mapped[str | None] = mapped_column(String(1000))
     speech_phrases: Mapped[str] = mapped_column(Text, default="", server_default="")
     resolution_style: Mapped[str] = mapped_column(

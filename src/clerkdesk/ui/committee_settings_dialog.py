@@ -117,6 +117,14 @@ class CommitteeSettingsDialog(QDialog):
         self.quorum_spin.setRange(0, MAX_QUORUM)
         self.quorum_spin.setSpecialValueText("Not set")
         self.quorum_spin.setValue(settings.quorum or 0)
+        self.remote_quorum_check = named(
+            QCheckBox("Coun&t members attending remotely towards the quorum", page),
+            "remoteQuorumCheck", "Count members attending remotely towards the quorum",
+        )
+        self.remote_quorum_check.setToolTip(
+            "Leave unticked for English principal councils: since 2021 a member attending "
+            "remotely is not present in law. Tick it where remote attendance counts (e.g. Wales).")
+        self.remote_quorum_check.setChecked(settings.remote_counts_for_quorum)
         self.minutes_heading_check = named(
             QCheckBox("Write “Minutes:” under each item &heading", page),
             "minutesHeadingCheck", "Write Minutes: under each item heading",
@@ -133,6 +141,7 @@ class CommitteeSettingsDialog(QDialog):
         form.addRow("&Name:", self.name_edit)
         form.addRow("Counc&il:", self.council_edit)
         form.addRow("&Quorum:", self.quorum_spin)
+        form.addRow("", self.remote_quorum_check)
         form.addRow("", self.minutes_heading_check)
         form.addRow("&Resolution prefix:", self.prefix_edit)
         form.addRow("Resolution st&yle:", self.resolution_style_combo)
@@ -228,6 +237,7 @@ class CommitteeSettingsDialog(QDialog):
             uses_minutes_heading=self.minutes_heading_check.isChecked(),
             resolution_prefix=self.prefix_edit.text(),
             quorum=self.quorum_spin.value() or None,
+            remote_counts_for_quorum=self.remote_quorum_check.isChecked(),
             member_style=MemberStyle(self.member_combo.currentData()),
             officer_style=OfficerStyle(self.officer_combo.currentData()),
             chair_style=ChairStyle(self.chair_combo.currentData()),
