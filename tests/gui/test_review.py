@@ -54,6 +54,16 @@ def test_f7_lists_findings_f_fixes_d_dismisses_enter_jumps(open_window, seed_mee
     panel.list.setCurrentRow(mislevelled)
     qtbot.keyClick(panel.list, Qt.Key.Key_F)  # fix: make it a main paragraph
     assert query(path, "SELECT level FROM paragraph WHERE id=?", finding.paragraph_id) == [(0,)]
+    labels = ws.editor.numbers.labels
+    assert ws.stack.undoText()  # one undoable step, like Shift+Tab
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Z")
+    assert query(path, "SELECT level FROM paragraph WHERE id=?", finding.paragraph_id) == [(1,)]
+    assert ws.editor.numbers.labels != labels
+    press(qtbot, ws.editor, "Ctrl+Shift+Z")
+    assert query(path, "SELECT level FROM paragraph WHERE id=?", finding.paragraph_id) == [(0,)]
+    assert ws.editor.numbers.labels == labels
+    panel.list.setFocus()
     assert not any(t.startswith("10 c)") and "question" in t
                    for t in (panel.list.item(i).text() for i in range(panel.list.count())))
     count = panel.list.count()

@@ -223,6 +223,11 @@ class EditorController(QObject):
         command = LevelCommand(self, self.item_id or 0, pid, data.level, new)
         self._run(command, lambda: self.set_level(pid, new))
 
+    def set_level_undoably(self, pid: int, level: int) -> None:
+        """Move a paragraph of the shown item to `level` (within the usual limits), undoably."""
+        _index, data = self._info(pid)
+        self.change_level(pid, level - data.level)
+
     def _level_of(self, block) -> int:  # noqa: ANN001
         return self.editor.paragraphs.data(block).level
 

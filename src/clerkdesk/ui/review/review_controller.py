@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from clerkdesk.domain.review import FixKind
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.review.review_panel import ReviewPanel
@@ -43,6 +44,9 @@ class ReviewController(QObject):
         if not self.editing.autosaver.flush():
             return
         pid, item_id = finding.paragraph_id, finding.item_id
+        if finding.fix is not None and finding.fix.kind is FixKind.SET_LEVEL and item_id and pid:
+            self._fix_level(item_id, pid, finding.fix.level or 0)
+            return
         before = self._texts(item_paragraphs, item_id, pid)
         try:
             apply_fix(self.db, finding)
@@ -53,6 +57,22 @@ class ReviewController(QObject):
         changed = {p: (before[p], after[p]) for p in before if p in after and before[p] != after[p]}
         self.editing.adopt_replace(changed, f"Fix: {finding.fix.description}") if changed else \
             self._reload()
+        self.minutesChanged.emit()
+        self.run()
+
+    def _fix_level(self, item_id: int, pid: int, level: int) -> None:
+        """The editor's own level change, so the fix is one undoable step like Shift+Tab."""
+        try:
+            self.editing.show_item(item_id)
+            self.editing.set_level_undoably(pid, level)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            return
+        except KeyError:  # the paragraph went since the check
+            self.errorReported.emit("That paragraph has changed since it was checked; "
+                                    "check again (F7).")
+            self.run()
+            return
         self.minutesChanged.emit()
         self.run()
 
