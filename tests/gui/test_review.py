@@ -130,3 +130,29 @@ def test_approved_minutes_are_read_only_and_take_correction_notes(open_window, s
     window.action_map[ActionId.ADD_CORRECTION].trigger()
     assert query(sample_db.path, "SELECT text FROM correction_note") == [
         ("The venue was County Hall, not Maidstone.",)]
+
+
+def test_deleting_an_empty_paragraph_from_the_review_is_undoable(open_window, sample_db, qtbot):
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.older_meeting_id)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+End")
+    qtbot.keyClick(ws.editor, Qt.Key.Key_Return)  # a new paragraph, left empty
+    empty_id = ws.editor.caret()[0]
+    assert ws.autosaver.flush()
+    assert query(sample_db.path, "SELECT text FROM paragraph WHERE id=?", empty_id) == [("",)]
+
+    press(qtbot, ws.editor, "F7")
+    panel = ws.review_panel
+    row = next(i for i, finding in enumerate(panel.findings)
+               if finding.paragraph_id == empty_id and finding.fix is not None)
+    panel.list.setCurrentRow(row)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F)  # fix: delete the empty paragraph
+    assert query(sample_db.path, "SELECT count(*) FROM paragraph WHERE id=?", empty_id) == [(0,)]
+    assert empty_id not in ws.editor.paragraphs.ids()
+
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Z")  # back, in the window and the file
+    assert query(sample_db.path, "SELECT text FROM paragraph WHERE id=?", empty_id) == [("",)]
+    assert empty_id in ws.editor.paragraphs.ids()

@@ -44,8 +44,9 @@ class ReviewController(QObject):
         if not self.editing.autosaver.flush():
             return
         pid, item_id = finding.paragraph_id, finding.item_id
-        if finding.fix is not None and finding.fix.kind is FixKind.SET_LEVEL and item_id and pid:
-            self._fix_level(item_id, pid, finding.fix.level or 0)
+        kind = finding.fix.kind if finding.fix is not None else None
+        if kind in (FixKind.SET_LEVEL, FixKind.DELETE_PARAGRAPH) and item_id and pid:
+            self._fix_in_editor(item_id, pid, finding.fix)
             return
         before = self._texts(item_paragraphs, item_id, pid)
         try:
@@ -60,11 +61,16 @@ class ReviewController(QObject):
         self.minutesChanged.emit()
         self.run()
 
-    def _fix_level(self, item_id: int, pid: int, level: int) -> None:
-        """The editor's own level change, so the fix is one undoable step like Shift+Tab."""
+    def _fix_in_editor(self, item_id: int, pid: int, fix) -> None:  # noqa: ANN001
+        """The editor's own level change or deletion, so the fix is one undoable step."""
         try:
             self.editing.show_item(item_id)
-            self.editing.set_level_undoably(pid, level)
+            if fix.kind is FixKind.DELETE_PARAGRAPH:
+                if self.editing.editor.stored(pid) != fix.old_text:
+                    raise KeyError(pid)
+                self.editing.delete(pid)
+            else:
+                self.editing.set_level_undoably(pid, fix.level or 0)
         except ClerkDeskError as error:
             self.errorReported.emit(str(error))
             return
