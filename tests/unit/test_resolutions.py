@@ -64,6 +64,15 @@ def test_to_list_style_letters_each_clause_with_its_verb_in_capitals() -> None:
         (0, "RESOLVED to NOTE the report.")]
 
 
+def test_to_list_style_writes_a_whole_sentence_as_resolved_that() -> None:
+    """A resolution typed as a sentence (or kept from another style) never reads "to The…"."""
+    sentence = "The Sub-Committee noted the report and the information requested."
+    assert resolution_lines(ResolutionStyle.TO_LIST, PREFIX, sentence) == [
+        (0, "RESOLVED that the Sub-Committee noted the report and the information requested.")]
+    assert resolution_lines(ResolutionStyle.TO_LIST, PREFIX, "That the plan be agreed.") == [
+        (0, "RESOLVED that the plan be agreed.")]
+
+
 def test_to_list_clause_rule_is_predictable() -> None:
     assert clauses("a) note the report; b) AGREE the plan, and") == [
         "NOTE the report", "AGREE the plan"]

@@ -98,6 +98,8 @@ def clauses(text: str) -> list[str]:
 
 def _to_lines(prefix: str, text: str) -> list[Line]:
     parts = clauses(text)
+    if len(parts) == 1 and text.strip().startswith((*_ARTICLES, "That ", "that ")):
+        return [(0, _that_line(prefix, text))]  # a whole sentence, not "to NOTE …"
     if len(parts) <= 1:
         return [(0, f"{_bare(prefix)} to {''.join(parts)}.".strip())] if parts else [
             (0, _bare(prefix))]
