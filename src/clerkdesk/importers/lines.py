@@ -241,6 +241,8 @@ def _starts_anew(previous: Line, line: Line) -> bool:
     `previous` is a short title-like line (nobody wraps a line that short)."""
     if may_be_numbered_heading(line) or may_be_numbered_heading(previous):
         return True
+    if is_field(previous.text) and is_field(line.text):
+        return True  # "Present: ..." then "Also present: ...", each on its own line
     if previous.kind is not Kind.TEXT or len(previous.text) >= _SHORT_LINE:
         return False
     last_word = previous.text.rsplit(" ", 1)[-1].lower()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
+from clerkdesk.importers.attendance_lines import AttendanceBlock, read_attendance
 from clerkdesk.importers.lines import (
     Kind,
     Line,
@@ -54,6 +55,7 @@ class ParsedMinutes:
     scheme_found: bool = False  # some paragraph or sub-point carried a number
     numbering: ItemNumbering | None = None  # item numbers as read, when they run on
     warnings: list[str] = field(default_factory=list)  # what could not be placed
+    attendance: AttendanceBlock = field(default_factory=AttendanceBlock)  # read from the header
 
     @property
     def uses_minutes_heading(self) -> bool:
@@ -106,10 +108,12 @@ class _Builder:
         self._finish_item()
         scheme = paragraph_scheme(self.main_delimiters, self.sub_delimiters)
         numbering = item_numbering([item.number_label for item in self.items])
-        plain_header = [line for line in self.header if line not in self.set_apart]
+        attendance = read_attendance(self.header)
+        plain_header = [line for index, line in enumerate(self.header)
+                        if line not in self.set_apart and index not in attendance.lines_read]
         warnings = self.placement.header_warnings(plain_header) + self.placement.warnings
         return ParsedMinutes(self.items, self.header, scheme or ParagraphScheme.PAREN,
-                             scheme is not None, numbering, warnings)
+                             scheme is not None, numbering, warnings, attendance)
 
     def take(self, line: Line, following: Line | None) -> None:
         title_next, self.title_next = self.title_next, False

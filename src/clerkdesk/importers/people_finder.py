@@ -135,6 +135,11 @@ def _name_words(run: str, word_before: str) -> list[str]:
     return kept
 
 
+def is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a person's name (not a title or a common noun)."""
+    return bool(re.fullmatch(WORD, word)) and not _is_stop(word)
+
+
 def _is_stop(word: str) -> bool:
     if word in STOP_WORDS or word in TITLES:
         return True

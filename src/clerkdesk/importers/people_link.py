@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clerkdesk.domain.attendance import role_text, roster_name
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.naming import NamingConventions, PersonName, written_name
 from clerkdesk.domain.people_match import NameMatch, NameParts, best_match
@@ -49,6 +50,7 @@ class PeopleLinker:
         self.candidates = [self._candidate(p) for p in people if p.family_name]
         self.keep_separate = keep_separate  # spellings the user said are different people
         self.created: list[int] = []
+        self.placed: set[int] = set()  # people whose seat the attendance decided
         self.near_misses: list[NearMiss] = []
 
     @staticmethod
@@ -57,23 +59,48 @@ class PeopleLinker:
         return _Candidate(person.id, parts, person.kind == PersonKind.MEMBER)
 
     def link(self, spellings: Sequence[Spelling]) -> dict[str, int]:
-        """Person id for each spelling; give the most frequent spelling first so it wins."""
+        """Person id for each spelling; give the most frequent spelling first so it wins. A
+        member not placed by the attendance joins the committee."""
         person_of: dict[str, int] = {}
         for spelling in spellings:
-            is_member = spelling.kind is PersonKind.MEMBER
-            pool = [(c.person_id, c.parts) for c in self.candidates if c.is_member == is_member]
-            try:
-                person_id, match = best_match(spelling.parts, pool)
-            except LookupError:
-                person_id, match = self._create(spelling), NameMatch.SAME
-            if match is NameMatch.NEAR and spelling.text in self.keep_separate:
-                person_id, match = self._create(spelling), NameMatch.SAME
-            if match is NameMatch.NEAR:
-                self.near_misses.append(NearMiss(spelling.text, person_id))
-            if is_member:
+            person_id = self.person_for(spelling)
+            if spelling.kind is PersonKind.MEMBER and person_id not in self.placed:
                 self._ensure_membership(person_id, Role.MEMBER)
             person_of[spelling.text] = person_id
         return person_of
+
+    def person_for(self, spelling: Spelling) -> int:
+        """The roster person a spelling names (a near miss is linked and noted), else a new one."""
+        is_member = spelling.kind is PersonKind.MEMBER
+        pool = [(c.person_id, c.parts) for c in self.candidates if c.is_member == is_member]
+        try:
+            person_id, match = best_match(spelling.parts, pool)
+        except LookupError:
+            return self._create(spelling)
+        if match is NameMatch.NEAR and spelling.text in self.keep_separate:
+            return self._create(spelling)
+        miss = NearMiss(spelling.text, person_id)
+        if match is NameMatch.NEAR and miss not in self.near_misses:
+            self.near_misses.append(miss)
+        return person_id
+
+    def give_role(self, person_id: int, role: Role | None) -> str:
+        """Seat an attendee on the committee; a Chair or Vice-Chair already held by someone else
+        is left alone (the person joins as a member) and the reason is returned."""
+        self.placed.add(person_id)
+        if role is None:
+            return ""
+        held_by = next((p for p, r in self.roles.items() if r is role and p != person_id), None)
+        if role in (Role.CHAIR, Role.VICE_CHAIR) and held_by is not None:
+            self._ensure_membership(person_id, Role.MEMBER)
+            return (f"{self.full_name(person_id)} is {role_text(role)} in these minutes; the "
+                    f"committee's {role_text(role)} stays {self.full_name(held_by)}.")
+        current = self.roles.get(person_id)
+        if current is None or (current in (Role.MEMBER, Role.SUBSTITUTE)
+                               and role in (Role.CHAIR, Role.VICE_CHAIR)):
+            set_membership_in(self.session, self.committee_id, person_id, role)
+            self.roles[person_id] = role
+        return ""
 
     def role_holder(self, role: Role) -> int:
         """The committee's Chair or Vice-Chair, created (unnamed) when it has none."""
@@ -103,6 +130,12 @@ class PeopleLinker:
         if person_id not in self.roles:
             set_membership_in(self.session, self.committee_id, person_id, role)
             self.roles[person_id] = role
+
+    def full_name(self, person_id: int) -> str:
+        """The person's name in full with title, whatever the committee's conventions."""
+        person = self.people[person_id]
+        return roster_name(person.title, person.given_name, person.family_name,
+                           self.roles.get(person_id))
 
     def written(self, person_id: int) -> str:
         """The person's name as the committee writes it."""

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+# The order the report lists attendance counts in.
+ATTENDANCE_WORDS = ("present", "apologies", "absent", "also present", "officers", "in attendance")
+
 
 @dataclass
 class ImportReport:
@@ -16,6 +19,13 @@ class ImportReport:
     requests: int = 0
     warnings: list[str] = field(default_factory=list)  # near-miss names, unplaced lines, ...
     near_misses: list[tuple[str, str]] = field(default_factory=list)  # (as typed, linked to)
+    attendance: dict[str, int] = field(default_factory=dict)  # "present" -> 7, "officers" -> 4
+
+    def attendance_line(self) -> str:
+        """ "attendance: 7 present, 1 apologies, 4 officers", or "" when none was read."""
+        counts = [f"{self.attendance[word]} {word}" for word in ATTENDANCE_WORDS
+                  if self.attendance.get(word)]
+        return f"attendance: {', '.join(counts)}" if counts else ""
 
     def summary_lines(self) -> list[str]:
         """Human-readable lines, first the new meeting's id."""
@@ -28,4 +38,6 @@ class ImportReport:
             f"resolutions: {self.resolutions}",
             f"requests: {self.requests}",
         ]
+        if self.attendance_line():
+            lines.insert(5, self.attendance_line())
         return lines + [f"warning: {w}" for w in self.warnings]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
+from clerkdesk.importers.attendance_write import PLACE, spelling_texts, write_attendance
 from clerkdesk.importers.outcomes import request_lists, resolution_form
 from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
 from clerkdesk.importers.people_finder import (
@@ -90,8 +91,11 @@ def write_meeting(
     committee = _committee(session, facts, parsed, warnings)
     meeting = create_meeting_in(session, committee.id, facts.date, facts.time, facts.venue)
     linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
+    attendance = write_attendance(session, meeting.id, linker, parsed.attendance, warnings)
     person_of = linker.link(found.spellings)
-    report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings)
+    report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings,
+                          attendance=dict(attendance))
+    places = {name: [PLACE] for name in spelling_texts(parsed.attendance)}
 
     def person_id(mention: Mention) -> int | None:
         if mention.spelling:
@@ -105,18 +109,20 @@ def write_meeting(
         _write_item(session, meeting.id, item, label, found, person_id, mentioned, report,
                     committee.resolution_prefix)
     for miss in linker.near_misses:
-        where = ", ".join(found.places.get(miss.spelling, []))
+        where = ", ".join(places.get(miss.spelling, []) + found.places.get(miss.spelling, []))
         target = linker.written(miss.person_id)
         report.warnings.append(f'"{miss.spelling}" ({where}) linked to {target}')
         report.near_misses.append((miss.spelling, target))
     report.items = len(parsed.items)
     report.people = [linker.written(pid) for pid in mentioned]
     created = set(linker.created)
-    report.new_people = [linker.written(pid) for pid in mentioned if pid in created]
-    if parsed.header:
+    listed = [pid for pid in linker.created if pid not in mentioned]
+    report.new_people = [linker.written(pid) for pid in [*mentioned, *listed] if pid in created]
+    unread = len(parsed.header) - len(parsed.attendance.lines_read)
+    if unread:
         report.warnings.append(
-            f"{len(parsed.header)} line(s) before the first item were not imported as minutes "
-            "(heading or attendance).")
+            f"{unread} line(s) before the first item were not imported (the heading, or "
+            "attendance that could not be read).")
     report.warnings.extend(parsed.warnings)
     return report
 

@@ -1,0 +1,71 @@
+"""Write the attendance read from imported minutes: link each name to the roster (as speakers
+are linked), seat members on the committee, and record the meeting's attendance."""
+
+from collections import Counter
+
+from sqlalchemy.orm import Session
+
+from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.importers.attendance_lines import AttendanceBlock, Attendee, WrittenName
+from clerkdesk.importers.people_finder import Spelling
+from clerkdesk.importers.people_link import PeopleLinker
+from clerkdesk.services.people import set_attendance_in
+
+PLACE = "the attendance"
+
+
+def write_attendance(
+    session: Session, meeting_id: int, linker: PeopleLinker, block: AttendanceBlock,
+    warnings: list[str],
+) -> Counter[str]:
+    """Record each attendee once (the first listing wins); counts for the import report."""
+    counts: Counter[str] = Counter()
+    seen: dict[int, str] = {}
+    for attendee in block.attendees:
+        person_id = linker.person_for(_spelling(attendee.name, attendee.kind, attendee.job_title))
+        if person_id in seen:
+            warnings.append(f'"{attendee.name.text}" is listed twice in the attendance; kept '
+                            f"as {seen[person_id]}.")
+            continue
+        seen[person_id] = _status_word(attendee.status)
+        if problem := linker.give_role(person_id, attendee.role):
+            warnings.append(problem)
+        set_attendance_in(session, meeting_id, person_id, attendee.status,
+                          substitute_for_id=_substituted(linker, attendee), remote=attendee.remote)
+        counts[report_word(attendee)] += 1
+    warnings.extend(block.not_read)
+    return counts
+
+
+def _spelling(name: WrittenName, kind: PersonKind, job_title: str = "") -> Spelling:
+    return Spelling(name.text, kind, name.parts, name.initials, job_title)
+
+
+def _substituted(linker: PeopleLinker, attendee: Attendee) -> int | None:
+    """The member a substitute stands in for, a committee member (added when not on the roster)."""
+    if attendee.substitute_for is None:
+        return None
+    person_id = linker.person_for(_spelling(attendee.substitute_for, PersonKind.MEMBER))
+    if person_id not in linker.placed:
+        linker.give_role(person_id, Role.MEMBER)
+    return person_id
+
+
+def _status_word(status: AttendanceStatus) -> str:
+    return status.value.replace("_", " ")
+
+
+def report_word(attendee: Attendee) -> str:
+    """How the import report counts an attendee: present (substitutes too), apologies, absent,
+    also present, officers (officers in attendance), in attendance (anyone else there)."""
+    if attendee.status is AttendanceStatus.SUBSTITUTE:
+        return "present"
+    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.kind is PersonKind.OFFICER:
+        return "officers"
+    return _status_word(attendee.status)
+
+
+def spelling_texts(block: AttendanceBlock) -> list[str]:
+    """Every name as written in the attendance (for near-miss messages)."""
+    names = [a.name.text for a in block.attendees]
+    return names + [a.substitute_for.text for a in block.attendees if a.substitute_for]
