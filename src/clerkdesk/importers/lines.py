@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from clerkdesk.domain.text import normalise_space, xml_safe
+from clerkdesk.domain.vote_lines import parse_vote_line
 from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
@@ -63,6 +64,7 @@ class Kind(Enum):
     ITEM = auto()  # "Item 5: Title", "35/20 Title"
     DECISION = auto()  # the "Decision:" marker of a council web page
     NUMBER = auto()  # an item number alone on its line: "5.", "334", "35/20"
+    VOTE = auto()  # a recorded vote: "(Carried: 7 for, 2 against)", "For: 7, Against: 2"
 
 
 PARAGRAPH_KINDS = (Kind.TEXT, Kind.MAIN, Kind.SUB, Kind.RESOLVED, Kind.ITEM)
@@ -92,6 +94,8 @@ def clean_line(raw: str) -> str:
 
 def classify(text: str) -> Line:
     """What a non-blank, cleaned line is."""
+    if parse_vote_line(text) is not None:
+        return Line(Kind.VOTE, text)
     for parse in (_item_number, _numbered, _sub_point, _marker, _resolution, _item_heading):
         line = parse(text)
         if line is not None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
+from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
 from clerkdesk.importers.attendance_lines import AttendanceBlock, read_attendance
 from clerkdesk.importers.lines import (
     Kind,
@@ -33,6 +34,7 @@ class ParsedParagraph:
     style: ParagraphStyle = ParagraphStyle.NUMBERED
     ref: str = ""  # where it stood in the source, for messages: "9", "10 b", "RESOLVED"
     resolution_prefix: str = ""  # set when the paragraph is (or holds) a resolution
+    vote: VoteRecord | None = None  # the vote recorded under a resolution
 
 
 @dataclass
@@ -126,7 +128,7 @@ class _Builder:
             Kind.CLUTTER: self._clutter, Kind.MINUTES: self._minutes, Kind.DOCS: self._documents,
             Kind.ITEM: self._item_heading, Kind.MAIN: self._main, Kind.SUB: self._sub,
             Kind.RESOLVED: self._resolved, Kind.TEXT: self._text, Kind.DECISION: self._decision,
-            Kind.NUMBER: self._number,
+            Kind.NUMBER: self._number, Kind.VOTE: self._vote,
         }[line.kind]
         handler(line, following)
 
@@ -310,6 +312,14 @@ class _Builder:
         self.placement.resolution()
         self._add(ParsedParagraph(line.text, 0, ParagraphStyle.RESOLUTION, "RESOLVED", line.prefix))
 
+    def _vote(self, line: Line, following: Line | None) -> None:
+        """A vote belongs to the resolution above it; anywhere else it is ordinary text."""
+        resolution = _open_resolution(self._target()) if self.item is not None else None
+        if resolution is None or resolution.vote is not None:
+            self._text(Line(Kind.TEXT, line.text), following)
+        else:
+            resolution.vote = parse_vote_line(line.text)
+
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item
         target = self._target() if item is not None else []
@@ -398,3 +408,13 @@ def _opens_numbered_title(line: Line, following: Line | None) -> bool:
 
 def _restarts_numbering(line: Line) -> bool:
     return line.label == "1" or (line.delimiter == "decimal" and line.label.endswith(".1"))
+
+
+def _open_resolution(paragraphs: list[ParsedParagraph]) -> ParsedParagraph | None:
+    """The resolution the last paragraphs belong to (itself, or its sub-points), if any."""
+    for paragraph in reversed(paragraphs):
+        if paragraph.resolution_prefix:
+            return paragraph
+        if paragraph.level == 0:
+            return None
+    return None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
+from clerkdesk.domain.vote_lines import VoteRecord
 from clerkdesk.importers.attendance_write import PLACE, spelling_texts, write_attendance
 from clerkdesk.importers.outcomes import request_lists, resolution_form
 from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
@@ -29,7 +30,7 @@ from clerkdesk.services.flags import add_request_in, add_resolution_in
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
 from clerkdesk.services.minutes import conventions_of
 from clerkdesk.services.paragraphs import add_paragraph_in
-from clerkdesk.storage.models import Committee
+from clerkdesk.storage.models import Committee, ResolutionFlag
 
 
 @dataclass
@@ -150,7 +151,9 @@ def _write_item(
             form = resolution_form(_resolution_wording(item.paragraphs, len(paragraph_ids) - 1))
             if form is ResolutionForm.OTHER and "AGREED" in paragraph.resolution_prefix.upper():
                 form = ResolutionForm.AGREED
-            add_resolution_in(session, written.id, form)
+            flag = add_resolution_in(session, written.id, form)
+            if paragraph.vote is not None:
+                _record_vote(flag, paragraph.vote)
             report.resolutions += 1
     for requests in request_lists(item.paragraphs):
         for index in requests.requests:
@@ -249,3 +252,9 @@ def _committee(
         warnings.append(f"Resolutions written {written} will show as "
                         f'"{committee.resolution_prefix}" (the committee\'s setting).')
     return committee
+
+
+def _record_vote(flag: ResolutionFlag, vote: VoteRecord) -> None:
+    flag.votes_for, flag.votes_against = vote.votes_for, vote.votes_against
+    flag.abstentions, flag.carried = vote.abstentions, vote.carried
+    flag.casting_vote, flag.recorded_votes = vote.casting_vote, vote.recorded
