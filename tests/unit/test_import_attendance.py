@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
-from clerkdesk.importers.attendance_lines import read_attendance
+from clerkdesk.importers.attendance_lines import parse_name, read_attendance
 from clerkdesk.importers.dispatch import import_file
 from clerkdesk.importers.plaintext import import_text
 from clerkdesk.services.committees import find_or_create_committee
@@ -260,3 +260,34 @@ def test_cli_import_prints_the_attendance(tmp_path):
         capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=Path(__file__).parent)
     assert result.returncode == 0, result.stderr
     assert "attendance: 4 present, 1 apologies, 1 also present, 2 officers" in result.stdout
+
+
+@pytest.mark.parametrize(("written", "shown", "parts", "initials"), [
+    ("Cllr J SMITH", "Cllr J Smith", ("", "Smith", "Cllr"), "J"),
+    ("CLLR J SMITH", "Cllr J Smith", ("", "Smith", "Cllr"), "J"),
+    ("MR R LOVE", "Mr R Love", ("", "Love", "Mr"), "R"),
+    ("Cllr Sarah O'BRIEN-MCKAY", "Cllr Sarah O'Brien-McKay",
+     ("Sarah", "O'Brien-McKay", "Cllr"), ""),
+    ("Cllr A MACHIN", "Cllr A Machin", ("", "Machin", "Cllr"), "A"),
+    ("Councillor Mrs S. Prendergast", "Mrs S. Prendergast", ("", "Prendergast", "Mrs"), "S"),
+])
+def test_names_in_capitals_and_double_titles(written, shown, parts, initials):
+    name = parse_name(written)
+    assert name is not None
+    assert (name.text, (name.parts.given, name.parts.family, name.parts.title), name.initials) \
+        == (shown, parts, initials)
+
+
+def test_a_header_in_capitals_is_read():
+    block = read_attendance(["PRESENT: Cllr J SMITH (Chairman), Cllrs A BROWN, C DAVIES, E EVANS",
+                             "APOLOGIES: Cllr F GREEN",
+                             "Members Present: Councillor Mrs S. Prendergast (Vice-Chair)"])
+    assert [(a.name.text, a.status, a.role, a.kind) for a in block.attendees] == [
+        ("Cllr J Smith", AttendanceStatus.PRESENT, Role.CHAIR, PersonKind.MEMBER),
+        ("Cllr A Brown", AttendanceStatus.PRESENT, Role.MEMBER, PersonKind.MEMBER),
+        ("Cllr C Davies", AttendanceStatus.PRESENT, Role.MEMBER, PersonKind.MEMBER),
+        ("Cllr E Evans", AttendanceStatus.PRESENT, Role.MEMBER, PersonKind.MEMBER),
+        ("Cllr F Green", AttendanceStatus.APOLOGIES, Role.MEMBER, PersonKind.MEMBER),
+        ("Mrs S. Prendergast", AttendanceStatus.PRESENT, Role.VICE_CHAIR, PersonKind.MEMBER),
+    ]
+    assert block.lines_read == {0, 1, 2} and block.not_read == []

@@ -28,6 +28,7 @@ _NONE = re.compile(r"^(?:none|nil|no apologies(?: were received)?|n/a)$", re.I)
 _PLURALS = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 _TITLE = re.compile(rf"^(?P<title>{'|'.join(TITLES)}|{'|'.join(_PLURALS)})\.?\s+(?P<rest>.+)$",
                     re.I)
+_COUNCILLOR_TITLES = {"cllr", "councillor"}
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "bin", "al"}
 _NOTES = re.compile(r"^(?P<name>[^()]*?)\s*(?P<notes>(?:\([^()]*\)\s*)*)$")
@@ -198,9 +199,12 @@ def parse_name(text: str, default_title: str = "") -> WrittenName | None:
     title, rest = "", text
     match = _TITLE.match(text)
     if match:
-        written = match.group("title").rstrip(".")
+        written = _from_capitals(match.group("title").rstrip("."))
         title = _PLURALS.get(written.casefold(), written)
         rest = match.group("rest")
+    if (second := _TITLE.match(rest)) and title.casefold() in _COUNCILLOR_TITLES:
+        title, rest = second.group("title").rstrip("."), second.group("rest")  # Cllr Mrs S Lee
+        text = f"{title} {rest}"
     title = title or default_title
     plural = bool(match) and match.group("title").rstrip(".").casefold() in _PLURALS
     shown = text if match and not plural else f"{title} {rest}".strip()
@@ -208,6 +212,11 @@ def parse_name(text: str, default_title: str = "") -> WrittenName | None:
     initials = ""
     while words and _INITIALS.match(words[0]) and len(words) > 1:
         initials += words.pop(0).replace(".", "")
+    words = [_from_capitals(word) for word in words]
+    if shown.split()[:1] and shown.split()[0].rstrip(".").casefold() == title.casefold():
+        shown = " ".join([title, *shown.split()[1:]])
+    shown = " ".join(word if _INITIALS.match(word) or word == title else _from_capitals(word)
+                     for word in shown.split())
     if not words or len(words) > 4 or not _name_words(words, bool(title or initials)):
         return None
     if not title and not initials and len(words) < 2:
@@ -215,6 +224,16 @@ def parse_name(text: str, default_title: str = "") -> WrittenName | None:
     family_start = _family_start(words)
     given, family = " ".join(words[:family_start]), " ".join(words[family_start:])
     return WrittenName(shown, NameParts(given, family, title), initials)
+
+
+def _from_capitals(word: str) -> str:
+    """SMITH -> Smith, O'BRIEN -> O'Brien, SMITH-JONES -> Smith-Jones, MCKAY -> McKay, CLLR ->
+    Cllr (names and titles some councils print in capitals); other words unchanged."""
+    if len(word) < 2 or not word.isupper() or not any(ch.isalpha() for ch in word):
+        return word
+    cased = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
+    # "Mc" is always followed by a capital; "Mac" is not (Machin, Mackie), so it is left.
+    return re.sub(r"(^|[-'])Mc([a-z])", lambda m: m.group(1) + "Mc" + m.group(2).upper(), cased)
 
 
 def _name_words(words: list[str], titled: bool) -> bool:

@@ -24,7 +24,8 @@ from clerkdesk.importers.stop_words import (
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LOWER = "a-zß-öø-ÿ\u0100-\u017f"
-WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_PREFIX = r"(?:Mc|Mac|O['’]|D['’])?"
+WORD = rf"{_PREFIX}[{_UPPER}][{_LOWER}]+(?:-{_PREFIX}[{_UPPER}][{_LOWER}]+)?"
 _END = r"(?![\w'’-])"
 _START = r"(?<![\w'’-])"
 _RUN = rf"((?:{WORD} ){{1,3}}{WORD})"
