@@ -5,9 +5,10 @@
 A database from bench/generate_db.py holds meetings of 300 paragraphs each, spread over 6-12
 agenda items; one more meeting has all 300 in a single item (the editor's worst case). Each
 figure runs in the real MainWindow: `open_meeting` (the workspace with agenda, editor, flags and
-roster panels) or the Next item key (Ctrl+PgDown), timed until the event loop has painted the
-result. Opening is repeated (close, reopen) and the first, cold open — which also imports the
-workspace's modules — is printed apart. Target: under 150 ms each (the slowest run counts).
+roster panels, timed until the panels, which load just after the editor's first paint, are
+filled) or the Next item key (Ctrl+PgDown), timed until the event loop has painted the result.
+Opening is repeated (close, reopen); the first, cold open also loads the meeting window's code.
+Target: under 150 ms each (the slowest run counts).
 The editor alone (no workspace) is timed by bench_typing.py.
 """
 
@@ -67,11 +68,22 @@ def add_single_item_meeting(path: Path) -> int:
         db.close()
 
 
+def open_fully(window, meeting_id: int) -> float:  # noqa: ANN001
+    """Seconds until the meeting is open and painted with its side panels filled (they load
+    just after the editor's first paint)."""
+    start = time.perf_counter()
+    window.open_meeting(meeting_id)
+    QApplication.processEvents()
+    while not window.meetings.workspace.side_panels_filled:
+        QApplication.processEvents()
+    return time.perf_counter() - start
+
+
 def open_times(window, meeting_id: int, shown: int | None = None) -> list[float]:  # noqa: ANN001
     """Seconds to open the meeting, OPENS times; `shown`: paragraphs the editor must show."""
     times = []
     for _ in range(OPENS):
-        times.append(timed(lambda: window.open_meeting(meeting_id)))
+        times.append(open_fully(window, meeting_id))
         count = len(window.meetings.workspace.editor.paragraphs.ids())
         if shown is not None and count != shown:
             raise SystemExit(f"the editor shows {count} paragraphs, not {shown}")
@@ -114,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         window.start(str(path), False)
         QApplication.processEvents()
-        first = timed(lambda: window.open_meeting(1))
+        first = open_fully(window, 1)
         window.meetings.close_meeting()
         opens = open_times(window, 2)
         single_opens = open_times(window, single, PARAGRAPHS)
@@ -134,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  switch item (Ctrl+PgDown/PgUp)           {statistics.median(switches) * 1000:6.1f} / "
           f"{slowest['switch'] * 1000:.1f} ms (< 150)")
     rows = [
+        Row("First open after start-up (cold: loads the meeting window's code)", ms(first), "-",
+            None, "< 150 ms", first < TARGET_S),
         Row(f"Open a {PARAGRAPHS}-paragraph meeting (agenda of 6-12 items)",
             f"{ms(statistics.median(opens))} (slowest {ms(slowest['open'])})", "-", None,
             "< 150 ms", slowest["open"] < TARGET_S),

@@ -81,7 +81,7 @@ class ParagraphPlace:
     item_id: int
     item_label: str
     reference: str
-    text: str
+    stored_text: str  # with person tokens; rendered only for the paragraphs that are shown
     order: tuple[int, int]  # (item position, paragraph position)
 
 
@@ -93,27 +93,33 @@ class MeetingPlaces:
 
 
 def meeting_places_in(session: Session, meeting_id: int) -> MeetingPlaces:
-    """Every paragraph of a meeting with its item, reference and rendered text."""
+    """Every paragraph of a meeting with its item and reference (one query for them all)."""
     meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
     committee = meeting.committee
     name_of = name_lookup(person_names(session, committee.id), conventions_of(committee))
     scheme = ParagraphScheme(committee.paragraph_scheme)
     items = list(meeting.items)
+    rows_of: dict[int, list[Any]] = {item.id: [] for item in items}
+    for row in session.execute(
+        select(Paragraph.id, Paragraph.item_id, Paragraph.position, Paragraph.level,
+               Paragraph.style, Paragraph.text)
+        .where(Paragraph.item_id.in_(list(rows_of))).order_by(Paragraph.position)
+    ):
+        rows_of[row.item_id].append(row)
     places: dict[int, ParagraphPlace] = {}
     for item, item_label in zip(items, item_label_list(committee, items), strict=True):
-        paragraphs = list(item.paragraphs)
-        styles = [ParagraphStyle(p.style) for p in paragraphs]
-        levels = [p.level if s is ParagraphStyle.NUMBERED else None
-                  for p, s in zip(paragraphs, styles, strict=True)]
+        rows = rows_of[item.id]
+        styles = [ParagraphStyle(r.style) for r in rows]
+        levels = [r.level if s is ParagraphStyle.NUMBERED else None
+                  for r, s in zip(rows, styles, strict=True)]
         labels = paragraph_labels(scheme, levels, item_label)
         references = paragraph_references(
-            scheme, [(p.level, s, label) for p, s, label in zip(
-                paragraphs, styles, labels, strict=True)], item_label)
-        for paragraph, reference in zip(paragraphs, references, strict=True):
-            places[paragraph.id] = ParagraphPlace(
+            scheme, [(r.level, s, label) for r, s, label in zip(rows, styles, labels, strict=True)],
+            item_label)
+        for row, reference in zip(rows, references, strict=True):
+            places[row.id] = ParagraphPlace(
                 meeting_id=meeting_id, item_id=item.id, item_label=item_label,
-                reference=reference, text=render(paragraph.text, name_of),
-                order=(item.position, paragraph.position),
+                reference=reference, stored_text=row.text, order=(item.position, row.position),
             )
     return MeetingPlaces(places, name_of, len(items))
 
@@ -138,7 +144,8 @@ def record_of(flag: Flag, places: MeetingPlaces) -> FlagRecord:
     return FlagRecord(
         id=flag.id, kind=FlagKind(flag.kind), paragraph_id=flag.paragraph_id,
         item_id=place.item_id, meeting_id=place.meeting_id, item_label=place.item_label,
-        paragraph_label=place.reference, short_text=shorten(" ".join(place.text.split())),
+        paragraph_label=place.reference,
+        short_text=shorten(" ".join(render(place.stored_text, places.name_of).split())),
         fields=fields, status=flag_status(fields),
         asked_of_text=asked_of_text(fields, places.name_of),
     )

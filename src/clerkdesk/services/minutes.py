@@ -68,13 +68,15 @@ def person_names(session: Session, committee_id: int) -> dict[int, PersonName]:
             )
         ).all()
     }
+    people = session.execute(select(Person.id, Person.given_name, Person.family_name,
+                                    Person.title, Person.job_title, Person.kind))
     return {
         p.id: PersonName(
             id=p.id, given_name=p.given_name, family_name=p.family_name, title=p.title,
             job_title=p.job_title, kind=PersonKind(p.kind),
             role=Role(roles[p.id]) if p.id in roles else None,
         )
-        for p in session.scalars(select(Person))
+        for p in people
     }
 
 

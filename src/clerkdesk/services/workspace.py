@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from clerkdesk.domain.clock import MeetingClock
 from clerkdesk.domain.enums import MeetingStatus, ParagraphStyle
@@ -16,7 +15,7 @@ from clerkdesk.services.minutes import (
     person_names,
 )
 from clerkdesk.storage.database import Database
-from clerkdesk.storage.models import AgendaItem, Meeting, Paragraph
+from clerkdesk.storage.models import AgendaItem, Flag, Meeting, Paragraph
 
 
 @dataclass(frozen=True)
@@ -96,20 +95,23 @@ def meeting_outline(db: Database, meeting_id: int) -> MeetingOutline:
 
 
 def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
+    """An item's paragraphs in order, read as plain rows (no ORM objects: this is on the path
+    of opening a meeting and switching items)."""
     with db.transaction() as session:
         get_or_fail(session, AgendaItem, item_id, "agenda item")
-        rows = session.scalars(
-            select(Paragraph)
+        flagged = set(session.scalars(
+            select(Flag.paragraph_id).join(Paragraph, Paragraph.id == Flag.paragraph_id)
+            .where(Paragraph.item_id == item_id)))
+        rows = session.execute(
+            select(Paragraph.id, Paragraph.level, Paragraph.style, Paragraph.text,
+                   Paragraph.elapsed_seconds, Paragraph.speaker_id, Paragraph.generated)
             .where(Paragraph.item_id == item_id)
             .order_by(Paragraph.position)
-            .options(selectinload(Paragraph.flags))
         )
         return [
-            EditableParagraph(
-                p.id, p.level, ParagraphStyle(p.style), p.text, p.elapsed_seconds, bool(p.flags),
-                p.speaker_id, bool(p.generated),
-            )
-            for p in rows
+            EditableParagraph(r.id, r.level, ParagraphStyle(r.style), r.text, r.elapsed_seconds,
+                              r.id in flagged, r.speaker_id, bool(r.generated))
+            for r in rows
         ]
 
 
