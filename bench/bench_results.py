@@ -17,7 +17,7 @@ class Row:
     value: str  # the figure with its unit, e.g. "182 ms" or "1.24x"
     baseline: str  # what it is compared with, e.g. "bare QMainWindow 108 ms", or "-"
     ratio: float | None  # value / baseline, when there is one
-    target: str  # e.g. "<= 1.3x" or "< 150 ms"
+    target: str  # e.g. "<= 1.3x" or "< 150 ms"; "-" for a figure shown only to explain another
     met: bool
 
 

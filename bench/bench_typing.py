@@ -72,6 +72,26 @@ def key_times(widget: QTextEdit, keys: str) -> list[float]:
     return times
 
 
+class PythonOverrides(QTextEdit):
+    """A QTextEdit whose key and paint handlers are Python methods that only call Qt's: the
+    least any PySide6 editor that reacts to keys and paints its own margins pays per key."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().paintEvent(event)
+
+
+def plain_edit(rig, kind: type[QTextEdit] = QTextEdit) -> QTextEdit:  # noqa: ANN001 - the rig
+    """A `kind` of QTextEdit holding the editor's text, sized like the editor."""
+    edit = kind()
+    edit.resize(rig.editor.size())
+    edit.setPlainText("\n".join(text for text, _ in rig.shown_rows()))
+    edit.show()
+    return edit
+
+
 def timed(action) -> float:  # noqa: ANN001 - a callable
     start = time.perf_counter()
     action()
@@ -118,11 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         switches = [timed(lambda item=item: rig.controller.show_item(item))
                     for item in (two, one) * 4]
 
-        baseline = QTextEdit()
-        baseline.resize(rig.editor.size())
-        baseline.setPlainText("\n".join(text for text, _ in rig.shown_rows()))
-        baseline.show()
-        for widget, index in ((rig.editor, PARAGRAPHS // 2), (baseline, PARAGRAPHS // 2)):
+        baseline = plain_edit(rig)
+        overrides = plain_edit(rig, PythonOverrides)
+        for widget, index in ((rig.editor, PARAGRAPHS // 2), (baseline, PARAGRAPHS // 2),
+                              (overrides, PARAGRAPHS // 2)):
             block = widget.document().findBlockByNumber(index)
             cursor = QTextCursor(block)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
@@ -134,10 +153,12 @@ def main(argv: list[str] | None = None) -> int:
         keys = (TYPED * (args.keys // len(TYPED) + 1))[: args.keys]
         editor_times: list[float] = []
         plain_times: list[float] = []
+        overrides_times: list[float] = []
         for start in range(0, args.keys, ROUND):
             chunk = keys[start:start + ROUND]
             editor_times += key_times(rig.editor, chunk)
             plain_times += key_times(baseline, chunk)
+            overrides_times += key_times(overrides, chunk)
         rig.autosaver.flush()
         saves.restore()
         typed_ok = keys in rig.shown_rows()[PARAGRAPHS // 2][0]
@@ -146,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     ms = 1000.0
     editor_mean, plain_mean = statistics.mean(editor_times), statistics.mean(plain_times)
     ratio = editor_mean / plain_mean
+    overrides_mean = statistics.mean(overrides_times)
     p99 = percentile(editor_times, 0.99)
     switch = statistics.median(switches)
     checks = {
@@ -159,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("per-key mean (ms)", f"{editor_mean * ms:.3f}", f"{plain_mean * ms:.3f}",
          f"ratio {ratio:.2f} (<= 1.2) {verdict('ratio')}"),
+        ("per-key mean, QTextEdit with Python key/paint overrides", f"{overrides_mean * ms:.3f}",
+         f"{plain_mean * ms:.3f}", f"ratio {overrides_mean / plain_mean:.2f} (PySide6's share)"),
         ("per-key p50 (ms)", f"{percentile(editor_times, 0.5) * ms:.3f}",
          f"{percentile(plain_times, 0.5) * ms:.3f}", ""),
         ("per-key p99 (ms)", f"{p99 * ms:.3f}", f"{percentile(plain_times, 0.99) * ms:.3f}",
@@ -167,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
          ""),
         ("autosaves during typing", str(len(saves.durations)), "-",
          f"write p50 {statistics.median(saves.durations or [0]) * ms:.1f} ms, "
-         f"max {max(saves.durations or [0]) * ms:.1f} ms"),
+         f"max {max(saves.durations or [0]) * ms:.1f} ms; "
+         f"{sum(saves.durations) / len(editor_times) * ms:.3f} ms per key"),
         (f"open {PARAGRAPHS}-paragraph item (ms)", f"{first_open * ms:.1f}", "-",
          f"< 150 {verdict('open')}"),
         ("switch between items (ms)", f"{switch * ms:.1f} median", "-",
@@ -185,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         Row(f"Per keystroke, {PARAGRAPHS}-paragraph item, autosave on (mean)",
             f"{editor_mean * ms:.2f} ms", f"plain QTextEdit {plain_mean * ms:.2f} ms", ratio,
             "<= 1.2x", checks["ratio"] and typed_ok),
+        Row("Per keystroke, a QTextEdit whose key and paint handlers are empty Python overrides",
+            f"{overrides_mean * ms:.2f} ms", f"plain QTextEdit {plain_mean * ms:.2f} ms",
+            overrides_mean / plain_mean, "-", True),
         Row("Per keystroke, p99", f"{p99 * ms:.2f} ms", "one frame (16 ms)", None, "< 16 ms",
             checks["p99"]),
     ])

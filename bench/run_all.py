@@ -49,8 +49,9 @@ def table(rows: list[Row]) -> str:
              "|---|---|---|---|---|---|"]
     for row in rows:
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+        met = "-" if row.target == "-" else "yes" if row.met else "**no**"
         lines.append(f"| {row.measure} | {row.value} | {row.baseline} | {ratio} | "
-                     f"{row.target} | {'yes' if row.met else '**no**'} |")
+                     f"{row.target} | {met} |")
     return "\n".join(lines)
 
 

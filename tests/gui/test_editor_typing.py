@@ -384,3 +384,36 @@ def test_qt_calls_keep_refcounts():
         "'Fatal Python error: none_dealloc' after some minutes of typing. Use PySide6 < 6.12 "
         "(6.11.3 is free of it) or Python >= 3.12."
     )
+
+
+def test_margin_numbers_find_the_block_under_any_height(make_rig):
+    long = "A Member asked about waiting times in every district of the county. " * 40
+    rig = make_rig([("Short.", 0), (long, 0), ("Sub-point.", 1), ("Last.", 0)])
+    layout = rig.editor.document().documentLayout()
+    numbers = rig.editor.numbers
+    for block_number in range(4):
+        block = rig.editor.document().findBlockByNumber(block_number)
+        rect = layout.blockBoundingRect(block)
+        for y in (rect.top(), rect.center().y(), rect.bottom() - 1):
+            assert numbers._block_at(layout, y).blockNumber() == block_number
+    assert numbers._block_at(layout, -50).blockNumber() == 0
+    assert numbers._block_at(layout, 10**6).blockNumber() == 3
+
+
+def test_margin_numbers_paint_each_first_line_in_the_repainted_area(make_rig, monkeypatch,
+                                                                     qtbot):
+    rig = make_rig([("One.", 0), ("Two.", 0), ("Sub.", 1), ("Three.", 0)])
+    painted: list[int] = []
+    monkeypatch.setattr(rig.editor.numbers, "_paint_block",
+                        lambda painter, block, *args: painted.append(block.blockNumber()))
+    rig.editor.viewport().update()  # a real paint event over the whole viewport
+    qtbot.waitUntil(lambda: len(painted) >= 4)
+    assert painted == [0, 1, 2, 3]
+    painted.clear()
+    layout = rig.editor.document().documentLayout()
+    second = layout.blockBoundingRect(rig.editor.document().findBlockByNumber(1)).toRect()
+    second.translate(0, -rig.editor.verticalScrollBar().value())
+    rig.editor.viewport().update(second.adjusted(0, 1, 0, -1))  # the second paragraph only
+    qtbot.waitUntil(lambda: bool(painted))
+    qtbot.wait(20)
+    assert painted == [1]

@@ -103,7 +103,7 @@ class NumberPainter:
         offset_y = editor.verticalScrollBar().value()
         offset_x = editor.horizontalScrollBar().value()
         margin = editor.document().documentMargin()
-        block = editor.cursorForPosition(clip.topLeft()).block()
+        block = self._block_at(layout, clip.top() + offset_y)
         painter: QPainter | None = None
         try:
             while block.isValid():
@@ -121,6 +121,19 @@ class NumberPainter:
         finally:
             if painter is not None:
                 painter.end()
+
+    def _block_at(self, layout, y: float) -> QTextBlock:  # noqa: ANN001 - the document layout
+        """The block at document height `y`, by halving over block positions: unlike
+        cursorForPosition it never hit-tests the characters of a long paragraph."""
+        document = self.editor.document()
+        low, high = 0, document.blockCount() - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if layout.blockBoundingRect(document.findBlockByNumber(middle)).top() <= y:
+                low = middle
+            else:
+                high = middle - 1
+        return document.findBlockByNumber(low)
 
     def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, margin: float,
                      font: QFont, small: QFont) -> None:
