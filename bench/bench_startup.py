@@ -1,6 +1,6 @@
 """Start-up time with a large database (200 meetings, 50,000 paragraphs), in two figures.
 
-    .venv/bin/python bench/bench_startup.py [--rounds 5] [--json FILE]
+    .venv/bin/python bench/bench_startup.py [--rounds 11] [--json FILE]
 
 1. First paint: process start to the main window's first paint, against a bare PySide6
    QMainWindow script (bench/floor_window.py). Target <= 1.3x.
@@ -53,7 +53,7 @@ def median_mark(runs: list[Run], mark: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--meetings", type=int, default=200)
     parser.add_argument("--paragraphs", type=int, default=50_000)
     parser.add_argument("--json", help="write the key figures here for run_all.py")

@@ -101,3 +101,14 @@ def test_a_reopened_meeting_loads_only_the_remembered_item(open_window, sample_d
     window = open_window(sample_db.path)
     assert window.meetings.workspace.editing.item_id == remembered
     assert loaded == [remembered]  # not the first item, then the remembered one
+
+
+def test_the_meeting_window_code_loads_while_the_list_is_shown(open_window, sample_db, qtbot,
+                                                               monkeypatch):
+    from clerkdesk.ui import main_window
+
+    preloaded: list[bool] = []
+    monkeypatch.setattr(main_window, "_preload_meeting_window", lambda: preloaded.append(True))
+    window = open_window(sample_db.path)  # nothing to reopen: the list is shown
+    assert window.meetings.workspace is None and not preloaded
+    qtbot.waitUntil(lambda: preloaded == [True], timeout=2000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 STATUS_TIMEOUT_MS = 8000
+PRELOAD_DELAY_MS = 300
+
+
+def _preload_meeting_window() -> None:
+    import clerkdesk.ui.workspace.meeting_workspace  # noqa: F401 - imported for later use
 
 
 def _separate_before() -> frozenset[ActionId]:
@@ -201,6 +206,9 @@ class MainWindow(QMainWindow):
             return
         self.browser.set_database(database)
         self.browser.meeting_list.setFocus()
+        # While the clerk reads the list, load the meeting window's code (~0.1 s) so the
+        # first meeting opens as fast as later ones.
+        QTimer.singleShot(PRELOAD_DELAY_MS, _preload_meeting_window)
 
     def _list_meetings_of(self, database: Database) -> None:
         if self.database.current is database:
