@@ -30,6 +30,11 @@ LABEL_GAP = 10.0
 STAMP_COLOUR = QColor("#9aa3ad")
 FLAG_COLOUR = QColor("#c9302c")
 RESOLVED_LABEL = "RESOLVED"
+# Made once: combining Qt's Python enum flags costs microseconds on every paint.
+ALIGN_LABEL = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+ELIDE = Qt.TextElideMode.ElideRight
+NO_PEN = Qt.PenStyle.NoPen
 
 
 class NumberPainter:
@@ -42,6 +47,7 @@ class NumberPainter:
         self.labels: list[str] = []
         self._font_key = ""
         self._font_cache: tuple[QFont, QFont] = (QFont(), QFont())
+        self._elided: dict[tuple[str, str], str] = {}  # (name, font key) -> name as it fits
 
     def configure(self, scheme: ParagraphScheme, item_label: str) -> None:
         self.scheme, self.item_label = scheme, item_label
@@ -71,9 +77,11 @@ class NumberPainter:
         width = SPEAKER_GUTTER - 16
         margin = self.editor.document().documentMargin()
         left = self.editor.viewport().width() - margin - SPEAKER_GUTTER + 12
-        shown = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(width))
-        painter.drawText(QRectF(left, top, width, height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        key = (name, self._font_key)
+        shown = self._elided.get(key)
+        if shown is None:
+            shown = self._elided[key] = painter.fontMetrics().elidedText(name, ELIDE, int(width))
+        painter.drawText(QRectF(left, top, width, height), ALIGN_LEFT, shown)
 
     def _fonts(self) -> tuple[QFont, QFont]:
         """The editor's font and a smaller one, made again only when the editor's font changes."""
@@ -105,6 +113,8 @@ class NumberPainter:
         margin = editor.document().documentMargin()
         block = self._block_at(layout, clip.top() + offset_y)
         painter: QPainter | None = None
+        font, small = self._fonts()
+        colour = editor.palette().text().color()
         try:
             while block.isValid():
                 rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
@@ -116,27 +126,26 @@ class NumberPainter:
                 if first_bottom >= clip.top() and first_top <= clip.bottom():
                     if painter is None:
                         painter = QPainter(editor.viewport())
-                    self._paint_block(painter, block, rect, margin, *self._fonts())
+                    self._paint_block(painter, block, rect, margin, font, small, colour)
                 block = block.next()
         finally:
             if painter is not None:
                 painter.end()
 
     def _block_at(self, layout, y: float) -> QTextBlock:  # noqa: ANN001 - the document layout
-        """The block at document height `y`, by halving over block positions: unlike
-        cursorForPosition it never hit-tests the characters of a long paragraph."""
-        document = self.editor.document()
-        low, high = 0, document.blockCount() - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if layout.blockBoundingRect(document.findBlockByNumber(middle)).top() <= y:
-                low = middle
-            else:
-                high = middle - 1
-        return document.findBlockByNumber(low)
+        """The block at document height `y`, walking from the caret's block: typing repaints
+        next to the caret, so this is a step or two, and unlike cursorForPosition it never
+        hit-tests the characters of a long paragraph or lays out paragraphs far off screen."""
+        block = self.editor.textCursor().block()
+        while block.previous().isValid() and layout.blockBoundingRect(block).top() > y:
+            block = block.previous()
+        following = block.next()
+        while following.isValid() and layout.blockBoundingRect(following).top() <= y:
+            block, following = following, following.next()
+        return block
 
     def _paint_block(self, painter: QPainter, block: QTextBlock, rect: QRectF, margin: float,
-                     font: QFont, small: QFont) -> None:
+                     font: QFont, small: QFont, colour: QColor) -> None:
         line = block.layout().lineAt(0) if block.layout().lineCount() else None
         top = rect.top() + (line.y() if line else 0)
         height = line.height() if line else 20.0
@@ -144,20 +153,18 @@ class NumberPainter:
         label = self.label_of(block)
         if label:
             painter.setFont(small if label == RESOLVED_LABEL else font)
-            painter.setPen(self.editor.palette().text().color())
-            target = QRectF(margin, top, text_left - margin - LABEL_GAP, height)
-            painter.drawText(target, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             label)
+            painter.setPen(colour)
+            painter.drawText(QRectF(margin, top, text_left - margin - LABEL_GAP, height),
+                             ALIGN_LABEL, label)
         stamp = format_elapsed(paragraph_elapsed(block))
         if stamp:
             painter.setFont(small)
             painter.setPen(STAMP_COLOUR)
-            painter.drawText(QRectF(2, top, 44, height), Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter, stamp)
+            painter.drawText(QRectF(2, top, 44, height), ALIGN_LEFT, stamp)
         speaker = paragraph_speaker(block)
         if speaker is not None:
             self._paint_speaker(painter, speaker, rect, top, height, small)
         if paragraph_flagged(block):
             painter.setBrush(FLAG_COLOUR)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.drawEllipse(QRectF(48, top + height / 2 - 3, 7, 7))
