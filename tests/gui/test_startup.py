@@ -112,3 +112,14 @@ def test_the_meeting_window_code_loads_while_the_list_is_shown(open_window, samp
     window = open_window(sample_db.path)  # nothing to reopen: the list is shown
     assert window.meetings.workspace is None and not preloaded
     qtbot.waitUntil(lambda: preloaded == [True], timeout=2000)
+
+
+def test_closing_a_meeting_before_its_side_panels_fill_is_safe(open_window, sample_db, qtbot):
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.older_meeting_id)
+    assert not window.meetings.workspace.side_panels_filled
+    assert window.meetings.close_meeting()  # at once: the fill is still pending
+    qtbot.wait(600)  # past the fill's fallback timer; pytest-qt fails on any slot exception
+    assert window.meetings.workspace is None
+    assert window.open_meeting(sample_db.newer_meeting_id)
+    qtbot.waitUntil(lambda: window.meetings.workspace.side_panels_filled)
