@@ -480,3 +480,32 @@ def test_keep_separate_makes_a_second_person_only_when_asked(db, seed_path):
         names = raw.execute("SELECT given_name FROM person WHERE family_name = 'Hammond' "
                             "ORDER BY given_name").fetchall()
     assert names == [("Sara",), ("Sarah",)]
+
+
+@pytest.mark.parametrize(("header", "council"), [
+    (["NORTHBROOK DISTRICT COUNCIL", "PLANNING COMMITTEE"], "Northbrook District Council"),
+    (["Kent County Council", "Children's Services Committee"], "Kent County Council"),
+    (["London Borough of Camden"], "London Borough of Camden"),
+    (["Royal Borough of Kingston upon Thames"], "Royal Borough of Kingston upon Thames"),
+    (["Full Council"], ""),  # a meeting of the council, not its name
+    (["Minutes of the meeting of the Council held on 3 May 2024"], ""),
+    (["Planning Committee"], ""),
+])
+def test_the_council_is_read_from_its_own_heading_line(header, council):
+    from clerkdesk.importers.meeting_facts import council_from_header
+
+    assert council_from_header(header) == council
+
+
+def test_an_imported_meeting_names_its_council(db):
+    text = ("NORTHBROOK DISTRICT COUNCIL\n\nPLANNING COMMITTEE\n\n"
+            "Minutes of the meeting held on 14 March 2023\n\n"
+            "45/23 DECLARATIONS OF INTEREST\n\nNone were declared.\n")
+    report = import_text(db, text)
+    from clerkdesk.storage.models import Committee, Meeting
+
+    with db.transaction() as session:
+        committee = session.get(Meeting, report.meeting_id).committee
+        assert isinstance(committee, Committee)
+        assert (committee.name, committee.council) == ("Planning Committee",
+                                                       "Northbrook District Council")

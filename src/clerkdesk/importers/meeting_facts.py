@@ -76,6 +76,22 @@ def committee_from_text(header: Sequence[str], text: str) -> str | None:
     return max(scores, key=lambda name: scores[name])
 
 
+_COUNCIL_LINE = re.compile(
+    r"^(?:(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,6}(?:Council|Authority)"
+    r"|(?:London|Royal)\s+Borough\s+of\s+[A-Z][\w'’&.-]*"
+    r"(?:\s+(?:(?:and|upon|on|the)\s+)?[A-Z][\w'’&.-]*){0,3})$")
+
+
+def council_from_header(header: Sequence[str]) -> str:
+    """The council named on a line of its own in the heading ("Northbrook District Council",
+    "KENT COUNTY COUNCIL", "London Borough of Camden"), or ''."""
+    for line in header[:6]:
+        name = _tidy_case(" ".join(line.split()).strip(" ."))
+        if _COUNCIL_LINE.match(name) and not name.lower().startswith(("the ", "full ")):
+            return name
+    return ""
+
+
 def _body_rank(name: str) -> int:
     """Committees rank above boards, panels and councils when scores tie."""
     last = name.split()[-1]

@@ -11,6 +11,7 @@ from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.decode import read_text_file
 from clerkdesk.importers.meeting_facts import (
     committee_from_text,
+    council_from_header,
     meeting_date,
     meeting_time,
     meeting_venue,
@@ -75,7 +76,7 @@ def import_parsed(
         warnings.append(f"No meeting date was found in the text; the meeting is dated today "
                         f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
     facts = MeetingFacts(name, when, meeting_time(parsed.header), meeting_venue(parsed.header),
-                         council)
+                         council or council_from_header(parsed.header))
     found = find_people(parsed)
     try:
         with db.transaction() as session:
