@@ -18,7 +18,7 @@ from clerkdesk.services.export import export_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.people import add_person_in, set_membership_in
 from clerkdesk.storage.database import Database, open_database
-from clerkdesk.storage.models import Membership, Person
+from clerkdesk.storage.models import AgendaItem, Attendance, Membership, Person
 
 P, S, A = AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.APOLOGIES
 ALSO, IN, X = AttendanceStatus.ALSO_PRESENT, AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.ABSENT
@@ -291,3 +291,70 @@ def test_a_header_in_capitals_is_read():
         ("Mrs S. Prendergast", AttendanceStatus.PRESENT, Role.VICE_CHAIR, PersonKind.MEMBER),
     ]
     assert block.lines_read == {0, 1, 2} and block.not_read == []
+
+
+@pytest.mark.parametrize(("note", "arrived", "left"), [
+    ("arrived during item 5", ("5", False), None),
+    ("arrived after item 5", ("5", True), None),
+    ("joined the meeting at minute 47/23", ("47/23", False), None),
+    ("from item 3", ("3", False), None),
+    ("left during item 7", None, ("7", False)),
+    ("left the meeting after agenda item 7", None, ("7", True)),
+    ("until item 8", None, ("8", True)),
+])
+def test_late_arrivals_and_early_departures_are_read(note, arrived, left):
+    from clerkdesk.importers.attendance_lines import ItemTime
+
+    [attendee] = read_attendance([f"Present: Cllr B Jones ({note})"]).attendees
+    assert attendee.arrived == (ItemTime(*arrived) if arrived else None)
+    assert attendee.left == (ItemTime(*left) if left else None)
+    assert attendee.unread == []
+
+
+def test_a_time_without_an_item_is_reported_not_guessed():
+    block = read_attendance(["Present: Cllr B Jones (left at 11.30)"])
+    assert block.attendees[0].left is None
+    assert any("left at 11.30" in warning for warning in block.not_read)
+
+
+TIMED = """Northbrook District Council
+
+Planning Committee
+
+Minutes of the meeting held on 14 March 2023
+
+Present: Cllr J Smith (Chairman), Cllr A Brown (arrived during item 2), Cllr C Davies (left
+after item 2), Cllr E Evans (from minute 47/23), Cllr G Hughes (left during item 9)
+
+45/23 Declarations of interest
+
+None were declared.
+
+46/23 Minutes
+
+RESOLVED: That the minutes be approved.
+
+47/23 Land at Mill Lane
+
+The Head of Planning presented the report.
+"""
+
+
+def test_import_records_when_members_came_and_went(db):
+    report = import_text(db, TIMED)
+    with db.transaction() as session:
+        rows = session.execute(select(
+            Person.family_name, Attendance.arrived_at_item_id, Attendance.left_at_item_id)
+            .join(Attendance, Attendance.person_id == Person.id)
+            .where(Attendance.meeting_id == report.meeting_id)).all()
+        titles = {item.id: item.title for item in session.scalars(
+            select(AgendaItem).where(AgendaItem.meeting_id == report.meeting_id))}
+    came_went = {family: (titles.get(arrived), titles.get(left)) for family, arrived, left in rows}
+    assert came_went == {
+        "Smith": (None, None),
+        "Brown": ("Minutes", None),  # "item 2": the second item, where minutes are numbered 46/23
+        "Davies": (None, "Land at Mill Lane"),  # left after item 2: gone from item 3
+        "Evans": ("Land at Mill Lane", None),
+        "Hughes": (None, None),  # there is no item 9: reported, not guessed
+    }
+    assert any("no item 9" in warning for warning in report.warnings)

@@ -40,6 +40,14 @@ _VICE = re.compile(r"^vice[- ]?chair(?:man|woman|person)?$", re.I)
 _COOPTED = re.compile(r"^co-?opted(?: member)?$", re.I)
 _SUBSTITUTE = re.compile(r"^(?:as )?(?:substitute|substituting|sub)(?: member)?\s+for\s+"
                          r"(?P<name>.+)$", re.I)
+_ITEM = r"(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?(?P<label>\d[\w/.]*?)\.?"
+_ARRIVED = re.compile(rf"^(?:arrived|joined(?:\s+the\s+meeting)?)\s+"
+                      rf"(?P<when>during|at|in|for|after|before)\s+{_ITEM}$", re.I)
+_FROM = re.compile(rf"^(?:present\s+)?from\s+{_ITEM}(?:\s+onwards)?$", re.I)
+_LEFT = re.compile(rf"^(?:left|departed)(?:\s+the\s+meeting)?\s+"
+                   rf"(?P<when>during|at|in|after|before)\s+{_ITEM}$", re.I)
+_UNTIL = re.compile(rf"^(?:present\s+)?(?:until|up\s+to)(?:\s+and\s+including)?\s+{_ITEM}$",
+                    re.I)
 _REMOTE = re.compile(r"^(?:(?:attending|attended|joined|present|participating)\s+)?"
                      r"(?:remote(?:ly)?|"
                      r"virtually|online|via \w+(?: \w+)?|by video(?: ?link)?)$", re.I)
@@ -55,6 +63,14 @@ class WrittenName:
     initials: str = ""
 
 
+@dataclass(frozen=True)
+class ItemTime:
+    """An agenda item as the minutes name it, and whether the moment was after it."""
+
+    label: str  # "5", "35/20"
+    after: bool = False
+
+
 @dataclass
 class Attendee:
     """One person of the attendance block and what the minutes say about them."""
@@ -67,6 +83,8 @@ class Attendee:
     remote: bool = False
     job_title: str = ""
     unread: list[str] = field(default_factory=list)  # bracketed notes not understood
+    arrived: ItemTime | None = None  # "(arrived during item 5)", "(from item 5)"
+    left: ItemTime | None = None  # "(left after item 7)", "(until item 7)"
 
 
 @dataclass
@@ -278,6 +296,9 @@ def _apply_note(attendee: Attendee, note: str, dash_job: bool = False) -> None:
             attendee.role = Role.COOPTED
         elif _REMOTE.match(part):
             attendee.remote = True
+        elif timing := _item_time(part):
+            kind, moment = timing
+            setattr(attendee, kind, moment)
         elif (substitute := _SUBSTITUTE.match(part)) and (
                 target := parse_name(substitute.group("name"))):
             attendee.substitute_for = target
@@ -285,6 +306,20 @@ def _apply_note(attendee: Attendee, note: str, dash_job: bool = False) -> None:
             attendee.unread.append(part)  # "(left at 11.30)": said, not understood
         else:
             attendee.job_title = ", ".join(filter(None, (attendee.job_title, part)))
+
+
+def _item_time(note: str) -> tuple[str, ItemTime] | None:
+    """("arrived" | "left", the item) for a note on when someone came or went; None else.
+    "After item 5" is kept apart from "during" / "at" / "before" item 5."""
+    if match := _ARRIVED.match(note):
+        return "arrived", ItemTime(match.group("label"), match.group("when").lower() == "after")
+    if match := _FROM.match(note):
+        return "arrived", ItemTime(match.group("label"))
+    if match := _LEFT.match(note):
+        return "left", ItemTime(match.group("label"), match.group("when").lower() == "after")
+    if match := _UNTIL.match(note):
+        return "left", ItemTime(match.group("label"), after=True)
+    return None
 
 
 def _settle(attendee: Attendee) -> None:

@@ -12,7 +12,13 @@ from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.vote_lines import VoteRecord
-from clerkdesk.importers.attendance_write import PLACE, spelling_texts, write_attendance
+from clerkdesk.importers.attendance_lines import Attendee
+from clerkdesk.importers.attendance_write import (
+    PLACE,
+    record_comings_and_goings,
+    spelling_texts,
+    write_attendance,
+)
 from clerkdesk.importers.outcomes import request_lists, resolution_form
 from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
 from clerkdesk.importers.people_finder import (
@@ -92,7 +98,9 @@ def write_meeting(
     committee = _committee(session, facts, parsed, warnings)
     meeting = create_meeting_in(session, committee.id, facts.date, facts.time, facts.venue)
     linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
-    attendance = write_attendance(session, meeting.id, linker, parsed.attendance, warnings)
+    timed: dict[int, Attendee] = {}
+    attendance = write_attendance(session, meeting.id, linker, parsed.attendance, warnings,
+                                  timed)
     person_of = linker.link(found.spellings)
     report = ImportReport(meeting_id=meeting.id, committee=committee.name, warnings=warnings,
                           attendance=dict(attendance))
@@ -105,10 +113,13 @@ def write_meeting(
 
     mentioned: dict[int, None] = {}
     numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
+    items: list[tuple[str, int]] = []
     for index, item in enumerate(parsed.items):
         label = label_override(numbering, index, item.number_label)
-        _write_item(session, meeting.id, item, label, found, person_id, mentioned, report,
-                    committee.resolution_prefix)
+        item_id = _write_item(session, meeting.id, item, label, found, person_id, mentioned,
+                              report, committee.resolution_prefix)
+        items.append((item.number_label or label or numbering.label(index), item_id))
+    record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
         where = ", ".join(places.get(miss.spelling, []) + found.places.get(miss.spelling, []))
         target = linker.written(miss.person_id)
@@ -132,7 +143,7 @@ def _write_item(
     session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
     person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
     committee_prefix: str,
-) -> None:
+) -> int:
     row = add_item_in(session, meeting_id, item.title, number_label=label, exempt=item.exempt,
                       exempt_paragraph=item.exempt_paragraph)
     for title in item.documents:
@@ -160,6 +171,7 @@ def _write_item(
             add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
                            asked_of_body=requests.asked_of_body)
             report.requests += 1
+    return row.id
 
 
 def fitted_to_prefix(text: str, written_prefix: str, committee_prefix: str) -> str:
