@@ -358,3 +358,40 @@ def test_import_records_when_members_came_and_went(db):
         "Hughes": (None, None),  # there is no item 9: reported, not guessed
     }
     assert any("no item 9" in warning for warning in report.warnings)
+
+
+def came_and_went(db: Database, meeting_id: int) -> dict[str, tuple[int | None, int | None]]:
+    """Family name -> (agenda position arrived at, position left at)."""
+    with db.transaction() as session:
+        positions = {item.id: item.position for item in session.scalars(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))}
+        return {family: (positions.get(arrived), positions.get(left))
+                for family, arrived, left in session.execute(select(
+                    Person.family_name, Attendance.arrived_at_item_id, Attendance.left_at_item_id)
+                    .join(Attendance, Attendance.person_id == Person.id)
+                    .where(Attendance.meeting_id == meeting_id))}
+
+
+def test_late_arrivals_and_early_departures_are_printed_and_import_back(db, tmp_path):
+    from docx import Document
+
+    meeting = load_demo(db)
+    with db.transaction() as session:
+        items = list(session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting)
+                                     .order_by(AgendaItem.position)))
+        rows = {a.person.family_name: a for a in session.scalars(
+            select(Attendance).where(Attendance.meeting_id == meeting))}
+        rows["Doyle"].arrived_at_item_id = items[3].id  # came in during item 4
+        rows["Pemberton"].left_at_item_id = items[5].id  # left during item 6
+    word = export_meeting(db, meeting, tmp_path / "demo.docx")
+    heading = "\n".join(p.text for p in Document(str(word)).paragraphs[:8])
+    assert "Mr Doyle (arrived during item 4)" in heading
+    assert "Mr Pemberton (Vice-Chair, left during item 6)" in heading
+
+    fresh = open_database(tmp_path / "fresh.sqlite")
+    try:
+        report = import_file(fresh, word)
+        assert came_and_went(fresh, report.meeting_id) == came_and_went(db, meeting)
+    finally:
+        fresh.close()
+    assert came_and_went(db, meeting)["Doyle"] == (items[3].position, None)

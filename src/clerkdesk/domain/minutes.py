@@ -59,6 +59,8 @@ class AttendeeView:
     job_title: str = ""
     substitute_for: str = ""
     remote: bool = False
+    arrived_at: str = ""  # label of the item during which a late member arrived
+    left_at: str = ""  # label of the item during which a member left early
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,26 @@ class MeetingSummary:
     committee: str
     status: MeetingStatus
     committee_id: int = 0
+
+
+ROLE_NAMES = {"chair": "Chair", "vice_chair": "Vice-Chair"}
+
+
+def attendee_notes(attendee: AttendeeView, with_job_title: bool) -> list[str]:
+    """What the attendance line says in brackets after a name: role, job, substitution, remote,
+    late arrival and early departure ("arrived during item 5", "left during item 7")."""
+    notes = []
+    if attendee.role in ROLE_NAMES:
+        notes.append(ROLE_NAMES[attendee.role])
+    if with_job_title and attendee.job_title:
+        notes.append(attendee.job_title)
+    if attendee.substitute_for:
+        notes.append(f"substitute for {attendee.substitute_for}")
+    if attendee.remote:
+        notes.append("remote")
+    if attendee.arrived_at:
+        notes.append(f"arrived during item {attendee.arrived_at}")
+    if attendee.left_at:
+        notes.append(f"left during item {attendee.left_at}")
+    return notes
+

@@ -7,12 +7,11 @@ from collections.abc import Callable, Sequence
 from docx.document import Document
 
 from clerkdesk.domain.enums import AttendanceStatus, MeetingStatus
-from clerkdesk.domain.minutes import AttendeeView, MinutesView
+from clerkdesk.domain.minutes import AttendeeView, MinutesView, attendee_notes
 from clerkdesk.export import docx_styles as styles
 from clerkdesk.export.plaintext import meeting_heading
 
 DRAFT_TEXT = "DRAFT – subject to approval"
-ROLE_NAMES = {"chair": "Chair", "vice_chair": "Vice-Chair"}
 ROLE_ORDER = {"chair": 0, "vice_chair": 1}
 WITH_JOB_TITLE = {AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.ALSO_PRESENT}
 MEMBER_SECTIONS = {"Present", "Apologies"}  # Chair, Vice-Chair, then by surname
@@ -33,16 +32,8 @@ def is_draft(minutes: MinutesView) -> bool:
 
 def attendee_entry(attendee: AttendeeView) -> str:
     """'Mrs Okafor (Chair)', 'Mr Gill (substitute for Ms Chaudhry)', 'Joanna Marsh (Director)'."""
-    notes = []
-    if attendee.status is not AttendanceStatus.APOLOGIES:
-        if attendee.role in ROLE_NAMES:
-            notes.append(ROLE_NAMES[attendee.role])
-        if attendee.status in WITH_JOB_TITLE and attendee.job_title:
-            notes.append(attendee.job_title)
-        if attendee.substitute_for:
-            notes.append(f"substitute for {attendee.substitute_for}")
-        if attendee.remote:
-            notes.append("remote")
+    notes = ([] if attendee.status is AttendanceStatus.APOLOGIES
+             else attendee_notes(attendee, attendee.status in WITH_JOB_TITLE))
     return attendee.name + (f" ({', '.join(notes)})" if notes else "")
 
 

@@ -156,7 +156,7 @@ def _paragraph_view(
 
 
 def _attendance(
-    meeting: Meeting, names: dict[int, PersonName], name_of: NameOf
+    meeting: Meeting, names: dict[int, PersonName], name_of: NameOf, item_labels: dict[int, str]
 ) -> tuple[AttendeeView, ...]:
     views = []
     for row in meeting.attendance:
@@ -170,6 +170,8 @@ def _attendance(
             job_title=person.job_title if person else "",
             substitute_for=name_of(row.substitute_for_id) if row.substitute_for_id else "",
             remote=row.remote,
+            arrived_at=item_labels.get(row.arrived_at_item_id or 0, ""),
+            left_at=item_labels.get(row.left_at_item_id or 0, ""),
         ))
     return tuple(views)
 
@@ -204,7 +206,8 @@ def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
         date=meeting.date, time=meeting.time, venue=meeting.venue,
         status=MeetingStatus(meeting.status), uses_minutes_heading=committee.uses_minutes_heading,
         resolution_prefix=committee.resolution_prefix, items=item_views,
-        attendance=_attendance(meeting, names, name_of),
+        attendance=_attendance(meeting, names, name_of,
+                               {item.id: item.label for item in item_views}),
         corrections=_corrections(session, meeting.id),
     )
 

@@ -3,7 +3,14 @@
 from html import escape
 
 from clerkdesk.domain.enums import AttendanceStatus, FlagKind, ParagraphStyle
-from clerkdesk.domain.minutes import AttendeeView, FlagView, ItemView, MinutesView, ParagraphView
+from clerkdesk.domain.minutes import (
+    AttendeeView,
+    FlagView,
+    ItemView,
+    MinutesView,
+    ParagraphView,
+    attendee_notes,
+)
 from clerkdesk.export.plaintext import meeting_heading
 
 LABEL_WIDTH = 36  # px per numbering column; three columns cover levels 0..2
@@ -18,7 +25,6 @@ ATTENDANCE_SECTIONS: tuple[tuple[str, tuple[AttendanceStatus, ...]], ...] = (
     ("In attendance", (AttendanceStatus.IN_ATTENDANCE,)),
     ("Apologies", (AttendanceStatus.APOLOGIES,)),
 )
-ROLE_NAMES = {"chair": "Chair", "vice_chair": "Vice-Chair"}
 FLAG_NAMES = {
     FlagKind.REQUEST: "Information requested",
     FlagKind.ACTION: "Action",
@@ -56,16 +62,8 @@ def heading_html(minutes: MinutesView) -> str:
 
 
 def attendee_name(attendee: AttendeeView) -> str:
-    extras = []
-    if attendee.role in ROLE_NAMES:
-        extras.append(ROLE_NAMES[attendee.role])
-    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.job_title:
-        extras.append(attendee.job_title)
-    if attendee.substitute_for:
-        extras.append(f"substitute for {attendee.substitute_for}")
-    if attendee.remote:
-        extras.append("remote")
-    return attendee.name + (f" ({', '.join(extras)})" if extras else "")
+    notes = attendee_notes(attendee, attendee.status is AttendanceStatus.IN_ATTENDANCE)
+    return attendee.name + (f" ({', '.join(notes)})" if notes else "")
 
 
 def attendance_html(attendance: tuple[AttendeeView, ...]) -> str:
