@@ -109,3 +109,9 @@ def attendee_notes(attendee: AttendeeView, with_job_title: bool) -> list[str]:
         notes.append(f"left during item {attendee.left_at}")
     return notes
 
+
+def attendee_text(attendee: AttendeeView, with_job_title: bool, with_notes: bool = True) -> str:
+    """'Mrs Okafor (Chair)', 'Mr Gill (substitute for Ms Chaudhry)', 'Joanna Marsh (Director)'."""
+    notes = attendee_notes(attendee, with_job_title) if with_notes else []
+    return attendee.name + (f" ({', '.join(notes)})" if notes else "")
+

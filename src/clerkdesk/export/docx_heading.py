@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from docx.document import Document
 
 from clerkdesk.domain.enums import AttendanceStatus, MeetingStatus
-from clerkdesk.domain.minutes import AttendeeView, MinutesView, attendee_notes
+from clerkdesk.domain.minutes import AttendeeView, MinutesView, attendee_text
 from clerkdesk.export import docx_styles as styles
 from clerkdesk.export.plaintext import meeting_heading
 
@@ -31,10 +31,9 @@ def is_draft(minutes: MinutesView) -> bool:
 
 
 def attendee_entry(attendee: AttendeeView) -> str:
-    """'Mrs Okafor (Chair)', 'Mr Gill (substitute for Ms Chaudhry)', 'Joanna Marsh (Director)'."""
-    notes = ([] if attendee.status is AttendanceStatus.APOLOGIES
-             else attendee_notes(attendee, attendee.status in WITH_JOB_TITLE))
-    return attendee.name + (f" ({', '.join(notes)})" if notes else "")
+    """An attendance entry as printed; apologies give the name alone."""
+    return attendee_text(attendee, attendee.status in WITH_JOB_TITLE,
+                         with_notes=attendee.status is not AttendanceStatus.APOLOGIES)
 
 
 def _member_order(attendee: AttendeeView) -> tuple[int, str]:

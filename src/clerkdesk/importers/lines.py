@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from clerkdesk.domain.text import normalise_space, xml_safe
-from clerkdesk.domain.vote_lines import parse_vote_line
+from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
 from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
@@ -85,6 +85,7 @@ class Line:
     bold: bool = False  # every word of the paragraph is bold
     number_format: str = ""  # Word's format of the label: decimal, lowerLetter, lowerRoman ...
     level: int | None = None  # an unnumbered paragraph's level, from its style
+    vote: VoteRecord | None = None  # what a VOTE line records
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters and trailing web page furniture removed and white
@@ -94,8 +95,8 @@ def clean_line(raw: str) -> str:
 
 def classify(text: str) -> Line:
     """What a non-blank, cleaned line is."""
-    if parse_vote_line(text) is not None:
-        return Line(Kind.VOTE, text)
+    if (vote := parse_vote_line(text)) is not None:
+        return Line(Kind.VOTE, text, vote=vote)
     for parse in (_item_number, _numbered, _sub_point, _marker, _resolution, _item_heading):
         line = parse(text)
         if line is not None:

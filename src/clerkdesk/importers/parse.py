@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
-from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
+from clerkdesk.domain.vote_lines import VoteRecord
 from clerkdesk.importers.attendance_lines import AttendanceBlock, read_attendance
 from clerkdesk.importers.lines import (
     Kind,
@@ -318,7 +318,7 @@ class _Builder:
         if resolution is None or resolution.vote is not None:
             self._text(Line(Kind.TEXT, line.text), following)
         else:
-            resolution.vote = parse_vote_line(line.text)
+            resolution.vote = line.vote
 
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item

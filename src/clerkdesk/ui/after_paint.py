@@ -9,13 +9,16 @@ PAINT_FALLBACK_MS = 400  # in case a platform never paints the widget (hidden, o
 
 
 class AfterFirstPaint(QObject):
-    """Runs a callback once, from the event loop, after `widget` has first been painted."""
+    """Runs a callback once, from the event loop, after `widget` has first been painted (or
+    after `fallback_ms` if it never is; None waits for a real paint, as a benchmark must)."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], None],
+                 fallback_ms: int | None = PAINT_FALLBACK_MS) -> None:
         super().__init__(widget)
         self._callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
-        QTimer.singleShot(PAINT_FALLBACK_MS, self._run)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint and self._callback is not None:

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             # The list is hidden behind the reopened meeting: it loads once the editor is up.
             from clerkdesk.ui.after_paint import AfterFirstPaint
 
-            self.browser.set_database(None, preview=False)
+            self.browser.set_database(None)
             AfterFirstPaint(self.meetings.workspace.editor.viewport(),
                             lambda: self._list_meetings_of(database))
             return
@@ -265,7 +265,6 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui import dialogs
         from clerkdesk.ui.export_dialog import ask_export
 
-
         database = self.database.current
         workspace = self.meetings.workspace
         meeting_id = workspace.meeting_id if workspace else self.browser.current_meeting_id()
@@ -307,7 +306,6 @@ class MainWindow(QMainWindow):
         """Write pending text, then copy the whole database to `path` (work stays here)."""
         from clerkdesk.storage.backups import sqlite_copy
         from clerkdesk.ui import dialogs
-
 
         database = self.database.current
         workspace = self.meetings.workspace

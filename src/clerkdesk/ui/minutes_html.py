@@ -9,7 +9,7 @@ from clerkdesk.domain.minutes import (
     ItemView,
     MinutesView,
     ParagraphView,
-    attendee_notes,
+    attendee_text,
 )
 from clerkdesk.export.plaintext import meeting_heading
 
@@ -62,8 +62,7 @@ def heading_html(minutes: MinutesView) -> str:
 
 
 def attendee_name(attendee: AttendeeView) -> str:
-    notes = attendee_notes(attendee, attendee.status is AttendanceStatus.IN_ATTENDANCE)
-    return attendee.name + (f" ({', '.join(notes)})" if notes else "")
+    return attendee_text(attendee, attendee.status is AttendanceStatus.IN_ATTENDANCE)
 
 
 def attendance_html(attendance: tuple[AttendeeView, ...]) -> str:

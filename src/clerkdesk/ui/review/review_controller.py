@@ -65,22 +65,27 @@ class ReviewController(QObject):
         """The editor's own level change or deletion, so the fix is one undoable step."""
         try:
             self.editing.show_item(item_id)
+            if not self._unchanged(pid, fix):
+                self.errorReported.emit("That paragraph has changed since it was checked; "
+                                        "check again (F7).")
+                self.run()
+                return
             if fix.kind is FixKind.DELETE_PARAGRAPH:
-                if self.editing.editor.stored(pid) != fix.old_text:
-                    raise KeyError(pid)
                 self.editing.delete(pid)
             else:
                 self.editing.set_level_undoably(pid, fix.level or 0)
         except ClerkDeskError as error:
             self.errorReported.emit(str(error))
             return
-        except KeyError:  # the paragraph went since the check
-            self.errorReported.emit("That paragraph has changed since it was checked; "
-                                    "check again (F7).")
-            self.run()
-            return
         self.minutesChanged.emit()
         self.run()
+
+    def _unchanged(self, pid: int, fix) -> bool:  # noqa: ANN001
+        """The paragraph is still in the shown item (and, to delete it, still as checked)."""
+        if pid not in self.editing.editor.paragraphs.ids():
+            return False
+        return fix.kind is not FixKind.DELETE_PARAGRAPH or self.editing.editor.stored(pid) == \
+            fix.old_text
 
     def _texts(self, item_paragraphs, item_id: int | None, pid: int | None) -> dict:  # noqa: ANN001
         if not item_id or not pid:
