@@ -123,3 +123,13 @@ def test_closing_a_meeting_before_its_side_panels_fill_is_safe(open_window, samp
     assert window.meetings.workspace is None
     assert window.open_meeting(sample_db.newer_meeting_id)
     qtbot.waitUntil(lambda: window.meetings.workspace.side_panels_filled)
+
+
+def test_the_roster_counts_the_quorum_at_the_shown_item_once_filled(open_window, sample_db,
+                                                                     qtbot):
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.older_meeting_id)
+    ws = window.meetings.workspace
+    qtbot.waitUntil(lambda: ws.side_panels_filled)
+    assert ws.roster.current_item is not None
+    assert ws.roster.current_item[0] == ws.editing.item_id

@@ -82,6 +82,8 @@ class MeetingWorkspace(QMainWindow):
             return
         self.side_panels_filled = True
         self.roster.set_meeting(self.db, self.meeting_id)
+        if self.editing.item_id is not None:  # shown before the roster existed: tell it now
+            self._item_shown(self.editing.item_id)
         self.refresh_flags()
 
     # --- construction ---------------------------------------------------------------------
