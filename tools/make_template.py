@@ -1,4 +1,4 @@
-"""Write resources/minutes-template.docx, the default Word template (run after style changes).
+"""Write src/clerkdesk/data/minutes-template.docx, the default Word template (after style changes).
 
 Usage: .venv/bin/python tools/make_template.py [OUTPUT]
 """

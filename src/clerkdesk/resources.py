@@ -1,8 +1,11 @@
-"""Locate files shipped in the repository's resources/ folder."""
+"""Locate the files shipped inside the package (template, demo meeting, icon, desktop files)."""
 
+from importlib.resources import files
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# A regular (unzipped) install, an editable checkout and the PyInstaller bundle all give a real
+# folder here; every reader wants a filesystem path (python-docx, QIcon, shutil).
+RESOURCES = Path(str(files("clerkdesk") / "data"))
 
 
 def resource_path(name: str) -> Path:

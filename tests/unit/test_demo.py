@@ -1,4 +1,4 @@
-"""The demo meeting shipped in resources/ loads once into an empty database."""
+"""The demo meeting shipped in the package data loads once into an empty database."""
 
 from clerkdesk.domain.enums import FlagKind, ParagraphStyle
 from clerkdesk.export.plaintext import render_minutes

@@ -1,4 +1,4 @@
-"""The demo meeting a new user sees on first run, loaded from resources/demo-meeting.json."""
+"""The demo meeting a new user sees on first run, from the package data (demo-meeting.json)."""
 
 import datetime as dt
 import json

@@ -6,7 +6,7 @@ from clerkdesk.resources import RESOURCES
 
 
 def resources_path(name: str = "") -> Path | None:
-    """`<repo>/resources` (or a file in it), or None when the folder is not there."""
+    """The package data folder (or a file in it), or None when the folder is not there."""
     if not RESOURCES.is_dir():
         return None
     return RESOURCES / name if name else RESOURCES

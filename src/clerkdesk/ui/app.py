@@ -18,7 +18,7 @@ FREEZE_DELAY_MS = 200  # the start-up garbage collection waits until the window 
 
 
 def application_icon() -> QIcon:
-    """The ClerkDesk icon, or an empty icon when resources/ is not shipped."""
+    """The ClerkDesk icon, or an empty icon when the package data is missing."""
     path = resources_path(ICON_FILE)
     return QIcon(str(path)) if path is not None and path.is_file() else QIcon()
 
