@@ -28,11 +28,13 @@ class DatabaseController(QObject):
         opened(object): a Database was opened and is now current.
         failed(str, str): title and one-line message of a database that could not be opened.
         notice(str): something worth a status-bar message (e.g. an upgrade backup was made).
+        warned(str, str): title and text of a risk the clerk must read (a network drive).
     """
 
     opened = Signal(object)
     failed = Signal(str, str)
     notice = Signal(str)
+    warned = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,9 +101,18 @@ class DatabaseController(QObject):
         except ClerkDeskError as error:
             log.warning("demo meeting not loaded: %s", error)
 
+    def current_path(self) -> Path | None:
+        """The open database's file, or None (none open, or a server database)."""
+        return self.current.path if self.current is not None else None
+
     def _make_current(self, database: Database) -> None:
+        from clerkdesk.storage.network_drive import network_warning
+
         self.close()
         self.current = database
+        warning = network_warning(database.path) if database.path is not None else None
+        if warning:
+            self.warned.emit("Database on a network drive", warning)
         if database.upgrade_backup is not None:
             self.notice.emit(
                 f"Database upgraded; the old version was kept at {database.upgrade_backup}"

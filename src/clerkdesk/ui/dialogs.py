@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk import APP_NAME, __version__
 from clerkdesk.ui.actions import ACTIONS, EDITOR_KEY_HELP, plain_text, shortcut_text
 
 DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
@@ -52,14 +51,10 @@ def ask_copy_path(parent: QWidget | None, start: str = "") -> Path | None:
     return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
 
 
-def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(
-        parent,
-        f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Live committee minutes for UK local government clerks, exported to Word.</p>"
-        "<p>Released under the MIT licence.</p>",
-    )
+def show_about(parent: QWidget | None, database: Path | None) -> None:
+    from clerkdesk.ui.about_dialog import AboutDialog
+
+    AboutDialog(database, parent).exec()
 
 
 class ShortcutsDialog(QDialog):

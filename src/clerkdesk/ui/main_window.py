@@ -136,12 +136,13 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
             ActionId.SHORTCUTS: self.show_shortcuts,
-            ActionId.ABOUT: lambda: dialogs.show_about(self),
+            ActionId.ABOUT: lambda: dialogs.show_about(self, self.database.current_path()),
         }
         for action_id, handler in handlers.items():
             self.action_map[action_id].triggered.connect(handler)
         self.database.opened.connect(self._database_opened)
         self.database.failed.connect(lambda title, text: dialogs.show_error(self, title, text))
+        self.database.warned.connect(lambda title, text: dialogs.show_error(self, title, text))
         self.database.notice.connect(
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
         )
