@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from support.modal import drive_modal
 
 from clerkdesk.storage import network_drive
 from clerkdesk.ui.actions import ActionId
-from support.modal import drive_modal
 
 
 def test_about_shows_where_the_data_lives_and_closes_with_escape(open_window, sample_db, qtbot):

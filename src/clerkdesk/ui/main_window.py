@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from clerkdesk import APP_NAME
+from clerkdesk.ui.screen_fit import keep_on_screen, place_first_run
 from clerkdesk.ui.settings import (
     BROWSER_SPLITTER,
     LAST_DATABASE,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
     from clerkdesk.ui.actions import ActionId
 
-DEFAULT_SIZE = QSize(1280, 800)
 STATUS_TIMEOUT_MS = 8000
 PRELOAD_DELAY_MS = 300
 
@@ -59,8 +59,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.settings = settings or Settings()
         if not self.restoreGeometry(self.settings.get(WINDOW_GEOMETRY)):
-            self.resize(DEFAULT_SIZE)
+            place_first_run(self)
         self.built = False
+        self._placed = False
         if build:
             self.build()
 
@@ -347,6 +348,12 @@ class MainWindow(QMainWindow):
         self.settings.set(WINDOW_STATE, self.saveState())
         self.settings.set(BROWSER_SPLITTER, self.browser.saveState())
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._placed:  # the frame's size is known once shown
+            self._placed = True
+            keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.built:  # closed before start-up finished: nothing to save
