@@ -44,15 +44,18 @@ class MemberChange:
 
     def describe(self) -> str:
         if self.change is Change.LEFT:
-            return f"{self.name} has left ({role_text(self.role) or 'member'})"
+            return f"{self.name} has left ({_seat(self.role)})"
         if self.change is Change.ROLE:
-            return (f"{self.name}: {role_text(self.old_role) or 'member'} → "
-                    f"{role_text(self.role) or 'member'}")
-        seat = role_text(self.role) or "member"
+            return f"{self.name}: {_seat(self.old_role)} → {_seat(self.role)}"
+        seat = _seat(self.role)
         if self.near_miss_of:
             return f"{self.name} joins as {seat} (looks like {self.near_miss_of} on the roster)"
         new = "" if self.person_id else " (new to the roster)"
         return f"{self.name} joins as {seat}{new}"
+
+
+def _seat(role: Role | None) -> str:
+    return role_text(role) if role not in (None, Role.MEMBER) else "member"
 
 
 @dataclass(frozen=True)
