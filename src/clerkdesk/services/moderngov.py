@@ -55,7 +55,10 @@ class MemberChange:
 
 
 def _seat(role: Role | None) -> str:
-    return role_text(role) if role not in (None, Role.MEMBER) else "member"
+    """The role as it reads mid-sentence: "Chair", "Vice-Chair", "member", "substitute member"."""
+    if role in (Role.CHAIR, Role.VICE_CHAIR):
+        return role_text(role)
+    return (role_text(role) or "member").lower()
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,13 @@ def committee_source(db: Database, committee_id: int) -> tuple[str, int | None]:
     with db.transaction() as session:
         committee = get_or_fail(session, Committee, committee_id, "committee")
         return committee.moderngov_site or "", committee.moderngov_committee_id
+
+
+def meeting_source(db: Database, meeting_id: int) -> tuple[str, int | None]:
+    """The site a meeting was brought from ('' when typed in ClerkDesk) and its id there."""
+    with db.transaction() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
+        return meeting.committee.moderngov_site or "", meeting.moderngov_meeting_id
 
 
 def set_committee_source(db: Database, committee_id: int, site: str,
