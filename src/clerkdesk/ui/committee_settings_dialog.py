@@ -87,7 +87,7 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs.addTab(self.review_tab, "Re&view")
         self.source_tab = SourceTab(settings.moderngov_site, settings.moderngov_committee_id,
                                     self)
-        self.tabs.addTab(self.source_tab, "S&ource")
+        self.tabs.addTab(self.source_tab, "Source (Mo&dern.gov)")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
