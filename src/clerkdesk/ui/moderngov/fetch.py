@@ -104,4 +104,5 @@ def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)  # room for "Listing the committee's coming meetings…"
     return dialog
