@@ -203,3 +203,39 @@ def test_cancel_while_the_site_is_slow_leaves_nothing_behind(
     assert outcome == ["done"] and labels == ["Listing the committee's coming meetings…"]
     assert query(planning_db, "SELECT count(*) FROM meeting") == [(1,)]
     assert window.meetings.workspace is None and window.isEnabled()
+
+
+def test_checking_the_agenda_again_lists_added_and_withdrawn_items(
+        qtbot, open_window, planning_db, site):
+    from clerkdesk.importers import moderngov_xml
+    from clerkdesk.services.moderngov import import_agenda
+    from clerkdesk.storage.database import open_database
+
+    original = moderngov_site.fixture_bytes("meeting_3301.xml")
+    db = open_database(planning_db)
+    meeting_id = import_agenda(db, moderngov_xml.agenda(original), site=site.address)
+    db.close()
+    site.replace_file("meeting_3301.xml", original.replace(
+        b"Tree preservation order, Mill Street", b"Urgent business: Brook Road bridge"))
+    window = open_window(planning_db)
+    qtbot.waitUntil(lambda: window.browser.current_meeting_id() is not None, timeout=5000)
+    seen = []
+
+    def preview(dialog) -> None:
+        listed = dialog.findChild(QListWidget)
+        seen.extend(listed.item(i).text() for i in range(listed.count()))
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("agendaChanges", preview)
+    assert window.open_meeting(meeting_id)
+    qtbot.waitUntil(lambda: window.meetings.workspace is not None, timeout=5000)
+    choose_from_file_menu(qtbot, window, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: outcome != [], timeout=5000)
+    assert outcome == ["done"]
+    assert seen == ["Added: Urgent business: Brook Road bridge",
+                    "Withdrawn: Tree preservation order, Mill Street"]
+    titles = [t for (t,) in query(planning_db, "SELECT title FROM agenda_item WHERE "
+                                  "meeting_id = ? ORDER BY position", meeting_id)]
+    assert titles[-1] == "Urgent business: Brook Road bridge"
+    assert "Tree preservation order, Mill Street" in titles  # withdrawn: left for the clerk
+    qtbot.waitUntil(lambda: window.meetings.workspace is not None, timeout=5000)
