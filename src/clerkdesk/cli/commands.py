@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clerkdesk.cli import moderngov
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
 from clerkdesk.errors import ClerkDeskError
@@ -285,5 +286,17 @@ COMMANDS: tuple[Command, ...] = (
         add_arguments=_check_arguments,
         epilog="examples:\n  clerkdesk check 3\n  clerkdesk check 3 --fix\n"
         "  clerkdesk check 3 --all",
+    ),
+    Command(
+        name="moderngov",
+        summary="read committees, meetings and agendas from the council's Modern.gov site",
+        description="Read the council's Modern.gov web service (public data, GET requests "
+        "only): list committees, list a committee's meetings, or create a meeting from its "
+        "agenda. HTTPS is checked against this computer's trust store; HTTPS_PROXY is used.",
+        handler=lambda args: 2,
+        add_arguments=moderngov.add_arguments,
+        epilog="examples:\n  clerkdesk moderngov committees democracy.example.gov.uk\n"
+        "  clerkdesk moderngov meetings democracy.example.gov.uk 41 --from 2026-12-01\n"
+        "  clerkdesk moderngov import democracy.example.gov.uk 3301 --db council.sqlite",
     ),
 )

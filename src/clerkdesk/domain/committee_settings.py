@@ -53,6 +53,8 @@ class CommitteeSettings:
     speech_phrases: tuple[str, ...] = DEFAULT_PHRASES
     resolution_style: ResolutionStyle = ResolutionStyle.DASH
     template_path: str = ""
+    moderngov_site: str = ""  # the council's Modern.gov site, '' when not used
+    moderngov_committee_id: int | None = None
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -77,6 +79,8 @@ class CommitteeSettings:
             or DEFAULT_PHRASES,
             resolution_style=ResolutionStyle(self.resolution_style),
             template_path=self.template_path.strip(),
+            moderngov_site=self.moderngov_site.strip(),
+            moderngov_committee_id=self.moderngov_committee_id,
         )
 
 

@@ -44,6 +44,8 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         speech_phrases=phrases_from_text(committee.speech_phrases),
         resolution_style=ResolutionStyle(committee.resolution_style or ResolutionStyle.DASH),
         template_path=committee.template_path or "",
+        moderngov_site=committee.moderngov_site or "",
+        moderngov_committee_id=committee.moderngov_committee_id,
     )
 
 
@@ -112,6 +114,8 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.speech_phrases = phrases_to_text(settings.speech_phrases)
     committee.resolution_style = settings.resolution_style.value
     committee.template_path = settings.template_path or None
+    committee.moderngov_site = settings.moderngov_site or None
+    committee.moderngov_committee_id = settings.moderngov_committee_id
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:

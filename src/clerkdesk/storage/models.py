@@ -85,6 +85,9 @@ class Committee(Base):
     review_outstanding_meetings: Mapped[int] = mapped_column(
         Integer, default=2, server_default="2"
     )
+    # Schema step 6: the council's Modern.gov site and this committee's id there.
+    moderngov_site: Mapped[str | None] = mapped_column(String(300))
+    moderngov_committee_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -105,6 +108,7 @@ class Person(Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default=PersonKind.MEMBER)
     initials: Mapped[str] = mapped_column(String(10), default="")
+    moderngov_id: Mapped[int | None] = mapped_column(Integer)  # schema step 6
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -138,6 +142,7 @@ class Meeting(Base):
     approved_at_meeting_id: Mapped[int | None] = mapped_column(Integer)
     approved_by_id: Mapped[int | None] = mapped_column(Integer)
     published_on: Mapped[dt.date | None] = mapped_column(Date)
+    moderngov_meeting_id: Mapped[int | None] = mapped_column(Integer)  # schema step 6
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(

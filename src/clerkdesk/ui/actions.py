@@ -16,6 +16,9 @@ class ActionId(Enum):
     SAVE_COPY = auto()
     NEW_MEETING = auto()
     IMPORT_MINUTES = auto()
+    NEW_MEETING_MODERNGOV = auto()
+    REFRESH_MEMBERS_MODERNGOV = auto()
+    CHECK_AGENDA_MODERNGOV = auto()
     EXPORT_WORD = auto()
     OPEN_MEETING = auto()
     CLOSE_MEETING = auto()
@@ -86,6 +89,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.IMPORT_MINUTES, "&Import minutes…",
                "Read minutes from a text file (e.g. copied from a web page) as a new meeting",
                "Ctrl+I"),
+    ActionSpec(ActionId.NEW_MEETING_MODERNGOV, "New meeting from Mo&dern.gov…",
+               "Choose one of the committee's coming meetings on the council's Modern.gov site; "
+               "its agenda becomes the meeting's"),
+    ActionSpec(ActionId.REFRESH_MEMBERS_MODERNGOV, "Refresh mem&bers from Modern.gov…",
+               "Compare the committee's members on the site with the roster and apply the "
+               "changes you agree to"),
+    ActionSpec(ActionId.CHECK_AGENDA_MODERNGOV, "Check the a&genda on Modern.gov…",
+               "Show items added to or withdrawn from this meeting's agenda on the site"),
     ActionSpec(ActionId.EXPORT_WORD, "&Export to Word…",
                "Write the minutes as a .docx for publication (public or full version)",
                "Ctrl+E"),

@@ -39,6 +39,7 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
 from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
+from clerkdesk.ui.moderngov.source_tab import SourceTab
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
@@ -84,6 +85,9 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs.addTab(self.word_tab, "&Word")
         self.review_tab = ReviewTab(setup.review, setup.glossary, self)
         self.tabs.addTab(self.review_tab, "Re&view")
+        self.source_tab = SourceTab(settings.moderngov_site, settings.moderngov_committee_id,
+                                    self)
+        self.tabs.addTab(self.source_tab, "Source (Mo&dern.gov)")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -203,6 +207,7 @@ class CommitteeSettingsDialog(QDialog):
         self.scheme_combo.currentIndexChanged.connect(self._refresh)
         self.word_tab.changed.connect(self._refresh)
         self.review_tab.changed.connect(self._refresh)
+        self.source_tab.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
         values = self.result_values()
@@ -244,6 +249,8 @@ class CommitteeSettingsDialog(QDialog):
             speech_phrases=tuple(self.phrases_edit.toPlainText().splitlines()),
             resolution_style=ResolutionStyle(self.resolution_style_combo.currentData()),
             template_path=self.word_tab.path(),
+            moderngov_site=self.source_tab.site(),
+            moderngov_committee_id=self.source_tab.committee_id(),
         ).cleaned()
 
     def result_setup(self) -> CommitteeSetup:

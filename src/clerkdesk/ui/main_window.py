@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
             ActionId.SAVE_COPY: self.choose_copy_path,
             ActionId.NEW_MEETING: self.new_meeting,
             ActionId.IMPORT_MINUTES: self.choose_import,
+            ActionId.NEW_MEETING_MODERNGOV: self.new_meeting_from_moderngov,
+            ActionId.REFRESH_MEMBERS_MODERNGOV: self.refresh_members_from_moderngov,
+            ActionId.CHECK_AGENDA_MODERNGOV: self.check_agenda_on_moderngov,
             ActionId.EXPORT_WORD: self.export_to_word,
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
@@ -241,6 +244,42 @@ class MainWindow(QMainWindow):
 
             add_previous_minutes_item(database, meeting_id)
             self.browser.reload()
+            self.open_meeting(meeting_id)
+
+    def new_meeting_from_moderngov(self) -> int | None:
+        from clerkdesk.ui.moderngov.flows import new_meeting_from_site
+
+        database, committee_id = self.database.current, self._current_committee_id()
+        if database is None or committee_id is None or not self.meetings.close_meeting():
+            return None
+        meeting_id = new_meeting_from_site(self, database, committee_id)
+        if meeting_id is not None:
+            from clerkdesk.ui.flags.outstanding_dialog import offer_outstanding
+
+            offer_outstanding(self, database, meeting_id)
+            self.browser.reload()
+            self.open_meeting(meeting_id)
+        return meeting_id
+
+    def refresh_members_from_moderngov(self) -> None:
+        from clerkdesk.ui.moderngov.flows import refresh_members
+
+        database, committee_id = self.database.current, self._current_committee_id()
+        if database is None or committee_id is None:
+            return
+        if refresh_members(self, database, committee_id) and self.meetings.workspace:
+            self.meetings.workspace.refresh_names()
+
+    def check_agenda_on_moderngov(self) -> None:
+        from clerkdesk.ui.moderngov.flows import check_agenda
+
+        database, workspace = self.database.current, self.meetings.workspace
+        meeting_id = workspace.meeting_id if workspace else self.browser.current_meeting_id()
+        if database is None or meeting_id is None or not self.meetings.close_meeting():
+            return
+        check_agenda(self, database, meeting_id)
+        self.browser.reload()
+        if workspace is not None:
             self.open_meeting(meeting_id)
 
     def choose_import(self) -> None:

@@ -1,0 +1,1 @@
+"""Network access (read-only): the council's Modern.gov web service."""

@@ -1,0 +1,1 @@
+"""The window's side of Modern.gov: the Source tab, new meeting from the site, member refresh."""
