@@ -237,3 +237,30 @@ def test_a_public_export_carries_nothing_private_from_the_template(
     assert written.language == "en-GB" and written.title and written.subject
     assert written.author == written.last_modified_by
     assert "Jo Smith" not in written.author
+
+
+# --- a Word file to import whose numbering part is missing --------------------------------------
+
+def numbered_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Audit Committee")
+    document.add_paragraph("Apologies", style="List Number")
+    document.add_paragraph("Apologies were received from Cllr Ada Brook.", style="List Number 2")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("damage, message", [
+    (without_numbering, "contains no minutes"),
+    (lambda data: rewritten(data, {"word/numbering.xml": None}), "could not be read as a Word"),
+])
+def test_importing_a_docx_without_its_numbering_part_is_one_sentence(
+    db_path, db, tmp_path, capsys, damage, message
+):
+    source = tmp_path / "minutes.docx"
+    source.write_bytes(damage(numbered_docx()))
+    before = sha256(source)
+    line = refused(capsys, "import", source, "--db", db_path)
+    assert message in line
+    assert sha256(source) == before

@@ -314,3 +314,31 @@ def test_backups_and_pre_upgrade_copies_keep_the_databases_permissions(tmp_path)
     copy = folder / "before.sqlite"
     backups.sqlite_copy(path, copy)
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+
+
+# --- the right words -------------------------------------------------------------------------
+
+def test_a_crash_wal_in_a_read_only_folder_is_not_called_damaged(tmp_path, capsys, monkeypatch):
+    path = make_db(tmp_path / "minutes.sqlite")
+    crash_after_one_meeting(path)
+    before = file_state(path)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: (
+        False if mode == os.W_OK and Path(p) == tmp_path else real_access(p, mode, **kw)))
+    line = refused(capsys, "meetings", "--db", path)
+    assert "read-only" in line and "minutes.sqlite-wal" in line and "damaged" not in line
+    assert file_state(path) == before
+
+
+def test_an_io_error_with_the_disk_nearly_full_is_called_a_full_disk(tmp_path, monkeypatch):
+    from sqlalchemy import exc
+
+    from clerkdesk.storage import errors_map
+
+    error = exc.OperationalError("INSERT", {}, sqlite3.OperationalError("disk I/O error"))
+    path = tmp_path / "minutes.sqlite"
+    usage = shutil.disk_usage(tmp_path)
+    assert "input/output" in str(errors_map.storage_error(error, path))
+    monkeypatch.setattr(errors_map.shutil, "disk_usage",
+                        lambda _p: usage._replace(free=16 * 1024))
+    assert "disk is full" in str(errors_map.storage_error(error, path))

@@ -121,7 +121,8 @@ def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
     except sqlite3.DatabaseError as error:
         found = str(error)
     if found != "ok":
-        raise NotAClerkDeskDatabase(damaged_message(path, found))
+        lines = [line for line in found.splitlines() if not line.startswith("***")]
+        raise NotAClerkDeskDatabase(damaged_message(path, (lines or [found])[0].strip()))
 
 
 def damaged_message(path: Path, detail: str) -> str:

@@ -106,6 +106,8 @@ class DatabaseController(QObject):
             self.notice.emit(
                 f"Database upgraded; the old version was kept at {database.upgrade_backup}"
             )
+        for notice in database.notices:  # e.g. an unfinished change from a crash left out
+            self.notice.emit(notice)
         self.opened.emit(database)
         # After the list has painted: the copy can take a moment on a large file.
         QTimer.singleShot(0, database.daily_backup)
