@@ -15,6 +15,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from clerkdesk.cli.main import main
+from clerkdesk.errors import ExportFailed
+from clerkdesk.export.safe_write import write_atomically
 from clerkdesk.services.demo import load_demo
 from clerkdesk.storage.models import Committee, Meeting
 
@@ -66,6 +68,10 @@ def test_export_to_a_pipe_or_device_is_refused(db_path, db, demo, tmp_path, caps
         device = tmp_path / "full.docx"
         device.symlink_to("/dev/full")
         assert "link" in refused(capsys, "export", demo, "-o", device, "--db", db_path)
+        assert Path("/dev/full").is_char_device()
+        with pytest.raises(ExportFailed) as caught:  # the device itself, as the window may pass
+            write_atomically(Path("/dev/full"), lambda stream: stream.write(b"minutes"))
+        assert "not an ordinary file" in str(caught.value)
         assert Path("/dev/full").is_char_device()
 
 

@@ -95,7 +95,6 @@ def test_another_applications_file_is_refused_however_it_is_named(
     name = f"sqlite:///{other}" if how.endswith("url") else str(other)
     if how.startswith("env"):
         monkeypatch.setenv("CLERKDESK_DB", name)
-        line = refused(capsys, "import", tmp_path / "missing-is-checked-later.txt")
         line = refused(capsys, "meetings")
     else:
         line = refused(capsys, "meetings", "--db", name)

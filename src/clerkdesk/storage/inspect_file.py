@@ -12,6 +12,8 @@ from clerkdesk.storage.wal_file import already_in_database, read_wal
 SQLITE_MAGIC = b"SQLite format 3\x00"
 META_TABLE = "clerkdesk_meta"
 APP_ID = "clerkdesk"
+# SQLite copies the log into the file just after a commit wrote it; a restore comes much later.
+CHECKPOINT_MARGIN_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def _check_wal(path: Path) -> tuple[str, ...]:
     SQLite replays any valid -wal beside a file. A leftover -wal older than the database
     file itself was not written after it (ClerkDesk writes the -wal after the file, and a clean
     close removes it), unless a checkpoint already copied it in: then replaying it is harmless.
+    The margin keeps a checkpoint that another ClerkDesk could not finish (a reader held older
+    pages) from looking like a restore.
     """
     wal = Path(f"{path}-wal")
     if not wal.is_file() or wal.stat().st_size == 0:
@@ -162,7 +166,8 @@ def _check_wal(path: Path) -> tuple[str, ...]:
         )
     with path.open("rb") as handle:
         page_size = _page_size(handle.read(100))
-    if (path.stat().st_mtime_ns > wal.stat().st_mtime_ns and facts.committed_pages
+    older = path.stat().st_mtime_ns - wal.stat().st_mtime_ns > CHECKPOINT_MARGIN_NS
+    if (older and facts.committed_pages
             and not already_in_database(facts, path, page_size)):
         raise NotAClerkDeskDatabase(
             f"{wal} is older than {path.name}, so it belongs to an earlier copy of the file (a "
