@@ -371,3 +371,17 @@ def test_a_junk_wal_is_dropped_and_the_window_says_so(open_window, captured_erro
     assert captured_errors == []
     assert window.database.current is not None
     assert [n for n in notices if "minutes.sqlite-wal" in n and "not a valid change log" in n]
+    assert "not a valid change log" in window.statusBar().currentMessage()
+
+
+def test_a_notice_given_before_the_window_shows_is_not_drawn_over_the_file_name(qtbot):
+    from clerkdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("A change was left out.")
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.database_label.isVisible()
+    window.statusBar().clearMessage()
+    assert window.database_label.isVisible()

@@ -102,12 +102,13 @@ class DatabaseController(QObject):
     def _make_current(self, database: Database) -> None:
         self.close()
         self.current = database
+        self.opened.emit(database)
+        # After `opened`, which shows the file's name in the status bar: the notice covers it.
         if database.upgrade_backup is not None:
             self.notice.emit(
                 f"Database upgraded; the old version was kept at {database.upgrade_backup}"
             )
         for notice in database.notices:  # e.g. an unfinished change from a crash left out
             self.notice.emit(notice)
-        self.opened.emit(database)
         # After the list has painted: the copy can take a moment on a large file.
         QTimer.singleShot(0, database.daily_backup)
