@@ -62,7 +62,7 @@ def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engi
     except ImportError as error:
         raise StorageError(
             f"The database driver for {_shown(url)} ({error.name}) is not installed: install "
-            "it (e.g. pip install psycopg2-binary) or use a database file."
+            f"it (pip install {error.name}) or use a database file."
         ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
