@@ -9,6 +9,10 @@ class StorageError(ClerkDeskError):
     """The database could not be read or written (disk full, locked, I/O error)."""
 
 
+class DatabaseBusy(StorageError):
+    """Another program held the database's write lock for longer than we waited."""
+
+
 class NotAClerkDeskDatabase(StorageError):
     """The file exists but is not a ClerkDesk database; it was left untouched."""
 

@@ -288,3 +288,100 @@ def test_the_importer_keeps_zero_width_joiners_inside_names(tmp_path):
     text = ("Planning Committee\n\n1. Public questions\n\nMinutes:\n\n"
             f"1) {NAME} said that the figures would follow.\n")
     assert imported_paragraphs(text, tmp_path) == [f"{NAME} said that the figures would follow."]
+
+
+# --- damaged and look-alike files, opened with Ctrl+O or named as a URL ------------------------
+
+def damaged(folder: Path) -> Path:
+    path = real_database(folder / "damaged.sqlite")
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        [root] = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'paragraph'").fetchone()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x07" * 12)
+    return path
+
+
+def wrong_columns(folder: Path) -> Path:
+    path = folder / "lookalike.sqlite"
+    execute(path, "CREATE TABLE clerkdesk_meta (key TEXT PRIMARY KEY, value TEXT)",
+            "INSERT INTO clerkdesk_meta VALUES ('application', 'clerkdesk')",
+            f"INSERT INTO clerkdesk_meta VALUES ('schema_version', '{SCHEMA_VERSION}')",
+            "CREATE TABLE meeting (id INTEGER PRIMARY KEY)")
+    return path
+
+
+def wal_of_an_earlier_copy(folder: Path) -> Path:
+    path = real_database(folder / "restored.sqlite")
+    backup = path.read_bytes()
+    with closing(sqlite3.connect(path)) as writer:  # a session that crashed, leaving its -wal
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("UPDATE paragraph SET text = 'Changed after the backup.'")
+        writer.commit()
+        wal = Path(f"{path}-wal").read_bytes()
+        shm = Path(f"{path}-shm").read_bytes()
+    path.write_bytes(backup)  # the backup copied over the file; the old -wal put back beside it
+    Path(f"{path}-wal").write_bytes(wal)
+    Path(f"{path}-shm").write_bytes(shm)
+    old = time.time() - 3600
+    for suffix in ("-wal", "-shm"):
+        os.utime(f"{path}{suffix}", (old, old))
+    return path
+
+
+NEW_CASES = {
+    "damaged": (damaged, ("is damaged", ".recover", "not changed")),
+    "wrong columns": (wrong_columns, ("does not match ClerkDesk's", "not changed")),
+    "a -wal of an earlier copy": (wal_of_an_earlier_copy, ("restored.sqlite-wal", "set it aside")),
+}
+
+
+@pytest.mark.parametrize("how", ["Ctrl+O", "sqlite:/// URL"])
+@pytest.mark.parametrize("case", list(NEW_CASES))
+def test_a_damaged_or_look_alike_file_is_refused_however_it_is_opened(
+        open_window, captured_errors, tmp_path, monkeypatch, qtbot, case, how):
+    from clerkdesk.ui import dialogs
+
+    make, words = NEW_CASES[case]
+    path = make(tmp_path)
+    before = file_state(path)
+    if how == "Ctrl+O":
+        window = open_window()
+        monkeypatch.setattr(dialogs, "ask_open_path", lambda *_args: str(path))
+        QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(captured_errors), timeout=5000)
+    else:
+        window = open_window(f"sqlite:///{path}")
+    [(title, message)] = captured_errors
+    assert title == TITLE and "\n" not in message
+    assert all(word in message for word in words), message
+    assert file_state(path) == before
+    assert window.database.current is None
+
+
+def test_a_junk_wal_is_dropped_and_the_window_says_so(open_window, captured_errors, tmp_path):
+    path = real_database(tmp_path / "minutes.sqlite")
+    Path(f"{path}-wal").write_bytes(os.urandom(5000))
+    notices = []
+    window = open_window()
+    window.database.notice.connect(notices.append)
+    window.start(str(path), False)
+    assert captured_errors == []
+    assert window.database.current is not None
+    assert [n for n in notices if "minutes.sqlite-wal" in n and "not a valid change log" in n]
+    assert "not a valid change log" in window.statusBar().currentMessage()
+
+
+def test_a_notice_given_before_the_window_shows_is_not_drawn_over_the_file_name(qtbot):
+    from clerkdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("A change was left out.")
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.database_label.isVisible()
+    window.statusBar().clearMessage()
+    assert window.database_label.isVisible()

@@ -15,6 +15,11 @@ Covered elsewhere, so not repeated here (each asserts the message and that nothi
   test_failed_save_keeps_text_and_retries and tests/gui/test_workspace.py;
 - a 1 MB single-line paste: tests/gui/test_editor_typing.py (multi-line and 10,000 paragraphs:
   tests/gui/test_bad_inputs_gui.py).
+- hostile and damaged databases however named (sqlite:/// URLs, CLERKDESK_DB), damaged files,
+  leftover -wal files, failing upgrades, odd meeting ids, control characters in terminal output,
+  backup permissions: tests/unit/test_hostile_storage.py; symlink/pipe/device export targets,
+  damaged or hostile templates and what a template must not carry into an export:
+  tests/unit/test_hostile_export.py.
 """
 
 import getpass

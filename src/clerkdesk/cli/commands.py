@@ -251,7 +251,8 @@ COMMANDS: tuple[Command, ...] = (
         description="Write a meeting's minutes as a Word document for publication, using the "
         "committee's Word template, styles and numbering. The public version (default) leaves "
         "out exempt items except their headings; --full includes them for members. An "
-        "existing file is replaced only when the new one is complete.",
+        "existing file is replaced only when the new one is complete; a link, pipe or device "
+        "given as FILE is refused.",
         handler=run_export,
         add_arguments=_export_arguments,
         epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"

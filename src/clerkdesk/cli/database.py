@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.errors import ClerkDeskError, DatabaseBusy
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
+
+# A command waits this long for another ClerkDesk's write (e.g. a long import) before giving up.
+BUSY_WAIT_SECONDS = 30
 
 
 def chosen(args: argparse.Namespace) -> tuple[str, bool]:
@@ -25,16 +28,26 @@ def chosen(args: argparse.Namespace) -> tuple[str, bool]:
 def opened_database(args: argparse.Namespace, *, must_exist: bool) -> Iterator[Database]:
     """The chosen database, closed afterwards; `must_exist` for commands that only read."""
     from clerkdesk.storage.database import open_database
-    from clerkdesk.storage.location import is_url
+    from clerkdesk.storage.location import database_file
 
     target, is_default = chosen(args)
-    if must_exist and not is_url(target) and not Path(target).expanduser().exists():
+    path = database_file(target)
+    if must_exist and path is not None and not path.exists():
         raise ClerkDeskError(
             f"No ClerkDesk database at {target} "
             "(run `clerkdesk` once, or `clerkdesk import FILE`)"
         )
-    database = open_database(target, create_folder=is_default)
     try:
-        yield database
-    finally:
-        database.close()
+        database = open_database(target, create_folder=is_default, must_exist=must_exist,
+                                 busy_timeout_ms=BUSY_WAIT_SECONDS * 1000)
+        for notice in database.notices:
+            print(f"clerkdesk: note: {notice}", file=sys.stderr)
+        try:
+            yield database
+        finally:
+            database.close()
+    except DatabaseBusy:
+        raise ClerkDeskError(
+            f"The database was busy in another program (a long import?) for "
+            f"{BUSY_WAIT_SECONDS} seconds: try again when it has finished."
+        ) from None

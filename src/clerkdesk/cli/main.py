@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from clerkdesk.cli.commands import COMMANDS, open_window
 from clerkdesk.cli.parser import build_parser
+from clerkdesk.cli.terminal import ControlEscapingStream
 from clerkdesk.errors import ClerkDeskError
 
 EXIT_USER_ERROR = 2
@@ -15,6 +16,15 @@ EXIT_INTERRUPTED = 130
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `clerkdesk` with `argv` (default: sys.argv[1:]) and return the exit code."""
     _use_utf8_output()
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ControlEscapingStream(sys.stdout), ControlEscapingStream(sys.stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser(COMMANDS, open_window).parse_args(argv)
         return args.handler(args)

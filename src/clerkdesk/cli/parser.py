@@ -32,7 +32,8 @@ exit codes:
   0    success
   1    `check` found something; any other command: an unexpected failure (a bug:
        please report it with the message shown)
-  2    a problem to fix: bad argument, unknown meeting, missing or foreign database file
+  2    a problem to fix: bad argument, unknown meeting, missing, foreign or damaged
+       database file, database busy for 30 seconds, unusable template or export target
   130  interrupted (Ctrl+C)
 
 examples:

@@ -8,13 +8,18 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
 from docx.oxml.ns import qn
+from docx.parts.numbering import NumberingPart
 from docx.shared import Twips
+from lxml import etree
 
 from clerkdesk.errors import ExportFailed
 from clerkdesk.export.docx_styles import ensure_styles, set_base_font
+from clerkdesk.export.template_privacy import remove_private_parts
 from clerkdesk.resources import resource_path
 
 DEFAULT_TEMPLATE = "minutes-template.docx"
@@ -33,6 +38,10 @@ MINIMAL_APP_XML = (
     b'extended-properties"><Application>ClerkDesk</Application>'
     b"<DocSecurity>0</DocSecurity></Properties>"
 )
+EMPTY_NUMBERING = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+)
 
 
 def open_template(path: Path | None = None) -> Document:
@@ -40,13 +49,39 @@ def open_template(path: Path | None = None) -> Document:
     if path is None:
         shipped = resource_path(DEFAULT_TEMPLATE)
         document = _open_docx(shipped) if shipped.is_file() else new_default_document()
-    else:
-        document = _open_house_template(path)
+        return _prepared(document)
+    try:
+        return _prepared(_open_house_template(path))
+    except (etree.LxmlError, KeyError, ValueError, NotImplementedError) as error:
+        raise ExportFailed(_unusable(path)) from error
+
+
+def _prepared(document: Document) -> Document:
     ensure_styles(document)
     clear_body(document)
+    _ensure_numbering_part(document)
     _drop_package_extras(document)
     _drop_attached_template(document)
+    remove_private_parts(document)
     return document
+
+
+def _unusable(path: Path) -> str:
+    return (
+        f"{path} is not a Word template ClerkDesk can use (it is damaged or not a Word "
+        "file): save it again from Word as .docx or .dotx (macro-enabled .dotm files are not "
+        "supported), or clear it in Committee settings to use the built-in one."
+    )
+
+
+def _ensure_numbering_part(document: Document) -> None:
+    """Word leaves the numbering part out of a file without lists; export needs one."""
+    part = document.part
+    if any(rel.reltype == RT.NUMBERING for rel in part.rels.values()):
+        return
+    numbering = NumberingPart.load(
+        PackURI("/word/numbering.xml"), CT.WML_NUMBERING, EMPTY_NUMBERING, part.package)
+    part.relate_to(numbering, RT.NUMBERING)
 
 
 def new_default_document() -> Document:
@@ -77,11 +112,8 @@ def _open_house_template(path: Path) -> Document:
         raise ExportFailed(f"Could not read the Word template {path}: {error.strerror}.") from None
     try:
         return _open_docx(io.BytesIO(_as_document_package(data)))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ExportFailed(
-            f"{path} is not a Word template ClerkDesk can use: save it from Word as .docx or "
-            ".dotx (macro-enabled .dotm files are not supported)."
-        ) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError):
+        raise ExportFailed(_unusable(path)) from None
 
 
 def _open_docx(source: Path | io.BytesIO) -> Document:

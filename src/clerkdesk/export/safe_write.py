@@ -67,8 +67,19 @@ def _check_target(target: Path) -> None:
         raise ExportFailed(f"The folder {folder} does not exist: choose another folder.")
     if not folder.is_dir():
         raise ExportFailed(f"{folder} is a file, not a folder: choose another folder.")
+    if target.is_symlink():
+        # Replacing would swap the link for a file; following would write wherever it points.
+        raise ExportFailed(
+            f"{target} is a link to {os.readlink(target)}: ClerkDesk does not replace links, "
+            "so export to the file itself or choose another name (nothing was changed)."
+        )
     if target.is_dir():
         raise ExportFailed(f"{target} is a folder: type a file name ending in .docx.")
+    if target.exists() and not target.is_file():
+        raise ExportFailed(
+            f"{target} is not an ordinary file (a device or pipe): choose a file name "
+            "(nothing was changed)."
+        )
     holder = lock_holder(target)
     if holder:
         raise ExportFailed(

@@ -26,7 +26,7 @@ class ExportSource:
 
 
 def export_source(db: Database, meeting_id: int) -> ExportSource:
-    with db.transaction() as session:
+    with db.reading() as session:
         committee = committee_of(session, meeting_id)
         template = committee.template_path.strip() if committee.template_path else ""
         return ExportSource(

@@ -88,7 +88,7 @@ def add_document_in(session: Session, item_id: int, title: str, location: str = 
 
 def list_meetings(db: Database) -> list[MeetingSummary]:
     """Every meeting, newest first."""
-    with db.transaction() as session:
+    with db.reading() as session:
         rows = session.execute(
             select(Meeting.id, Meeting.date, Meeting.status, Committee.name, Committee.id)
             .join(Committee)

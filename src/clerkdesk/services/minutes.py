@@ -222,7 +222,7 @@ def _corrections(session: Session, meeting_id: int) -> tuple[tuple[dt.date, str]
 
 def load_minutes(db: Database, meeting_id: int) -> MinutesView:
     """The whole meeting, rendered and numbered as it would be published."""
-    with db.transaction() as session:
+    with db.reading() as session:
         return load_minutes_in(session, meeting_id)
 
 

@@ -12,44 +12,69 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from clerkdesk.errors import NewerDatabaseVersion, StorageError
+from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
 from clerkdesk.storage import backups
 from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.errors_map import storage_error
-from clerkdesk.storage.inspect_file import APP_ID, inspect_database_file
-from clerkdesk.storage.location import is_url
+from clerkdesk.storage.inspect_file import APP_ID, FileFacts, inspect_database_file
+from clerkdesk.storage.location import database_file
 from clerkdesk.storage.locks import refuse_changes_to_approved_minutes
 from clerkdesk.storage.migrations import SCHEMA_VERSION, pending_steps
 from clerkdesk.storage.models import Meta
+from clerkdesk.storage.trial_upgrade import mismatched_table, trial_upgrade
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "clerkdesk_read_only"  # execution option of the engine behind Database.reading()
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
-    # Transactions are begun by _begin_immediate below, not by the sqlite3 module (which would
-    # begin only at the first write, so a count read before an insert could go stale).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int):  # noqa: ANN202 - a connect-event listener
+    def set_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+        # Transactions are begun by _begin below, not by the sqlite3 module (which would
+        # begin only at the first write, so a count read before an insert could go stale).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return set_pragmas
 
 
-def _begin_immediate(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
-    """Take the write lock when a transaction starts, so a second ClerkDesk on the same file
-    waits (busy_timeout) instead of interleaving its read-then-write with ours."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _begin(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+    """A write takes the lock when its transaction starts, so a second ClerkDesk on the same file
+    waits (busy_timeout) instead of interleaving its read-then-write with ours; a read takes no
+    lock (deferred), and WAL lets it run beside a writer."""
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
-def _make_engine(url: str | URL) -> Engine:
-    engine = create_engine(url)
+def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    try:
+        engine = create_engine(url)
+    except (exc.ArgumentError, exc.NoSuchModuleError):
+        raise StorageError(
+            f"ClerkDesk cannot use a database named {_shown(url)}: give a file path, or a "
+            "sqlite:/// or postgresql:// URL."
+        ) from None
+    except ImportError as error:
+        raise StorageError(
+            f"The database driver for {_shown(url)} ({error.name}) is not installed: install "
+            f"it (pip install {error.name}) or use a database file."
+        ) from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        event.listen(engine, "begin", _begin)
     return engine
+
+
+def _shown(url: str | URL) -> str:
+    """The URL without its password, for a message."""
+    text = url if isinstance(url, str) else url.render_as_string()
+    scheme, _, rest = text.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}" if "@" in rest else text
 
 
 class Database:
@@ -59,8 +84,12 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", refuse_changes_to_approved_minutes)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        for sessions in (self._sessions, self._read_sessions):
+            event.listen(sessions, "before_flush", refuse_changes_to_approved_minutes)
         self.upgrade_backup: Path | None = None
+        self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
 
     @property
     def label(self) -> str:
@@ -69,13 +98,24 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any exception."""
-        session = self._sessions()
+        with self._unit(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work: it takes no write lock, so it never waits for a writer."""
+        with self._unit(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _unit(self, sessions: sessionmaker) -> Iterator[Session]:
+        session = sessions()
         try:
             yield session
             session.commit()
         except exc.DBAPIError as error:
             session.rollback()
-            raise storage_error(error) from error
+            raise storage_error(error, self.path) from error
         except BaseException:
             session.rollback()
             raise
@@ -96,43 +136,72 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path, *, create_folder: bool = False) -> Database:
-    """Open (creating if absent) the database at a path or URL, upgrading an older schema."""
-    target = str(target)
-    if is_url(target):
-        database = Database(_make_engine(target), None)
-        _prepare(database, _stored_version(database))
+def open_database(
+    target: str | Path, *, create_folder: bool = False, must_exist: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Database:
+    """Open the database at a path or URL, upgrading an older schema.
+
+    A missing file is created unless `must_exist`. However the file is named (a path or a
+    sqlite:/// URL), it is inspected read-only first, and refused unchanged if it is not ours.
+    """
+    path = database_file(str(target))
+    if path is None:
+        database = Database(_make_engine(str(target), busy_timeout_ms), None)
+        try:
+            _prepare(database, _stored_version(database))
+        except exc.DBAPIError as error:
+            database.close()
+            raise storage_error(error) from error
         return database
-    path = Path(target).expanduser().absolute()
-    version = _check_path(path, create_folder)
+    facts = _check_path(path, create_folder, must_exist)
     # A URL object, not "sqlite:///{path}": a "?" or "#" in a file name is not a query string.
-    database = Database(_make_engine(URL.create("sqlite", database=str(path))), path)
+    engine = _make_engine(URL.create("sqlite", database=str(path)), busy_timeout_ms)
+    database = Database(engine, path)
+    database.notices = facts.notices
     try:
-        _prepare(database, version)
+        _prepare(database, facts.schema_version)
     except exc.DBAPIError as error:
         database.close()
-        raise storage_error(error) from error
+        raise storage_error(error, path) from error
     except BaseException:
         database.close()
         raise
     return database
 
 
-def _check_path(path: Path, create_folder: bool) -> int | None:
-    """Schema version of an existing file (None when new); raises if it must not be opened."""
+def _check_path(path: Path, create_folder: bool, must_exist: bool) -> FileFacts:
+    """What an existing file says about itself (version None when new); raises if it must not
+    be opened."""
+    if must_exist and not path.exists():
+        raise StorageError(f"There is no ClerkDesk database at {path}.")
     if not path.parent.is_dir():
         if not create_folder:
             raise StorageError(f"The folder {path.parent} does not exist.")
         path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        return None
+        return FileFacts(schema_version=None)
     facts = inspect_database_file(path)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StorageError(
             f"{path} is read-only (or its folder is), so ClerkDesk could not save to it. "
             "Copy it somewhere you can write to, or change its permissions."
         )
-    return facts.schema_version
+    version = facts.schema_version
+    if version is not None and version < SCHEMA_VERSION:
+        trial_upgrade(path, version)  # on a copy in memory: a failing step changes nothing
+    elif version == SCHEMA_VERSION:
+        _check_columns(path, facts)
+    return facts
+
+
+def _check_columns(path: Path, facts: FileFacts) -> None:
+    mismatch = mismatched_table(facts.columns)
+    if mismatch:
+        raise NotAClerkDeskDatabase(
+            f"{path} is not a ClerkDesk database ClerkDesk can use: its {mismatch} does not "
+            "match ClerkDesk's. It was not changed."
+        )
 
 
 def _stored_version(database: Database) -> int | None:
@@ -142,7 +211,14 @@ def _stored_version(database: Database) -> int | None:
         row = connection.execute(
             select(Meta.value).where(Meta.key == "schema_version")
         ).scalar_one_or_none()
-    return int(row) if row else None
+    if row is None:
+        return None
+    if not (row.isascii() and row.isdigit() and int(row) >= 1):
+        raise NotAClerkDeskDatabase(
+            f"{database.label} has schema version {row!r}, which ClerkDesk never wrote. "
+            "It was not changed."
+        )
+    return int(row)
 
 
 def _prepare(database: Database, version: int | None) -> None:
@@ -170,12 +246,19 @@ def _upgrade(database: Database, version: int) -> None:
         copy = backups.upgrade_backup_path(database.path, version, when)
         backups.sqlite_copy(database.path, copy)
         database.upgrade_backup = copy
-    with database.engine.begin() as connection:
-        for from_version, step in pending_steps(version):
-            log.info("upgrading schema from version %s", from_version)
-            step(connection)
-        connection.execute(
-            Meta.__table__.update()
-            .where(Meta.key == "schema_version")
-            .values(value=str(SCHEMA_VERSION))
-        )
+    try:
+        with database.engine.begin() as connection:
+            for from_version, step in pending_steps(version):
+                log.info("upgrading schema from version %s", from_version)
+                step(connection)
+            connection.execute(
+                Meta.__table__.update()
+                .where(Meta.key == "schema_version")
+                .values(value=str(SCHEMA_VERSION))
+            )
+    except Exception as error:  # a failing step, rolled back with the transaction
+        detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise StorageError(
+            f"{database.label} could not be upgraded from schema version {version} ({detail}); "
+            "the upgrade was undone: please report this."
+        ) from error

@@ -26,3 +26,24 @@ def chosen_target(argument: str | None) -> tuple[str, bool]:
 def is_url(target: str) -> bool:
     """True for a database URL such as postgresql://… or sqlite:///…"""
     return "://" in target
+
+
+def database_file(target: str) -> Path | None:
+    """The file a path or sqlite:/// URL names (so both get the same checks); None for a server.
+
+    Raises StorageError for a URL that names no file (sqlite://, sqlite:///:memory:).
+    """
+    if not is_url(target):
+        return Path(target).expanduser().absolute()
+    scheme, _, rest = target.partition("://")
+    if scheme.lower().partition("+")[0] != "sqlite":
+        return None
+    from clerkdesk.errors import StorageError
+
+    name = rest[1:] if rest.startswith("/") else rest  # sqlite:///x is x, sqlite:////x is /x
+    name = name.partition("?")[0]
+    if not name or name == ":memory:":
+        raise StorageError(
+            f"{target} names no database file: give a path such as sqlite:///minutes.sqlite."
+        )
+    return Path(name).expanduser().absolute()

@@ -110,13 +110,16 @@ class DatabaseController(QObject):
 
         self.close()
         self.current = database
+        self.opened.emit(database)
         warning = network_warning(database.path) if database.path is not None else None
         if warning:
             self.warned.emit("Database on a network drive", warning)
+        # After `opened`, which shows the file's name in the status bar: the notice covers it.
         if database.upgrade_backup is not None:
             self.notice.emit(
                 f"Database upgraded; the old version was kept at {database.upgrade_backup}"
             )
-        self.opened.emit(database)
+        for notice in database.notices:  # e.g. an unfinished change from a crash left out
+            self.notice.emit(notice)
         # After the list has painted: the copy can take a moment on a large file.
         QTimer.singleShot(0, database.daily_backup)

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.count_label.setAccessibleName("Number of meetings")
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        # A message covers the file's name (Qt leaves it showing when the window was mid-layout).
+        self.statusBar().messageChanged.connect(
+            lambda message: self.database_label.setVisible(not message))
 
     def _connect(self) -> None:
         from clerkdesk.ui import dialogs
