@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
-from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
+from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token, starts_sentence
+from clerkdesk.domain.naming import at_sentence_start
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.vote_lines import VoteRecord
 from clerkdesk.importers.attendance_lines import Attendee
@@ -117,7 +118,7 @@ def write_meeting(
     for index, item in enumerate(parsed.items):
         label = label_override(numbering, index, item.number_label)
         item_id = _write_item(session, meeting.id, item, label, found, person_id, mentioned,
-                              report, committee.resolution_prefix)
+                              report, committee.resolution_prefix, linker.written)
         items.append((item.number_label or label or numbering.label(index), item_id))
     record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
@@ -142,7 +143,7 @@ def write_meeting(
 def _write_item(
     session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
     person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
-    committee_prefix: str,
+    committee_prefix: str, convention: Callable[[int], str],
 ) -> int:
     row = add_item_in(session, meeting_id, item.title, number_label=label, exempt=item.exempt,
                       exempt_paragraph=item.exempt_paragraph)
@@ -151,7 +152,7 @@ def _write_item(
     paragraph_ids = []
     for paragraph in item.paragraphs:
         stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
-                                      mentioned)
+                                      mentioned, convention)
         if paragraph.style is ParagraphStyle.RESOLUTION:
             stored = fitted_to_prefix(stored, paragraph.resolution_prefix, committee_prefix)
         written = add_paragraph_in(session, row.id, stored, paragraph.level, paragraph.style,
@@ -214,10 +215,11 @@ def _count(paragraph: ParsedParagraph, report: ImportReport) -> None:
 
 def stored_text(
     text: str, mentions: list[Mention], person_id: Callable[[Mention], int | None],
-    mentioned: dict[int, None],
+    mentioned: dict[int, None], written: Callable[[int], str] | None = None,
 ) -> tuple[str, int | None]:
     """The text with person tokens, and its speaker: the first mention followed by a reporting
-    verb (none when that is "A Member"), else the first person mentioned."""
+    verb (none when that is "A Member"), else the first person mentioned. A name printed
+    otherwise than the committee's convention (`written`) writes it keeps its printed form."""
     out: list[str] = []
     last = 0
     speaker: int | None = None
@@ -226,7 +228,13 @@ def stored_text(
     for mention in mentions:
         out.append(text[last : mention.start])
         pid = person_id(mention)
-        out.append(ANONYMOUS_TOKEN if pid is None else person_token(pid))
+        printed = text[mention.start : mention.end]
+        if pid is None:
+            out.append(ANONYMOUS_TOKEN)
+        elif written is not None and printed != _conventional(written(pid), text[:mention.start]):
+            out.append(person_token(pid, printed))
+        else:
+            out.append(person_token(pid))
         last = mention.end
         if pid is not None:
             mentioned.setdefault(pid, None)
@@ -235,6 +243,10 @@ def stored_text(
             speaker, speaker_found = pid, True
     out.append(text[last:])
     return "".join(out), speaker if speaker_found else first
+
+
+def _conventional(name: str, text_before: str) -> str:
+    return at_sentence_start(name) if starts_sentence(text_before) else name
 
 
 def _committee(
