@@ -35,11 +35,13 @@ class AttendanceStatus(StrEnum):
 
 
 class ParagraphStyle(StrEnum):
-    """How a paragraph is laid out: numbered minute, RESOLVED line, or unnumbered text."""
+    """How a paragraph is laid out: numbered minute, RESOLVED line, unnumbered text, or a
+    bullet point (as imported minutes print them: "·", "-", "•")."""
 
     NUMBERED = "numbered"
     RESOLUTION = "resolution"
     UNNUMBERED = "unnumbered"
+    BULLET = "bullet"
 
 
 class FlagKind(StrEnum):

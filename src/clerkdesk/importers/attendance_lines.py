@@ -14,7 +14,8 @@ _SECTION_LABELS = (
     (AttendanceStatus.ALSO_PRESENT, r"also\s+(?:present|in\s+attendance|attending)"),
     (AttendanceStatus.PRESENT, r"(?:(?:members|councillors|cllrs)\s+)?present"),
     (AttendanceStatus.IN_ATTENDANCE,
-     r"officers?(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance"),
+     r"officers?(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance"
+     r"|(?:council\s+)?(?:employees|staff)(?:\s+present)?"),
     (AttendanceStatus.APOLOGIES, r"apologies(?:\s+for\s+absence)?"),
     (AttendanceStatus.ABSENT, r"absent"),
 )
@@ -51,6 +52,21 @@ _UNTIL = re.compile(rf"^(?:present\s+)?(?:until|up\s+to)(?:\s+and\s+including)?\
 _REMOTE = re.compile(r"^(?:(?:attending|attended|joined|present|participating)\s+)?"
                      r"(?:remote(?:ly)?|"
                      r"virtually|online|via \w+(?: \w+)?|by video(?: ?link)?)$", re.I)
+# An officer named by post alone ("Clerk", "the Chief Executive", "Clerk/RFO"): an attendee
+# known by the post, never a person with no name.
+_POST = (r"(?:(?:Town|Parish|Deputy|Assistant|Locum)\s+)?Clerk(?:\s*/\s*RFO)?|RFO"
+         r"|(?:Depute\s+|Deputy\s+)?Chief\s+Executive(?:/[\w ]+)?"
+         r"|(?:Deputy\s+|Depute\s+|Assistant\s+|Executive\s+)?(?:Director|Head|Chief\s+Officer)"
+         r"(?:\s+of\s+[\w&, ]+)?"
+         r"|Monitoring\s+Officer|Legal\s+Advis[eo]r|Democratic\s+Services\s+Officer"
+         r"|Committee\s+(?:Clerk|Officer|Manager)")
+_POST_ONLY = re.compile(rf"^(?:the\s+)?(?P<post>{_POST})$", re.I)
+_POST_THEN_NAME = re.compile(rf"^(?:the\s+)?(?P<post>{_POST})\s+(?P<name>[A-Z].*)$")
+_MAYOR = re.compile(r"^(?:the\s+)?(?:town\s+|city\s+)?mayor$", re.I)
+_DEPUTY_MAYOR = re.compile(r"^(?:the\s+)?deputy\s+(?:town\s+|city\s+)?mayor$", re.I)
+_ROLE_FIRST = re.compile(r"^(?P<vice>vice[- ]?)?chair(?:man|woman|person)?\s+(?=cllr|councillor)",
+                         re.I)
+_OFFICER_SECTIONS = {AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.ALSO_PRESENT}
 _MEMBER_SECTIONS = {AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT}
 
 
@@ -143,6 +159,13 @@ def _read_names(text: str, section: AttendanceStatus, block: AttendanceBlock,
     plural = ""
     for separator, piece in _pieces(text):
         plural, attendee = _attendee(piece, section, plural)
+        if attendee is not None and found and is_post_only(attendee) and not (
+                found[-1].job_title or found[-1].status in _MEMBER_SECTIONS):
+            found[-1].job_title = attendee.job_title  # "Mark Walker, Head of SEND"
+            continue
+        if attendee is not None and found and is_post_only(found[-1]) and not (
+                attendee.job_title or is_post_only(attendee)):
+            attendee.job_title = found.pop().job_title  # "the Clerk, Mrs R Bell": one person
         if attendee is not None:
             found.append(attendee)
         elif not (found and _adds_to(found[-1], separator, piece, section)):
@@ -184,10 +207,15 @@ def _attendee(piece: str, section: AttendanceStatus, plural: str) -> tuple[str, 
     """The attendee a piece names, and the title a plural "Councillors" gives the next pieces."""
     chair = bool(_IN_THE_CHAIR.search(piece))
     piece = _IN_THE_CHAIR.sub("", piece)
+    role_first = _ROLE_FIRST.match(piece)  # "Chair Cllr. G Pritchard"
+    if role_first:
+        piece = piece[role_first.end():]
     match = _NOTES.match(piece)
     if match is None:
         return plural, None
     name_text, notes = match.group("name"), re.findall(r"\(([^()]*)\)", match.group("notes"))
+    if section in _OFFICER_SECTIONS and (post := _by_post(name_text, section)) is not None:
+        return plural, post
     job = ""
     dash = _DASH.split(name_text, maxsplit=1)
     if len(dash) == 2:
@@ -199,10 +227,30 @@ def _attendee(piece: str, section: AttendanceStatus, plural: str) -> tuple[str, 
     attendee = Attendee(name, section, _kind(name, section))
     for note in [*notes, job] if job else notes:
         _apply_note(attendee, note, dash_job=note is job)
-    if chair:
+    if chair or (role_first and not role_first.group("vice")):
         attendee.role = Role.CHAIR
+    elif role_first:
+        attendee.role = Role.VICE_CHAIR
     _settle(attendee)
     return plural, attendee
+
+
+def _by_post(text: str, section: AttendanceStatus) -> Attendee | None:
+    """An officer given by post ("Clerk", "Chief Executive"), or by post then name ("Clerk/RFO
+    Mair Jenkins")."""
+    if match := _POST_ONLY.match(text.strip()):
+        post = match.group("post")
+        return Attendee(WrittenName(post, NameParts("", "", "")), section, PersonKind.OFFICER,
+                        job_title=post)
+    if (match := _POST_THEN_NAME.match(text.strip())) and (
+            name := parse_name(match.group("name"))):
+        return Attendee(name, section, PersonKind.OFFICER, job_title=match.group("post"))
+    return None
+
+
+def is_post_only(attendee: Attendee) -> bool:
+    """An officer the minutes name only by post."""
+    return not attendee.name.parts.family and bool(attendee.job_title)
 
 
 def _plural_title(text: str) -> str:
@@ -288,9 +336,9 @@ def _apply_note(attendee: Attendee, note: str, dash_job: bool = False) -> None:
     for part in [p.strip() for p in re.split(r"[,;]", note)] if not dash_job else [note.strip()]:
         if not part:
             continue
-        if _CHAIR.match(part):
+        if _CHAIR.match(part) or _MAYOR.match(part):
             attendee.role = Role.CHAIR
-        elif _VICE.match(part):
+        elif _VICE.match(part) or _DEPUTY_MAYOR.match(part):
             attendee.role = Role.VICE_CHAIR
         elif _COOPTED.match(part):
             attendee.role = Role.COOPTED

@@ -7,7 +7,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
-from clerkdesk.importers.attendance_lines import AttendanceBlock, Attendee, WrittenName
+from clerkdesk.importers.attendance_lines import (
+    AttendanceBlock,
+    Attendee,
+    WrittenName,
+    is_post_only,
+)
 from clerkdesk.importers.people_finder import Spelling
 from clerkdesk.importers.people_link import PeopleLinker
 from clerkdesk.services.people import set_attendance_in
@@ -26,7 +31,11 @@ def write_attendance(
     counts: Counter[str] = Counter()
     seen: dict[int, str] = {}
     for attendee in block.attendees:
-        person_id = linker.person_for(_spelling(attendee.name, attendee.kind, attendee.job_title))
+        if is_post_only(attendee):
+            person_id = linker.officer_by_post(attendee.job_title)
+        else:
+            person_id = linker.person_for(_spelling(attendee.name, attendee.kind,
+                                                    attendee.job_title))
         if person_id in seen:
             warnings.append(f'"{attendee.name.text}" is listed twice in the attendance; kept '
                             f"as {seen[person_id]}.")

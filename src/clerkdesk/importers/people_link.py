@@ -84,6 +84,16 @@ class PeopleLinker:
             self.near_misses.append(miss)
         return person_id
 
+    def officer_by_post(self, post: str) -> int:
+        """The unnamed officer known by this post ("Clerk"), created the first time."""
+        for person in self.people.values():
+            if (person.kind == PersonKind.OFFICER and not person.family_name
+                    and not person.given_name and person.job_title.casefold() == post.casefold()):
+                return person.id
+        person = add_person_in(self.session, kind=PersonKind.OFFICER, job_title=post)
+        self._remember(person)
+        return person.id
+
     def give_role(self, person_id: int, role: Role | None) -> str:
         """Seat an attendee on the committee; a Chair or Vice-Chair already held by someone else
         is left alone (the person joins as a member) and the reason is returned."""

@@ -1,0 +1,77 @@
+"""Every format family of real minutes, as our own fixture with its expected structure beside
+it: items and their printed labels, paragraphs, sub-points, bullets, resolutions, attendance;
+and every imported paragraph re-exported word for word (names included)."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.export.plaintext import render_minutes
+from clerkdesk.importers.parse import ParsedItem, parse_minutes
+from clerkdesk.importers.plaintext import import_text_file
+from clerkdesk.services.minutes import load_minutes
+from clerkdesk.storage.database import Database
+
+FAMILIES = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "families"
+CASES = sorted(FAMILIES.glob("*.txt"))
+
+
+def expected(path: Path) -> dict:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def shape(item: ParsedItem) -> dict:
+    """An item as the expectations describe it (counts left out when zero)."""
+    styles = [(p.style, p.level, p.style is ParagraphStyle.BULLET) for p in item.paragraphs]
+    counts = {
+        "paragraphs": sum(s is ParagraphStyle.NUMBERED and lv == 0 and not b
+                          for s, lv, b in styles),
+        "sub_points": sum(s is ParagraphStyle.NUMBERED and lv > 0 and not b
+                          for s, lv, b in styles),
+        "bullets": sum(b for _s, _lv, b in styles),
+        "text": sum(s is ParagraphStyle.UNNUMBERED and not b for s, _lv, b in styles),
+        "resolutions": sum(bool(p.resolution_prefix) for p in item.paragraphs),
+    }
+    return {"label": item.number_label, "title": item.title,
+            **{key: value for key, value in counts.items() if value}}
+
+
+def wanted_shape(item: dict) -> dict:
+    return {key: value for key, value in item.items() if value or key in ("label", "title")}
+
+
+def test_there_is_a_fixture_for_every_family() -> None:
+    assert len(CASES) >= 12
+    for path in CASES:
+        assert path.with_suffix(".json").exists(), path.name
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_family_structure(path: Path) -> None:
+    want = expected(path)
+    parsed = parse_minutes(path.read_text(encoding="utf-8"))
+    assert [shape(item) for item in parsed.items] == [wanted_shape(i) for i in want["items"]]
+    for fragment in want.get("warnings", []):
+        assert any(fragment in warning for warning in parsed.warnings), parsed.warnings
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_family_imports_heading_attendance_and_text_word_for_word(db: Database, path: Path):
+    want = expected(path)
+    before = path.read_bytes()
+    report = import_text_file(db, path)
+    assert path.read_bytes() == before
+    view = load_minutes(db, report.meeting_id)
+    assert report.committee == want["committee"]
+    assert view.date == dt.date.fromisoformat(want["date"])
+    counts = {word: report.attendance.get(word, 0) for word in want["attendance"]}
+    assert counts == want["attendance"]
+    rendered = render_minutes(view)
+    parsed = parse_minutes(path.read_text(encoding="utf-8"))
+    for item, shown in zip(parsed.items, view.items, strict=True):
+        assert shown.title == item.title
+        for paragraph in item.paragraphs:
+            assert paragraph.text in rendered, paragraph.text
