@@ -75,3 +75,21 @@ def test_family_imports_heading_attendance_and_text_word_for_word(db: Database, 
         assert shown.title == item.title
         for paragraph in item.paragraphs:
             assert paragraph.text in rendered, paragraph.text
+
+
+def test_bullets_are_stored_shown_and_exported_as_bullets(db: Database) -> None:
+    from clerkdesk.export.docx_writer import ExportOptions, build_document
+
+    report = import_text_file(db, FAMILIES / "bullets.txt")
+    view = load_minutes(db, report.meeting_id)
+    paragraphs = view.items[0].paragraphs
+    assert [(p.style, p.label) for p in paragraphs] == [
+        (ParagraphStyle.NUMBERED, "1)"), (ParagraphStyle.NUMBERED, "2)"),
+        *[(ParagraphStyle.BULLET, "•")] * 3]
+    lines = render_minutes(view).splitlines()
+    assert "    • The lantern parade would go ahead in a smaller form." in lines
+    assert "    • The Mayor thanked the outgoing Head of Legal Services." in lines
+    document = build_document(view, ExportOptions())
+    bulleted = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bulleted == [p.text for p in paragraphs[2:]]
+    assert report.sub_points == 0

@@ -44,6 +44,9 @@ class ParagraphStyle(StrEnum):
     BULLET = "bullet"
 
 
+BULLET_LABEL = "•"  # what a bullet paragraph shows where a numbered one shows its number
+
+
 class FlagKind(StrEnum):
     REQUEST = "request"
     RESOLUTION = "resolution"
