@@ -29,7 +29,7 @@ def _press(qtbot, widget, sequence: str) -> None:
 
 
 def test_typing_keeps_printed_names_and_f_applies_the_convention(open_window, tmp_path, qtbot):
-    from clerkdesk.importers.plaintext import import_text
+    from clerkdesk.services.imports import import_text
     from clerkdesk.storage.database import open_database
 
     path = tmp_path / "imported.sqlite"

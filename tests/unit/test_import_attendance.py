@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
 from clerkdesk.importers.attendance_lines import parse_name, read_attendance
-from clerkdesk.importers.dispatch import import_file
-from clerkdesk.importers.plaintext import import_text
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.demo import load_demo
 from clerkdesk.services.export import export_meeting
+from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.people import add_person_in, set_membership_in
 from clerkdesk.storage.database import Database, open_database

@@ -11,7 +11,7 @@ import pytest
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.parse import ParsedItem, parse_minutes
-from clerkdesk.importers.plaintext import import_text_file
+from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database
 

@@ -19,8 +19,8 @@ from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, mentioned_ids, person_tok
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
 from clerkdesk.export.plaintext import render_minutes
-from clerkdesk.importers import plaintext
-from clerkdesk.importers.plaintext import import_text, import_text_file
+from clerkdesk.services import imports
+from clerkdesk.services.imports import import_text, import_text_file
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import (
@@ -425,7 +425,7 @@ def test_text_with_nul_is_refused(db: Database) -> None:
 
 
 def test_failure_while_writing_rolls_everything_back(db: Database, monkeypatch, seed_path):
-    from clerkdesk.importers import writer
+    from clerkdesk.services import import_writer as writer
 
     before = row_counts(db)
 
@@ -451,16 +451,16 @@ def test_a_megabyte_of_numbered_random_words_imports_in_reasonable_time(db: Data
 def test_module_exposes_the_agreed_api() -> None:
     import inspect
 
-    assert list(inspect.signature(plaintext.import_text_file).parameters) == [
+    assert list(inspect.signature(imports.import_text_file).parameters) == [
         "db", "path", "committee", "date", "keep_separate", "dry_run"]
-    assert list(inspect.signature(plaintext.import_text).parameters) == [
+    assert list(inspect.signature(imports.import_text).parameters) == [
         "db", "text", "committee", "date", "source", "keep_separate", "dry_run"]
 
 
 def test_dry_run_lists_near_misses_and_writes_nothing(db, seed_path):
     import sqlite3
 
-    from clerkdesk.importers.plaintext import import_text_file
+    from clerkdesk.services.imports import import_text_file
 
     report = import_text_file(db, seed_path, dry_run=True)
     assert report.near_misses == [("Sara Hammond", "Sarah Hammond")]
@@ -472,7 +472,7 @@ def test_dry_run_lists_near_misses_and_writes_nothing(db, seed_path):
 def test_keep_separate_makes_a_second_person_only_when_asked(db, seed_path):
     import sqlite3
 
-    from clerkdesk.importers.plaintext import import_text_file
+    from clerkdesk.services.imports import import_text_file
 
     report = import_text_file(db, seed_path, keep_separate=frozenset({"Sara Hammond"}))
     assert report.near_misses == []

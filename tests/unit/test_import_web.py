@@ -10,11 +10,10 @@ from sqlalchemy import select
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.export.plaintext import render_minutes
-from clerkdesk.importers.dispatch import import_file
 from clerkdesk.importers.lines import Kind, classify, clean_line, resolution_within
 from clerkdesk.importers.parse import parse_minutes
-from clerkdesk.importers.plaintext import import_text
 from clerkdesk.importers.web_clutter import CLUTTER_LINES, is_clutter, strip_clutter
+from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Committee, ResolutionFlag

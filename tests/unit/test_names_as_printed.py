@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clerkdesk.domain.mentions import iter_mentions, person_token, render
-from clerkdesk.importers.plaintext import import_text
+from clerkdesk.services.imports import import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.review import apply_fix, check_meeting
 from clerkdesk.storage.database import Database

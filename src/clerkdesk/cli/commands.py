@@ -43,7 +43,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
     with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.dispatch import import_file
+        from clerkdesk.services.imports import import_file
 
         report = import_file(db, args.file, committee=args.committee, date=args.date)
     for line in report.summary_lines():
@@ -76,7 +76,7 @@ def run_import_agenda(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a file.")
     with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.agenda import import_agenda
+        from clerkdesk.services.agenda_import import import_agenda
         from clerkdesk.services.minutes import load_minutes
 
         meeting = import_agenda(db, args.file, args.committee, args.date, args.time, args.venue)

@@ -36,7 +36,7 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
 
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
     """Import `path` as a new meeting after asking about near misses; the new meeting's id."""
-    from clerkdesk.importers.dispatch import import_file
+    from clerkdesk.services.imports import import_file
 
     try:
         preview = import_file(db, path, dry_run=True)

@@ -14,7 +14,7 @@ from clerkdesk.importers.attendance_lines import (
     is_post_only,
 )
 from clerkdesk.importers.people_finder import Spelling
-from clerkdesk.importers.people_link import PeopleLinker
+from clerkdesk.services.import_people import PeopleLinker
 from clerkdesk.services.people import set_attendance_in
 from clerkdesk.storage.models import Attendance
 
