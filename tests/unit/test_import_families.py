@@ -93,3 +93,40 @@ def test_bullets_are_stored_shown_and_exported_as_bullets(db: Database) -> None:
     bulleted = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bulleted == [p.text for p in paragraphs[2:]]
     assert report.sub_points == 0
+
+
+def test_preview_shows_the_structure_found_and_writes_nothing(db: Database) -> None:
+    from clerkdesk.importers.draft import read_draft
+    from clerkdesk.importers.preview import preview_lines
+    from clerkdesk.services.imports import import_draft
+    from clerkdesk.services.people import add_person
+
+    add_person(db, title="Councillor", family_name="Lusk")
+    path = FAMILIES / "prefix-number-split.txt"
+    draft = read_draft(path)
+    report = import_draft(db, draft, dry_run=True)
+    lines = preview_lines(draft, report)
+    assert lines[:3] == ["Committee: Planning and Amenities Committee (from the heading)",
+                         "Date: 2 March 2015", "Numbering: paragraphs 1) a) (not numbered in "
+                         "the text); items numbered like PLA144/14"]
+    assert "  PAR 1  APOLOGIES FOR ABSENCE: 1 text" in lines
+    assert "  PLA146/14  PLANNING APPLICATIONS: 1 text, 1 resolution" in lines
+    assert "Attendance: 3 present, 1 officers" in lines
+    assert any(line.startswith("People matched: Councillor Lusk") for line in lines)
+    assert any(line.startswith("People new: ") and "Mrs Hinder" in line for line in lines)
+    assert lines[-1] == "Nothing was written (a preview)."
+    assert load_minutes_count(db) == 0
+
+
+def load_minutes_count(db: Database) -> int:
+    from sqlalchemy import func, select
+
+    from clerkdesk.storage.models import Meeting
+
+    with db.transaction() as session:
+        return session.scalar(select(func.count()).select_from(Meeting))
+
+
+def test_warnings_carry_their_source_line() -> None:
+    parsed = parse_minutes("Budget\n\nMinutes:\n\n1) First.\n\n3) Third.\n")
+    assert parsed.warning_lines == [7]

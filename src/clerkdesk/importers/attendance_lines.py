@@ -391,3 +391,13 @@ def _adds_to(attendee: Attendee, separator: str, piece: str, section: Attendance
         return False
     attendee.job_title = f"{attendee.job_title}{separator}{piece}" if attendee.job_title else piece
     return True
+
+
+def report_word(attendee: Attendee) -> str:
+    """How the import report counts an attendee: present (substitutes too), apologies, absent,
+    also present, officers (officers in attendance), in attendance (anyone else there)."""
+    if attendee.status is AttendanceStatus.SUBSTITUTE:
+        return "present"
+    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.kind is PersonKind.OFFICER:
+        return "officers"
+    return attendee.status.value.replace("_", " ")

@@ -32,6 +32,7 @@ class MinutesDraft:
     venue: str = ""
     council: str = ""
     source: str = ""  # the file read, for messages
+    committee_from: str = "the heading"  # where the committee's name was found
 
     @property
     def label(self) -> str:
@@ -63,12 +64,12 @@ def draft_of(parsed: ParsedMinutes, text: str, *, source: str = "", committee: s
              council: str = "") -> MinutesDraft:
     """The draft of parsed minutes; the committee is named by the heading (else the most
     prominent "the X Committee", else the file's name); `text` is where it is looked for."""
-    name = (
-        (committee or "").strip()
-        or committee_from_text(parsed.header, text)
-        or (Path(source).stem if source else "")
-        or DEFAULT_COMMITTEE
-    )
+    found = [(name, origin) for name, origin in (
+        ((committee or "").strip(), "the document"),
+        (committee_from_text(parsed.header, text) or "", "the heading"),
+        (Path(source).stem if source else "", "the file's name"),
+        (DEFAULT_COMMITTEE, "nowhere: the default")) if name]
+    name, origin = found[0]
     return MinutesDraft(parsed, name, meeting_date(parsed.header), meeting_time(parsed.header),
                         meeting_venue(parsed.header), council or council_from_header(parsed.header),
-                        source)
+                        source, origin)

@@ -94,6 +94,7 @@ class Line:
     number_format: str = ""  # Word's format of the label: decimal, lowerLetter, lowerRoman ...
     level: int | None = None  # an unnumbered paragraph's level, from its style
     vote: VoteRecord | None = None  # what a VOTE line records
+    number: int = 0  # the line's number in the source text (0: not from a text file)
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters and trailing web page furniture removed and white
@@ -244,7 +245,7 @@ def merged_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank_before = True
     in_documents = False
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean_line(raw)
         if not cleaned:
             blank_before = True
@@ -252,7 +253,7 @@ def merged_lines(text: str) -> list[Line]:
         if is_skipped(cleaned):
             continue
         line = classify(cleaned)
-        line.blank_before = blank_before
+        line.blank_before, line.number = blank_before, number
         if line.kind is Kind.NUMBER and not blank_before and lines and _numbers_line_above(
                 lines[-1], line):
             lines[-1] = _numbered_by(lines[-1], line)

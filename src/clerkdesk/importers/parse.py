@@ -63,6 +63,7 @@ class ParsedMinutes:
     numbering: ItemNumbering | None = None  # item numbers as read, when they run on
     warnings: list[str] = field(default_factory=list)  # what could not be placed
     attendance: AttendanceBlock = field(default_factory=AttendanceBlock)  # read from the header
+    warning_lines: list[int] = field(default_factory=list)  # each warning's source line, or 0
 
     @property
     def uses_minutes_heading(self) -> bool:
@@ -118,11 +119,14 @@ class _Builder:
         attendance = read_attendance(self.header)
         plain_header = [line for index, line in enumerate(self.header)
                         if line not in self.set_apart and index not in attendance.lines_read]
-        warnings = self.placement.header_warnings(plain_header) + self.placement.warnings
+        header_warnings = self.placement.header_warnings(plain_header)
+        warnings = header_warnings + self.placement.warnings
+        lines = [0] * len(header_warnings) + self.placement.warning_lines
         return ParsedMinutes(self.items, self.header, scheme or ParagraphScheme.PAREN,
-                             scheme is not None, numbering, warnings, attendance)
+                             scheme is not None, numbering, warnings, attendance, lines)
 
     def take(self, line: Line, following: Line | None) -> None:
+        self.placement.line = line.number or self.placement.line
         title_next, self.title_next = self.title_next, False
         if title_next and (title := _title_text(line)):
             self._start_item(title, None)
@@ -163,7 +167,7 @@ class _Builder:
                                                            if p.text][-len(item.decision):]
                 what = ("repeats the minutes and was imported once" if same else
                         "was left out: it differs from the minutes, so check them")
-                self.placement.warnings.append(
+                self.placement.warn(
                     f'Item {item.number_label or len(self.items)}: the "Decision:" block {what}.')
             item.decision = []
 
@@ -301,7 +305,7 @@ class _Builder:
         if line.delimiter == "(" and line.label.isalpha() and is_capitals_title(line.text):
             self._start_item(line.text, f"({line.label})")  # a hearing's lettered items
             return
-        if self._numbered_depth() < 0 and not self._after_resolution():
+        if self._numbered_depth() < 0 and not (self._after_resolution() or self.in_decision):
             self.placement.orphan_sub_point(line.label, line.delimiter)
         level = self._sub_level(line.label, line.number_format)
         if line.delimiter != "•":

@@ -12,6 +12,7 @@ from clerkdesk.importers.attendance_lines import (
     Attendee,
     WrittenName,
     is_post_only,
+    report_word,
 )
 from clerkdesk.importers.people_finder import Spelling
 from clerkdesk.services.import_people import PeopleLinker
@@ -68,16 +69,6 @@ def _substituted(linker: PeopleLinker, attendee: Attendee) -> int | None:
 
 def _status_word(status: AttendanceStatus) -> str:
     return status.value.replace("_", " ")
-
-
-def report_word(attendee: Attendee) -> str:
-    """How the import report counts an attendee: present (substitutes too), apologies, absent,
-    also present, officers (officers in attendance), in attendance (anyone else there)."""
-    if attendee.status is AttendanceStatus.SUBSTITUTE:
-        return "present"
-    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.kind is PersonKind.OFFICER:
-        return "officers"
-    return _status_word(attendee.status)
 
 
 def spelling_texts(block: AttendanceBlock) -> list[str]:
