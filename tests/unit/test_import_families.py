@@ -130,3 +130,21 @@ def load_minutes_count(db: Database) -> int:
 def test_warnings_carry_their_source_line() -> None:
     parsed = parse_minutes("Budget\n\nMinutes:\n\n1) First.\n\n3) Third.\n")
     assert parsed.warning_lines == [7]
+
+
+def test_marking_lines_and_choosing_the_scheme_change_the_draft() -> None:
+    from clerkdesk.domain.numbering import ParagraphScheme
+    from clerkdesk.importers.draft import Mark, draft_from_source, source_from_text
+
+    source = source_from_text("Budget\n\nMinutes:\n\n1) First.\nNot minutes at all\n"
+                              "Reserves\n2) Second.\n")
+    plain = draft_from_source(source)
+    assert [i.title for i in plain.parsed.items] == ["Budget"]
+    texts = [line.text for line in source.lines]
+    marks = {texts.index("Not minutes at all"): Mark.SKIP, texts.index("Reserves"): Mark.ITEM}
+    marked = draft_from_source(source, marks, ParagraphScheme.DOT)
+    assert [i.title for i in marked.parsed.items] == ["Budget", "Reserves"]
+    assert [p.text for p in marked.parsed.items[0].paragraphs] == ["First."]
+    assert (marked.parsed.scheme, marked.parsed.scheme_found) == (ParagraphScheme.DOT, True)
+    as_text = draft_from_source(source, {texts.index("Reserves"): Mark.PARAGRAPH})
+    assert as_text.parsed.items[0].paragraphs[-2].text == "Reserves"

@@ -2,12 +2,16 @@
 would write, found without touching any database."""
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
+from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.decode import read_text_file
 from clerkdesk.importers.dispatch import FileKind, file_kind, read_word_file
+from clerkdesk.importers.lines import Kind, Line, merged_lines
 from clerkdesk.importers.meeting_facts import (
     committee_from_text,
     council_from_header,
@@ -15,7 +19,7 @@ from clerkdesk.importers.meeting_facts import (
     meeting_time,
     meeting_venue,
 )
-from clerkdesk.importers.parse import ParsedMinutes, parse_lines, parse_minutes
+from clerkdesk.importers.parse import ParsedMinutes, parse_lines
 
 DEFAULT_COMMITTEE = "Imported minutes"
 
@@ -39,25 +43,73 @@ class MinutesDraft:
         return Path(self.source).name if self.source else "The text"
 
 
+class Mark(StrEnum):
+    """What the clerk says a source line is, overriding the parser's reading."""
+
+    ITEM = "item"  # the heading of an agenda item
+    PARAGRAPH = "paragraph"  # text of the minutes, never a heading
+    SKIP = "skip"  # not part of the minutes
+
+
+@dataclass(frozen=True)
+class Source:
+    """The lines of a minutes file as read, before they are placed into items."""
+
+    lines: list[Line]
+    text: str
+    source: str = ""
+    committee: str = ""  # named by a ClerkDesk Word export
+    council: str = ""
+
+
 def read_draft(path: Path) -> MinutesDraft:
     """The minutes in `path` (.docx or text); ImportFailed, in one line, for anything else."""
-    path = Path(path)
-    if file_kind(path) is FileKind.TEXT:
-        return draft_from_text(read_text_file(path), source=str(path))
-    content = read_word_file(path)
-    if not content.lines:
-        raise ImportFailed(f"{path.name} contains no text.")
-    text = "\n".join(line.text for line in content.lines)
-    return draft_of(parse_lines(content.lines), text, source=str(path),
-                    committee=content.committee or None, council=content.council)
+    return draft_from_source(read_source(path))
 
 
 def draft_from_text(text: str, source: str = "") -> MinutesDraft:
     """Minutes given as text (as copied from a council web page)."""
+    return draft_from_source(source_from_text(text, source))
+
+
+def read_source(path: Path) -> Source:
+    path = Path(path)
+    if file_kind(path) is FileKind.TEXT:
+        return source_from_text(read_text_file(path), str(path))
+    content = read_word_file(path)
+    if not content.lines:
+        raise ImportFailed(f"{path.name} contains no text.")
+    text = "\n".join(line.text for line in content.lines)
+    return Source(content.lines, text, str(path), content.committee, content.council)
+
+
+def source_from_text(text: str, source: str = "") -> Source:
     label = Path(source).name if source else "The text"
     if "\x00" in text:
         raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
-    return draft_of(parse_minutes(text), text, source=source)
+    return Source(merged_lines(text), text, source)
+
+
+def draft_from_source(source: Source, marks: Mapping[int, Mark] | None = None,
+                      scheme: ParagraphScheme | None = None) -> MinutesDraft:
+    """The draft of the source's lines, with the clerk's marks (by line index) and numbering
+    scheme, when given, instead of the parser's guesses."""
+    lines = [_marked(line, (marks or {}).get(index)) for index, line in enumerate(source.lines)]
+    parsed = parse_lines([line for line in lines if line is not None])
+    if scheme is not None:
+        parsed.scheme, parsed.scheme_found = scheme, True
+    return draft_of(parsed, source.text, source=source.source,
+                    committee=source.committee or None, council=source.council)
+
+
+def _marked(line: Line, mark: Mark | None) -> Line | None:
+    if mark is Mark.SKIP:
+        return None
+    if mark is Mark.ITEM:
+        return replace(line, kind=Kind.ITEM, text=line.title or line.text, heading=False)
+    if mark is Mark.PARAGRAPH:
+        return replace(line, kind=Kind.PLAIN, heading=False, bold=False)
+    return line
 
 
 def draft_of(parsed: ParsedMinutes, text: str, *, source: str = "", committee: str | None = None,

@@ -73,6 +73,7 @@ class Kind(Enum):
     DECISION = auto()  # the "Decision:" marker of a council web page
     NUMBER = auto()  # an item number alone on its line: "5.", "334", "35/20"
     VOTE = auto()  # a recorded vote: "(Carried: 7 for, 2 against)", "For: 7, Against: 2"
+    PLAIN = auto()  # text the clerk marked as a paragraph of the minutes, never a heading
 
 
 PARAGRAPH_KINDS = (Kind.TEXT, Kind.MAIN, Kind.SUB, Kind.RESOLVED, Kind.ITEM)

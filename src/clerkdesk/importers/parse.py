@@ -137,7 +137,7 @@ class _Builder:
             Kind.CLUTTER: self._clutter, Kind.MINUTES: self._minutes, Kind.DOCS: self._documents,
             Kind.ITEM: self._item_heading, Kind.MAIN: self._main, Kind.SUB: self._sub,
             Kind.RESOLVED: self._resolved, Kind.TEXT: self._text, Kind.DECISION: self._decision,
-            Kind.NUMBER: self._number, Kind.VOTE: self._vote,
+            Kind.NUMBER: self._number, Kind.VOTE: self._vote, Kind.PLAIN: self._plain,
         }[line.kind]
         handler(line, following)
 
@@ -360,6 +360,13 @@ class _Builder:
             self._text(Line(Kind.TEXT, line.text), following)
         else:
             resolution.vote = line.vote
+
+    def _plain(self, line: Line, _following: Line | None) -> None:
+        """A line the clerk marked as a paragraph: unnumbered text of the current item."""
+        target = self._target()
+        level = target[-1].level if target else 0
+        self._add(ParsedParagraph(line.text, level, ParagraphStyle.UNNUMBERED, self.main_label,
+                                  resolution_within(line.text)))
 
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item
