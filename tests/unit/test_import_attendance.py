@@ -394,3 +394,25 @@ def test_late_arrivals_and_early_departures_are_printed_and_import_back(db, tmp_
     finally:
         fresh.close()
     assert came_and_went(db, meeting)["Doyle"] == (items[3].position, None)
+
+
+def test_also_present_for_one_item_are_attendees_of_that_item_only(db):
+    from sqlalchemy import select
+
+    from clerkdesk.storage.models import AgendaItem, Attendance, Membership, Person
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "families" / \
+        "licensing-lettered-items.txt"
+    report = import_file(db, path)
+    with db.transaction() as session:
+        items = {i.id: i.number_label for i in session.scalars(select(AgendaItem))}
+        rows = session.execute(select(Person.family_name, Attendance.status,
+                                      Attendance.arrived_at_item_id, Attendance.left_at_item_id)
+                               .join(Attendance.person)).all()
+        seated = set(session.scalars(select(Person.family_name).join(Membership)))
+    parties = {name: (status, items.get(arrived), items.get(left))
+               for name, status, arrived, left in rows if name in {"Sandhu", "Fenwick"}}
+    assert parties == {"Sandhu": ("also_present", "(b)", "(c)"),
+                       "Fenwick": ("also_present", "(b)", "(c)")}
+    assert not seated & {"Sandhu", "Fenwick"}
+    assert report.attendance["also present"] == 2

@@ -140,6 +140,26 @@ def read_attendance(header: list[str]) -> AttendanceBlock:
     return block
 
 
+_FOR_ONE_ITEM = re.compile(
+    r"^also\s+(?:present|in\s+attendance|attending)(?:\s+for\s+(?:this|the)\s+item)?\s*:\s*"
+    r"(?P<rest>.+?)\.?$", re.I)
+
+
+def item_attendees(line: str, item_label: str) -> list[Attendee]:
+    """ "Also present for this item: Mr Ravi Sandhu (applicant) and Ms Clara Fenwick
+    (objector)." inside an item: attendees of that item only, never committee members."""
+    match = _FOR_ONE_ITEM.match(line.strip())
+    if match is None:
+        return []
+    block = AttendanceBlock()
+    _read_names(match.group("rest"), AttendanceStatus.ALSO_PRESENT, block, strict=False)
+    for attendee in block.attendees:
+        attendee.arrived, attendee.left = ItemTime(item_label), ItemTime(item_label, after=True)
+        if attendee.name.parts.title.casefold() not in _COUNCILLOR_TITLES:
+            attendee.kind = PersonKind.OTHER
+    return block.attendees
+
+
 def _label(line: str) -> tuple[AttendanceStatus | None, str]:
     sentence = _APOLOGIES_SENTENCE.match(line)
     if sentence:

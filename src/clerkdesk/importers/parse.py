@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.vote_lines import VoteRecord
-from clerkdesk.importers.attendance_lines import AttendanceBlock, read_attendance
+from clerkdesk.importers.attendance_lines import (
+    AttendanceBlock,
+    Attendee,
+    item_attendees,
+    read_attendance,
+)
 from clerkdesk.importers.lines import (
     BULLET,
     Kind,
@@ -102,6 +107,7 @@ class _Builder:
         self.in_decision = False
         self.pending_label: str | None = None
         self.title_next = False  # an item number stood alone: the next line is its title
+        self.item_attendance: list[Attendee] = []  # "Also present for this item: ..."
         self.main_label = ""
         self.sub_style = ""  # "alpha" for a) b), "roman" for (i) (ii) at the first sub-level
         self.last_letter = ""
@@ -117,6 +123,7 @@ class _Builder:
         scheme = paragraph_scheme(self.main_delimiters, self.sub_delimiters)
         numbering = item_numbering([item.number_label for item in self.items])
         attendance = read_attendance(self.header)
+        attendance.attendees += self.item_attendance
         plain_header = [line for index, line in enumerate(self.header)
                         if line not in self.set_apart and index not in attendance.lines_read]
         header_warnings = self.placement.header_warnings(plain_header)
@@ -370,6 +377,9 @@ class _Builder:
 
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item
+        if item is not None:  # the line stays text too: the minutes as written
+            self.item_attendance += item_attendees(
+                line.text, item.number_label or str(len(self.items)))
         target = self._target() if item is not None else []
         if self._is_title(line, following):
             self._start_item(line.title or line.text, line.label or None)
