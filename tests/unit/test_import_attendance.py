@@ -412,10 +412,16 @@ def test_also_present_for_one_item_are_attendees_of_that_item_only(db):
         seated = set(session.scalars(select(Person.family_name).join(Membership)))
     parties = {name: (status, items.get(arrived), items.get(left))
                for name, status, arrived, left in rows if name in {"Sandhu", "Fenwick"}}
-    assert parties == {"Sandhu": ("also_present", "(b)", "(c)"),
-                       "Fenwick": ("also_present", "(b)", "(c)")}
+    assert parties == {"Sandhu": ("also_present", "(b)", "(b)"),
+                       "Fenwick": ("also_present", "(b)", "(b)")}
     assert not seated & {"Sandhu", "Fenwick"}
     assert report.attendance["also present"] == 2
+    from clerkdesk.domain.minutes import attendee_text
+    from clerkdesk.services.minutes import load_minutes
+
+    shown = [attendee_text(a, with_job_title=True)
+             for a in load_minutes(db, report.meeting_id).attendance]
+    assert "Ravi Sandhu (applicant, for item (b))" in shown
 
 
 def test_a_line_naming_who_was_in_the_chair_gives_that_member_the_chair():

@@ -154,7 +154,7 @@ def item_attendees(line: str, item_label: str) -> list[Attendee]:
     block = AttendanceBlock()
     _read_names(match.group("rest"), AttendanceStatus.ALSO_PRESENT, block, strict=False)
     for attendee in block.attendees:
-        attendee.arrived, attendee.left = ItemTime(item_label), ItemTime(item_label, after=True)
+        attendee.arrived = attendee.left = ItemTime(item_label)
         if attendee.name.parts.title.casefold() not in _COUNCILLOR_TITLES:
             attendee.kind = PersonKind.OTHER
     return block.attendees
