@@ -23,7 +23,7 @@ _FIELDS = [(status, re.compile(rf"^(?:{label})(?:\s*:|\s+[–—-]\s|\s*$)\s*(?P
            for status, label in _SECTION_LABELS]
 _APOLOGIES_SENTENCE = re.compile(
     r"^apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|"
-    r"tendered|noted)(?:\s+and\s+(?:accepted|noted|approved))?\s+"
+    r"tendered|noted|intimated)(?:\s+and\s+(?:accepted|noted|approved))?\s+"
     r"(?:from|by|on\s+behalf\s+of)\s+(?P<rest>.+)$", re.I)
 _NONE = re.compile(r"^(?:none|nil|no apologies(?: were received)?|n/a)$", re.I)
 _PLURALS = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
@@ -120,6 +120,12 @@ def read_attendance(header: list[str]) -> AttendanceBlock:
     pending: int | None = None  # a label alone on its line, waiting for its names
     for index, raw in enumerate(header):
         line = " ".join(raw.split()).rstrip(".")
+        if (chair := _CHAIR_LINE.match(line)) and (
+                member := _listed(block, chair.group("name"))) is not None:
+            member.role = Role.CHAIR  # "Mr B Lobban in the Chair", under the names
+            block.lines_read.add(index)
+            section = pending = None
+            continue
         status, rest = _label(line)
         if status is not None:
             section, pending = status, None
@@ -158,6 +164,19 @@ def item_attendees(line: str, item_label: str) -> list[Attendee]:
         if attendee.name.parts.title.casefold() not in _COUNCILLOR_TITLES:
             attendee.kind = PersonKind.OTHER
     return block.attendees
+
+
+_CHAIR_LINE = re.compile(r"^(?P<name>.+?)\s+in\s+the\s+chair$", re.I)
+
+
+def _listed(block: AttendanceBlock, text: str) -> Attendee | None:
+    """The member already listed under this name ("Mr B Lobban"), if any."""
+    name = parse_name(text)
+    if name is None:
+        return None
+    return next((a for a in block.attendees if a.kind is PersonKind.MEMBER
+                 and a.name.parts.family == name.parts.family
+                 and a.name.initials == name.initials), None)
 
 
 def _label(line: str) -> tuple[AttendanceStatus | None, str]:

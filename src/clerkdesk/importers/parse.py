@@ -122,7 +122,7 @@ class _Builder:
         self._finish_item()
         scheme = paragraph_scheme(self.main_delimiters, self.sub_delimiters)
         numbering = item_numbering([item.number_label for item in self.items])
-        attendance = read_attendance(self.header)
+        attendance = _roll_call(read_attendance(self.header), self.items)
         attendance.attendees += self.item_attendance
         plain_header = [line for index, line in enumerate(self.header)
                         if line not in self.set_apart and index not in attendance.lines_read]
@@ -430,6 +430,18 @@ def _title_and_text(heading: str) -> tuple[str, str]:
     if match and len(match.group("title").split()) <= 14:
         return match.group("title").strip(), match.group("rest")
     return heading.rstrip(":").rstrip(), ""
+
+
+def _roll_call(header: AttendanceBlock, items: list[ParsedItem]) -> AttendanceBlock:
+    """With no attendance before the first item, the attendance recorded in it (Scottish
+    minutes' "Calling of the Roll"); its lines stay the item's text, as written."""
+    if header.attendees or not items:
+        return header
+    texts = [p.text for p in items[0].paragraphs if p.style is ParagraphStyle.UNNUMBERED]
+    within = read_attendance(texts)
+    if not within.attendees:
+        return header
+    return AttendanceBlock(within.attendees, header.lines_read, header.not_read + within.not_read)
 
 
 def _title_text(line: Line) -> str:
