@@ -271,7 +271,7 @@ def test_a_name_with_every_unicode_oddity_survives_roster_word_and_import(
 
 def imported_paragraphs(text: str, folder: Path) -> list[str]:
     """The paragraphs of `text` as the plain-text importer stores them (a new database)."""
-    from clerkdesk.importers.plaintext import import_text
+    from clerkdesk.services.imports import import_text
     from clerkdesk.services.minutes import load_minutes
     from clerkdesk.storage.database import open_database
 

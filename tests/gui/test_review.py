@@ -24,7 +24,7 @@ def query(path: Path, sql: str, *args) -> list[tuple]:
 
 @pytest.fixture
 def seed_meeting(tmp_path, seed_path):
-    from clerkdesk.importers.plaintext import import_text_file
+    from clerkdesk.services.imports import import_text_file
     from clerkdesk.storage.database import open_database
 
     path = tmp_path / "seed.sqlite"

@@ -173,8 +173,10 @@ def test_save_a_copy_keeps_working_on_the_original(workspace, sample_db, tmp_pat
     QApplication.processEvents()
 
 
-def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, monkeypatch):
+def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, monkeypatch,
+                                          qtbot):
     from PySide6.QtWidgets import QMessageBox
+    from support.modal import drive_modal, focused
 
     asked: list[str] = []
 
@@ -185,7 +187,10 @@ def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, mo
     monkeypatch.setattr(QMessageBox, "question", answer)
     monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
     window = open_window(sample_db.path)
+    outcome = drive_modal("importPreviewDialog",
+                          lambda _dialog: qtbot.keyClick(focused(), Qt.Key.Key_Return))
     meeting_id = window.import_minutes(seed_path)
+    assert outcome == ["done"]
     assert meeting_id is not None and window.meetings.workspace.meeting_id == meeting_id
     assert len(asked) == 1 and "“Sara Hammond”" in asked[0] and "Sarah Hammond" in asked[0]
     assert rows(sample_db.path, "SELECT count(*) FROM person WHERE family_name='Hammond'") == [

@@ -35,11 +35,11 @@ from pathlib import Path
 import pytest
 
 from clerkdesk.errors import ImportFailed, NotAClerkDeskDatabase
-from clerkdesk.importers.plaintext import import_text_file
 from clerkdesk.services.committees import create_committee, list_committees
 from clerkdesk.services.demo import load_demo
 from clerkdesk.services.export import export_meeting
 from clerkdesk.services.flags import add_request_in
+from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.storage.database import Database, open_database
 from clerkdesk.storage.models import AgendaItem

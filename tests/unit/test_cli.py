@@ -281,3 +281,15 @@ def test_meeting_lines_are_aligned() -> None:
         " 3  2023-07-18  SEND Sub-Committee  approved",
     ]
     assert meeting_lines([]) == []
+
+
+def test_import_dry_run_prints_the_preview_and_writes_nothing(cli_env, tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "families" / \
+        "bullets.txt"
+    db_path = tmp_path / "minutes.sqlite"
+    result = run_cli(cli_env, "--db", db_path, "import", source, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  45/20  Announcements: 2 paragraphs, 3 bullets" in lines
+    assert lines[-1] == "Nothing was written (a preview)."
+    assert not db_path.exists()

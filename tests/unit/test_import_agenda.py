@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from clerkdesk.errors import ImportFailed, NotFound
-from clerkdesk.importers.agenda import import_agenda
-from clerkdesk.importers.plaintext import import_text_file
+from clerkdesk.services.agenda_import import import_agenda
 from clerkdesk.services.committees import create_committee
+from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Base, Committee

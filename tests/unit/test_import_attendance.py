@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
 from clerkdesk.importers.attendance_lines import parse_name, read_attendance
-from clerkdesk.importers.dispatch import import_file
-from clerkdesk.importers.plaintext import import_text
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.demo import load_demo
 from clerkdesk.services.export import export_meeting
+from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.people import add_person_in, set_membership_in
 from clerkdesk.storage.database import Database, open_database
@@ -395,3 +394,40 @@ def test_late_arrivals_and_early_departures_are_printed_and_import_back(db, tmp_
     finally:
         fresh.close()
     assert came_and_went(db, meeting)["Doyle"] == (items[3].position, None)
+
+
+def test_also_present_for_one_item_are_attendees_of_that_item_only(db):
+    from sqlalchemy import select
+
+    from clerkdesk.storage.models import AgendaItem, Attendance, Membership, Person
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "families" / \
+        "licensing-lettered-items.txt"
+    report = import_file(db, path)
+    with db.transaction() as session:
+        items = {i.id: i.number_label for i in session.scalars(select(AgendaItem))}
+        rows = session.execute(select(Person.family_name, Attendance.status,
+                                      Attendance.arrived_at_item_id, Attendance.left_at_item_id)
+                               .join(Attendance.person)).all()
+        seated = set(session.scalars(select(Person.family_name).join(Membership)))
+    parties = {name: (status, items.get(arrived), items.get(left))
+               for name, status, arrived, left in rows if name in {"Sandhu", "Fenwick"}}
+    assert parties == {"Sandhu": ("also_present", "(b)", "(b)"),
+                       "Fenwick": ("also_present", "(b)", "(b)")}
+    assert not seated & {"Sandhu", "Fenwick"}
+    assert report.attendance["also present"] == 2
+    from clerkdesk.domain.minutes import attendee_text
+    from clerkdesk.services.minutes import load_minutes
+
+    shown = [attendee_text(a, with_job_title=True)
+             for a in load_minutes(db, report.meeting_id).attendance]
+    assert "Ravi Sandhu (applicant, for item (b))" in shown
+
+
+def test_a_line_naming_who_was_in_the_chair_gives_that_member_the_chair():
+    block = read_attendance(["Present:", "Mr G Abbot, Mrs J Baird, Mr D Ritchie",
+                             "In Attendance:", "Chief Executive", "Mr D Ritchie in the Chair"])
+    roles = [(a.name.text, a.role) for a in block.attendees]
+    assert roles == [("Mr G Abbot", Role.MEMBER), ("Mrs J Baird", Role.MEMBER),
+                     ("Mr D Ritchie", Role.CHAIR), ("Chief Executive", None)]
+    assert block.lines_read == {0, 1, 2, 3, 4}

@@ -19,11 +19,10 @@ from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
 from clerkdesk.export.plaintext import render_minutes
-from clerkdesk.importers.dispatch import import_file
-from clerkdesk.importers.plaintext import import_text_file
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.export import export_meeting
 from clerkdesk.services.flags import add_resolution_in
+from clerkdesk.services.imports import import_file, import_text_file
 from clerkdesk.services.meetings import add_item_in, create_meeting_in
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph_in

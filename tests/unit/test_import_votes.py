@@ -6,9 +6,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from clerkdesk.export.plaintext import render_minutes
-from clerkdesk.importers.dispatch import import_file
-from clerkdesk.importers.plaintext import import_text
 from clerkdesk.services.export import export_meeting
+from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database, open_database
 from clerkdesk.storage.models import Paragraph, ResolutionFlag

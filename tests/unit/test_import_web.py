@@ -10,11 +10,10 @@ from sqlalchemy import select
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.export.plaintext import render_minutes
-from clerkdesk.importers.dispatch import import_file
 from clerkdesk.importers.lines import Kind, classify, clean_line, resolution_within
 from clerkdesk.importers.parse import parse_minutes
-from clerkdesk.importers.plaintext import import_text
 from clerkdesk.importers.web_clutter import CLUTTER_LINES, is_clutter, strip_clutter
+from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Committee, ResolutionFlag
@@ -245,9 +244,11 @@ def test_unplaced_lines_are_reported_not_guessed() -> None:
     assert "Sub-point (a) in item 1 has no numbered paragraph above it" in warnings[1]
     assert "Paragraph 2 in item 1 is out of sequence (expected 3)" in warnings[2]
     assert "Sub-point c in item 1 is out of sequence (expected b)" in warnings[3]
-    assert len(warnings) == 4
+    assert warnings[4] == ('Item 1: the "Decision:" block was left out: it differs from the '
+                           "minutes, so check them.")
+    assert len(warnings) == 5
     (item,) = parsed.items
-    assert not item.decision  # the decision repeats what the minutes say: dropped
+    assert not item.decision  # kept once: the minutes
 
 
 def test_decision_only_items_and_untitled_text_are_reported() -> None:

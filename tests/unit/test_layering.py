@@ -83,3 +83,18 @@ def test_gui_entry_points_do_not_load_sqlalchemy_or_docx():
     report = run_python(code)
     assert report["qt"], "clerkdesk.ui.app should have loaded Qt"
     assert report["heavy"] == []
+
+
+def test_importers_are_pure_parsing():
+    """Importers read files into drafts: they import nothing from services or storage (and so
+    no SQLAlchemy); `services.imports` writes a draft."""
+    code = textwrap.dedent("""
+        import importlib, json, pkgutil, sys
+        import clerkdesk.importers as package
+        for info in pkgutil.walk_packages(package.__path__, "clerkdesk.importers."):
+            importlib.import_module(info.name)
+        loaded = sorted(m for m in sys.modules
+                        if m.startswith(("clerkdesk.services", "clerkdesk.storage", "sqlalchemy")))
+        print(json.dumps({"loaded": loaded}))
+    """)
+    assert run_python(code)["loaded"] == []

@@ -29,7 +29,7 @@ def _paragraph(db: Database, meeting_id: int, label: str):
 @pytest.fixture
 def seed_meeting(db: Database, seed_path: Path) -> int:
     """The seed imported, with paragraph 9's linked name replaced by the typed "Sara Hammond"."""
-    from clerkdesk.importers.plaintext import import_text_file
+    from clerkdesk.services.imports import import_text_file
 
     meeting_id = import_text_file(db, seed_path).meeting_id
     nine = _paragraph(db, meeting_id, "9)")

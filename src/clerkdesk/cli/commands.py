@@ -35,6 +35,9 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the committee the meeting belongs to (created if new)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
                         help="the date of the meeting")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print what would be imported (items, paragraphs, attendance, "
+                        "people matched or new, warnings with their line) and write nothing")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -43,11 +46,39 @@ def run_import(args: argparse.Namespace) -> int:
         raise ClerkDeskError(f"There is no file at {args.file}.")
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
+    if args.dry_run:
+        return _preview_import(args)
     with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.dispatch import import_file
+        from clerkdesk.services.imports import import_file
 
         report = import_file(db, args.file, committee=args.committee, date=args.date)
     for line in report.summary_lines():
+        print(line)
+    return 0
+
+
+def _preview_import(args: argparse.Namespace) -> int:
+    """The import preview; people are matched against the database only when it exists (a
+    preview never creates one)."""
+    from dataclasses import replace
+
+    from clerkdesk.importers.draft import read_draft
+    from clerkdesk.importers.preview import preview_lines
+    from clerkdesk.storage.location import is_url
+
+    draft = read_draft(args.file)
+    if args.committee:
+        draft = replace(draft, committee=args.committee, committee_from="--committee")
+    if args.date:
+        draft = replace(draft, date=args.date)
+    report = None
+    target, _is_default = chosen(args)
+    if is_url(target) or Path(target).expanduser().exists():
+        from clerkdesk.services.imports import import_draft
+
+        with opened_database(args, must_exist=True) as db:
+            report = import_draft(db, draft, dry_run=True)
+    for line in preview_lines(draft, report):
         print(line)
     return 0
 
@@ -77,7 +108,7 @@ def run_import_agenda(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a file.")
     with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.agenda import import_agenda
+        from clerkdesk.services.agenda_import import import_agenda
         from clerkdesk.services.minutes import load_minutes
 
         meeting = import_agenda(db, args.file, args.committee, args.date, args.time, args.venue)

@@ -35,11 +35,16 @@ class AttendanceStatus(StrEnum):
 
 
 class ParagraphStyle(StrEnum):
-    """How a paragraph is laid out: numbered minute, RESOLVED line, or unnumbered text."""
+    """How a paragraph is laid out: numbered minute, RESOLVED line, unnumbered text, or a
+    bullet point (as imported minutes print them: "·", "-", "•")."""
 
     NUMBERED = "numbered"
     RESOLUTION = "resolution"
     UNNUMBERED = "unnumbered"
+    BULLET = "bullet"
+
+
+BULLET_LABEL = "•"  # what a bullet paragraph shows where a numbered one shows its number
 
 
 class FlagKind(StrEnum):

@@ -93,7 +93,8 @@ ROLE_NAMES = {"chair": "Chair", "vice_chair": "Vice-Chair"}
 
 def attendee_notes(attendee: AttendeeView, with_job_title: bool) -> list[str]:
     """What the attendance line says in brackets after a name: role, job, substitution, remote,
-    late arrival and early departure ("arrived during item 5", "left during item 7")."""
+    late arrival and early departure ("arrived during item 5", "left during item 7"), or
+    "for item (b)" for someone there for one item only."""
     notes = []
     if attendee.role in ROLE_NAMES:
         notes.append(ROLE_NAMES[attendee.role])
@@ -103,6 +104,9 @@ def attendee_notes(attendee: AttendeeView, with_job_title: bool) -> list[str]:
         notes.append(f"substitute for {attendee.substitute_for}")
     if attendee.remote:
         notes.append("remote")
+    if attendee.arrived_at and attendee.arrived_at == attendee.left_at:
+        notes.append(f"for item {attendee.arrived_at}")  # a party to one hearing
+        return notes
     if attendee.arrived_at:
         notes.append(f"arrived during item {attendee.arrived_at}")
     if attendee.left_at:

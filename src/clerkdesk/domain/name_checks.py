@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from clerkdesk.domain.attendance import ATTENDING, STATUS_TEXT, TITLES
 from clerkdesk.domain.enums import AttendanceStatus
-from clerkdesk.domain.mentions import TOKEN, mentioned_ids, person_token
+from clerkdesk.domain.mentions import PRINTED_PART, TOKEN, mentioned_ids, person_token
 from clerkdesk.domain.people_match import NameMatch, NameParts, best_match, title_key
 from clerkdesk.domain.review import (
     CheckId,
@@ -29,8 +29,8 @@ from clerkdesk.domain.review import (
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z](?:[\w’'-]*\w|\.)?")
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
 # A person token followed by a past-tense verb: "{@9} explained", "{@9} also said".
-_SPEAKS = re.compile(r"\{@(\d+)\}\s+(?:(?:also|further|then)\s+)?(?:said|told|thought|felt"
-                     r"|undertook|[a-z]+ed)\b")
+_SPEAKS = re.compile(r"\{@(\d+)" + PRINTED_PART + r"\}\s+(?:(?:also|further|then)\s+)?"
+                     r"(?:said|told|thought|felt|undertook|[a-z]+ed)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TITLE_KEYS = {title_key(t) for t in (*TITLES, "Councillor", "Miss", "Prof", "Revd")}
 

@@ -67,6 +67,8 @@ def written_name(person: PersonName, conventions: NamingConventions) -> str:
     """The person's name as the committee writes it, in mid-sentence form."""
     if person.role in (Role.CHAIR, Role.VICE_CHAIR) and conventions.chair is ChairStyle.ROLE:
         return role_phrase(person.role) or person.full_name
+    if not person.full_name and person.kind is PersonKind.OFFICER and person.job_title:
+        return f"the {person.job_title}"  # an officer the minutes name only by post
     if not person.full_name:
         return role_phrase(person.role) if person.role else ANONYMOUS_MEMBER
     if person.kind is PersonKind.OFFICER:

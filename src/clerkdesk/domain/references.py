@@ -23,7 +23,7 @@ def paragraph_references(
     for level, style, label in paragraphs:
         if style is ParagraphStyle.RESOLUTION:
             references.append(f"{item_label} RESOLVED".strip())
-        elif not label:
+        elif not label or style is ParagraphStyle.BULLET:
             references.append(f"after {last_numbered}" if last_numbered else item_label)
         else:
             chain = [*chain[:level], label]

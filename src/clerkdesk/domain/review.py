@@ -22,6 +22,7 @@ class CheckId(StrEnum):
     XML_INVALID = "xml-invalid"
     EMPTY = "empty"
     MISLEVELLED = "mis-levelled"
+    AS_PRINTED = "as-printed"
     NEAR_MISS_NAME = "near-miss-name"
     NOT_PRESENT = "not-present"
     ACRONYM = "acronym"
@@ -49,6 +50,7 @@ class FixKind(StrEnum):
     SET_LEVEL = "set-level"  # make the paragraph a main paragraph (or another level)
     RECORD_ATTENDANCE = "record-attendance"  # record a mentioned person as attending
     DELETE_PARAGRAPH = "delete-paragraph"  # remove an empty paragraph
+    NAMES_BY_CONVENTION = "names-by-convention"  # every printed name in the meeting
 
 
 @dataclass(frozen=True)

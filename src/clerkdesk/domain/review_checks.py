@@ -14,6 +14,7 @@ from clerkdesk.domain.flag_checks import (
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.name_checks import RosterPerson, check_near_miss_names, check_not_present
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.printed_names import check_printed_names
 from clerkdesk.domain.review import Finding, ReviewSettings, in_minute_order, locate
 from clerkdesk.domain.tense_check import check_present_tense
 from clerkdesk.domain.text_checks import (
@@ -47,6 +48,7 @@ def review(data: ReviewInput) -> list[Finding]:
         *check_xml_characters(places),
         *check_empty(places),
         *check_levels(places),
+        *check_printed_names(places, data.people),
         *check_near_miss_names(places, people),
         *check_not_present(places, data.people),
         *check_acronyms(places, data.glossary),

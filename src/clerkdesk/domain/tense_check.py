@@ -9,6 +9,7 @@ after a likely speaker (a person mention, a capitalised word, he/she/they, or a 
 import re
 from collections.abc import Sequence
 
+from clerkdesk.domain.mentions import PRINTED_PART
 from clerkdesk.domain.review import CheckId, Finding, Located, Severity, finding_at, text_fix
 
 PAST_OF = {
@@ -43,7 +44,8 @@ _ADVERBS = r"(?:\s+(?:also|further|then|again|subsequently|additionally|briefly)
 _VERB = re.compile(
     r"(?<![\w’'-])(" + "|".join(sorted((re.escape(v) for v in PAST_OF), key=len, reverse=True))
     + r")(?![\w’'-])")
-_SUBJECT_BEFORE = re.compile(r"(\{@(?:\d+|member)\}|[\w’'-]+)" + _ADVERBS + r"\s+$")
+_SUBJECT_BEFORE = re.compile(
+    r"(\{@(?:\d+|member)" + PRINTED_PART + r"\}|[\w’'-]+)" + _ADVERBS + r"\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
 

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from docx.document import Document
 from docx.shared import Twips
 
-from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.enums import BULLET_LABEL, ParagraphStyle
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.text import xml_safe
@@ -129,6 +129,8 @@ class MinutesWriter:
         for view, level in zip(views, levels, strict=True):
             if view.style is ParagraphStyle.RESOLUTION:
                 self._resolution(view)
+            elif view.style is ParagraphStyle.BULLET:
+                self._bullet(view)
             elif level is None:
                 self._add(view.text, styles.UNNUMBERED_STYLES[min(view.level, 2)])
             elif self._numbering is None:
@@ -138,6 +140,18 @@ class MinutesWriter:
                     num_id = self._numbering.new_list(self.options.scheme, item.label, indents)
                 paragraph = self._add(view.text, styles.NUMBERED_STYLES[level])
                 number_paragraph(paragraph, num_id, level)
+
+    def _bullet(self, view: ParagraphView) -> None:
+        """Word's own bullet list style when the template has one, else a bullet and a tab."""
+        names = {style.name for style in self.document.styles}
+        if WORD_BULLET_STYLE not in names:
+            self._add(f"{BULLET_LABEL}\t{view.text}", styles.UNNUMBERED_STYLES[min(view.level, 2)])
+            return
+        paragraph = self.document.add_paragraph(xml_safe(view.text), WORD_BULLET_STYLE)
+        indent = self._indents[min(view.level, len(self._indents) - 1)]
+        fmt = paragraph.paragraph_format  # under the text of the paragraph it belongs to
+        fmt.left_indent = Twips(indent.left + BULLET_HANG)
+        fmt.first_line_indent = Twips(-BULLET_HANG)
 
     def _literal(self, view: ParagraphView, level: int, indent: Indent) -> None:
         """'1)', tab, text; a direct indent only where the item's labels outgrow the style's."""
@@ -160,6 +174,10 @@ class MinutesWriter:
             if bold:
                 paragraph.add_run(bold, self._style[styles.RESOLVED_LABEL])
             paragraph.add_run(line[len(bold):])
+
+
+WORD_BULLET_STYLE = "List Bullet"  # Word's built-in bulleted list style
+BULLET_HANG = 284  # twips (0.5 cm) between the bullet and its text
 
 
 def _leading_prefix(line: str, prefix: str) -> str:

@@ -1,28 +1,17 @@
-"""Import an agenda - a list of item titles in a text file, a Word document or pasted text - as
-the items of a new meeting, with the numbering as typed removed (and kept as the item number
-where it is one, "35/20" or "PLA146/14")."""
+"""Read an agenda - a list of item titles in a text file, a Word document or pasted text - as
+entries with the numbering as typed removed (and kept as the item number where it is one,
+"35/20" or "PLA146/14"); `services.agenda_import` makes them a meeting."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from clerkdesk.domain.agenda_lines import agenda_title
-from clerkdesk.domain.numbering import ItemNumbering
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.decode import read_text_file
 from clerkdesk.importers.dispatch import FileKind, file_kind, read_word_file
 from clerkdesk.importers.lines import Kind, Line, classify, clean_line, document_title
-from clerkdesk.importers.scheme_detect import item_numbering, label_override
-from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.committees import find_or_create_committee
-from clerkdesk.services.meetings import add_item_in, create_meeting_in
-from clerkdesk.storage.database import Database
-from clerkdesk.storage.models import Committee
 
 _SKIPPED = (Kind.CLUTTER,)
 _MARKERS = (Kind.MINUTES, Kind.DECISION)  # skipped as "Minutes:"; "Minutes" alone is a title
@@ -33,29 +22,6 @@ _NOT_TITLES = {"agenda", "agenda items", "part 1", "part 2", "part i", "part ii"
 class AgendaEntry:
     title: str
     label: str | None = None  # the item number as written, when it is one
-
-
-def import_agenda(
-    db: Database, path_or_text: Path | str, committee: str | int, date: dt.date,
-    time: dt.time | None = None, venue: str = "",
-) -> int:
-    """A new draft meeting whose agenda is the titles listed; its id.
-
-    `path_or_text` is a file (.txt or .docx; a str naming an existing file counts as one) or the
-    agenda as text. `committee` is a committee id or name (created if new; a new committee
-    takes the item numbering the agenda uses). No existing meeting is changed.
-    """
-    entries = agenda_entries(_agenda_lines(path_or_text))
-    if not entries:
-        raise ImportFailed(f"{_source_name(path_or_text)} lists no agenda items.")
-    with db.transaction() as session:
-        row = _committee(session, committee, [e.label for e in entries])
-        numbering = ItemNumbering(row.item_number_template, row.item_number_start)
-        meeting = create_meeting_in(session, row.id, date, time, venue.strip())
-        for index, entry in enumerate(entries):
-            add_item_in(session, meeting.id, entry.title,
-                        number_label=label_override(numbering, index, entry.label))
-        return meeting.id
 
 
 def agenda_entries(lines: list[Line]) -> list[AgendaEntry]:
@@ -100,7 +66,7 @@ def _title(text: str) -> str:
     return agenda_title(document_title(text))
 
 
-def _agenda_lines(path_or_text: Path | str) -> list[Line]:
+def agenda_lines(path_or_text: Path | str) -> list[Line]:
     path = _as_path(path_or_text)
     if path is None:
         return text_lines(str(path_or_text))
@@ -124,21 +90,6 @@ def _as_path(path_or_text: Path | str) -> Path | None:
     return None
 
 
-def _source_name(path_or_text: Path | str) -> str:
+def source_name(path_or_text: Path | str) -> str:
     path = _as_path(path_or_text)
     return path.name if path is not None else "The agenda text"
-
-
-def _committee(session: Session, committee: str | int, labels: list[str | None]) -> Committee:
-    if isinstance(committee, int):
-        return get_or_fail(session, Committee, committee, "committee")
-    name = committee.strip()
-    if not name:
-        raise ImportFailed("Name the committee the agenda is for.")
-    existing = session.scalars(select(Committee).where(Committee.name == name)).first()
-    row = find_or_create_committee(session, name)
-    numbering = item_numbering(labels)
-    if existing is None and numbering is not None:
-        row.item_number_template, row.item_number_start = numbering.template, numbering.start
-        session.flush()
-    return row

@@ -14,7 +14,8 @@ _SECTION_LABELS = (
     (AttendanceStatus.ALSO_PRESENT, r"also\s+(?:present|in\s+attendance|attending)"),
     (AttendanceStatus.PRESENT, r"(?:(?:members|councillors|cllrs)\s+)?present"),
     (AttendanceStatus.IN_ATTENDANCE,
-     r"officers?(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance"),
+     r"officers?(?:\s+(?:present|in\s+attendance|attending))?|in\s+attendance"
+     r"|(?:council\s+)?(?:employees|staff)(?:\s+present)?"),
     (AttendanceStatus.APOLOGIES, r"apologies(?:\s+for\s+absence)?"),
     (AttendanceStatus.ABSENT, r"absent"),
 )
@@ -22,7 +23,7 @@ _FIELDS = [(status, re.compile(rf"^(?:{label})(?:\s*:|\s+[–—-]\s|\s*$)\s*(?P
            for status, label in _SECTION_LABELS]
 _APOLOGIES_SENTENCE = re.compile(
     r"^apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|given|submitted|"
-    r"tendered|noted)(?:\s+and\s+(?:accepted|noted|approved))?\s+"
+    r"tendered|noted|intimated)(?:\s+and\s+(?:accepted|noted|approved))?\s+"
     r"(?:from|by|on\s+behalf\s+of)\s+(?P<rest>.+)$", re.I)
 _NONE = re.compile(r"^(?:none|nil|no apologies(?: were received)?|n/a)$", re.I)
 _PLURALS = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
@@ -51,6 +52,21 @@ _UNTIL = re.compile(rf"^(?:present\s+)?(?:until|up\s+to)(?:\s+and\s+including)?\
 _REMOTE = re.compile(r"^(?:(?:attending|attended|joined|present|participating)\s+)?"
                      r"(?:remote(?:ly)?|"
                      r"virtually|online|via \w+(?: \w+)?|by video(?: ?link)?)$", re.I)
+# An officer named by post alone ("Clerk", "the Chief Executive", "Clerk/RFO"): an attendee
+# known by the post, never a person with no name.
+_POST = (r"(?:(?:Town|Parish|Deputy|Assistant|Locum)\s+)?Clerk(?:\s*/\s*RFO)?|RFO"
+         r"|(?:Depute\s+|Deputy\s+)?Chief\s+Executive(?:/[\w ]+)?"
+         r"|(?:Deputy\s+|Depute\s+|Assistant\s+|Executive\s+)?(?:Director|Head|Chief\s+Officer)"
+         r"(?:\s+of\s+[\w&, ]+)?"
+         r"|Monitoring\s+Officer|Legal\s+Advis[eo]r|Democratic\s+Services\s+Officer"
+         r"|Committee\s+(?:Clerk|Officer|Manager)")
+_POST_ONLY = re.compile(rf"^(?:the\s+)?(?P<post>{_POST})$", re.I)
+_POST_THEN_NAME = re.compile(rf"^(?:the\s+)?(?P<post>{_POST})\s+(?P<name>[A-Z].*)$")
+_MAYOR = re.compile(r"^(?:the\s+)?(?:town\s+|city\s+)?mayor$", re.I)
+_DEPUTY_MAYOR = re.compile(r"^(?:the\s+)?deputy\s+(?:town\s+|city\s+)?mayor$", re.I)
+_ROLE_FIRST = re.compile(r"^(?P<vice>vice[- ]?)?chair(?:man|woman|person)?\s+(?=cllr|councillor)",
+                         re.I)
+_OFFICER_SECTIONS = {AttendanceStatus.IN_ATTENDANCE, AttendanceStatus.ALSO_PRESENT}
 _MEMBER_SECTIONS = {AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT}
 
 
@@ -104,6 +120,12 @@ def read_attendance(header: list[str]) -> AttendanceBlock:
     pending: int | None = None  # a label alone on its line, waiting for its names
     for index, raw in enumerate(header):
         line = " ".join(raw.split()).rstrip(".")
+        if (chair := _CHAIR_LINE.match(line)) and (
+                member := _listed(block, chair.group("name"))) is not None:
+            member.role = Role.CHAIR  # "Mr B Lobban in the Chair", under the names
+            block.lines_read.add(index)
+            section = pending = None
+            continue
         status, rest = _label(line)
         if status is not None:
             section, pending = status, None
@@ -122,6 +144,39 @@ def read_attendance(header: list[str]) -> AttendanceBlock:
         elif line:
             section = pending = None
     return block
+
+
+_FOR_ONE_ITEM = re.compile(
+    r"^also\s+(?:present|in\s+attendance|attending)(?:\s+for\s+(?:this|the)\s+item)?\s*:\s*"
+    r"(?P<rest>.+?)\.?$", re.I)
+
+
+def item_attendees(line: str, item_label: str) -> list[Attendee]:
+    """ "Also present for this item: Mr Ravi Sandhu (applicant) and Ms Clara Fenwick
+    (objector)." inside an item: attendees of that item only, never committee members."""
+    match = _FOR_ONE_ITEM.match(line.strip())
+    if match is None:
+        return []
+    block = AttendanceBlock()
+    _read_names(match.group("rest"), AttendanceStatus.ALSO_PRESENT, block, strict=False)
+    for attendee in block.attendees:
+        attendee.arrived = attendee.left = ItemTime(item_label)
+        if attendee.name.parts.title.casefold() not in _COUNCILLOR_TITLES:
+            attendee.kind = PersonKind.OTHER
+    return block.attendees
+
+
+_CHAIR_LINE = re.compile(r"^(?P<name>.+?)\s+in\s+the\s+chair$", re.I)
+
+
+def _listed(block: AttendanceBlock, text: str) -> Attendee | None:
+    """The member already listed under this name ("Mr B Lobban"), if any."""
+    name = parse_name(text)
+    if name is None:
+        return None
+    return next((a for a in block.attendees if a.kind is PersonKind.MEMBER
+                 and a.name.parts.family == name.parts.family
+                 and a.name.initials == name.initials), None)
 
 
 def _label(line: str) -> tuple[AttendanceStatus | None, str]:
@@ -143,6 +198,13 @@ def _read_names(text: str, section: AttendanceStatus, block: AttendanceBlock,
     plural = ""
     for separator, piece in _pieces(text):
         plural, attendee = _attendee(piece, section, plural)
+        if attendee is not None and found and is_post_only(attendee) and not (
+                found[-1].job_title or found[-1].status in _MEMBER_SECTIONS):
+            found[-1].job_title = attendee.job_title  # "Mark Walker, Head of SEND"
+            continue
+        if attendee is not None and found and is_post_only(found[-1]) and not (
+                attendee.job_title or is_post_only(attendee)):
+            attendee.job_title = found.pop().job_title  # "the Clerk, Mrs R Bell": one person
         if attendee is not None:
             found.append(attendee)
         elif not (found and _adds_to(found[-1], separator, piece, section)):
@@ -184,10 +246,15 @@ def _attendee(piece: str, section: AttendanceStatus, plural: str) -> tuple[str, 
     """The attendee a piece names, and the title a plural "Councillors" gives the next pieces."""
     chair = bool(_IN_THE_CHAIR.search(piece))
     piece = _IN_THE_CHAIR.sub("", piece)
+    role_first = _ROLE_FIRST.match(piece)  # "Chair Cllr. G Pritchard"
+    if role_first:
+        piece = piece[role_first.end():]
     match = _NOTES.match(piece)
     if match is None:
         return plural, None
     name_text, notes = match.group("name"), re.findall(r"\(([^()]*)\)", match.group("notes"))
+    if section in _OFFICER_SECTIONS and (post := _by_post(name_text, section)) is not None:
+        return plural, post
     job = ""
     dash = _DASH.split(name_text, maxsplit=1)
     if len(dash) == 2:
@@ -199,10 +266,30 @@ def _attendee(piece: str, section: AttendanceStatus, plural: str) -> tuple[str, 
     attendee = Attendee(name, section, _kind(name, section))
     for note in [*notes, job] if job else notes:
         _apply_note(attendee, note, dash_job=note is job)
-    if chair:
+    if chair or (role_first and not role_first.group("vice")):
         attendee.role = Role.CHAIR
+    elif role_first:
+        attendee.role = Role.VICE_CHAIR
     _settle(attendee)
     return plural, attendee
+
+
+def _by_post(text: str, section: AttendanceStatus) -> Attendee | None:
+    """An officer given by post ("Clerk", "Chief Executive"), or by post then name ("Clerk/RFO
+    Mair Jenkins")."""
+    if match := _POST_ONLY.match(text.strip()):
+        post = match.group("post")
+        return Attendee(WrittenName(post, NameParts("", "", "")), section, PersonKind.OFFICER,
+                        job_title=post)
+    if (match := _POST_THEN_NAME.match(text.strip())) and (
+            name := parse_name(match.group("name"))):
+        return Attendee(name, section, PersonKind.OFFICER, job_title=match.group("post"))
+    return None
+
+
+def is_post_only(attendee: Attendee) -> bool:
+    """An officer the minutes name only by post."""
+    return not attendee.name.parts.family and bool(attendee.job_title)
 
 
 def _plural_title(text: str) -> str:
@@ -288,9 +375,9 @@ def _apply_note(attendee: Attendee, note: str, dash_job: bool = False) -> None:
     for part in [p.strip() for p in re.split(r"[,;]", note)] if not dash_job else [note.strip()]:
         if not part:
             continue
-        if _CHAIR.match(part):
+        if _CHAIR.match(part) or _MAYOR.match(part):
             attendee.role = Role.CHAIR
-        elif _VICE.match(part):
+        elif _VICE.match(part) or _DEPUTY_MAYOR.match(part):
             attendee.role = Role.VICE_CHAIR
         elif _COOPTED.match(part):
             attendee.role = Role.COOPTED
@@ -343,3 +430,13 @@ def _adds_to(attendee: Attendee, separator: str, piece: str, section: Attendance
         return False
     attendee.job_title = f"{attendee.job_title}{separator}{piece}" if attendee.job_title else piece
     return True
+
+
+def report_word(attendee: Attendee) -> str:
+    """How the import report counts an attendee: present (substitutes too), apologies, absent,
+    also present, officers (officers in attendance), in attendance (anyone else there)."""
+    if attendee.status is AttendanceStatus.SUBSTITUTE:
+        return "present"
+    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.kind is PersonKind.OFFICER:
+        return "officers"
+    return attendee.status.value.replace("_", " ")

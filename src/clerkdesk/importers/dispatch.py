@@ -1,9 +1,8 @@
-"""Import a minutes file of any kind ClerkDesk reads: Word (.docx) or plain text, told apart by
-their content (not only the name), with a clear one-line message for anything else."""
+"""Tell the kinds of minutes file ClerkDesk reads apart - Word (.docx) or plain text - by their
+content (not only the name), with a clear one-line message for anything else."""
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 import zlib
 from enum import Enum
@@ -11,10 +10,6 @@ from pathlib import Path
 
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.docx_reader import WordContent, read_docx
-from clerkdesk.importers.parse import parse_lines
-from clerkdesk.importers.plaintext import import_parsed, import_text_file
-from clerkdesk.importers.report import ImportReport
-from clerkdesk.storage.database import Database
 
 WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -28,27 +23,6 @@ _SNIFF_BYTES = 8
 class FileKind(Enum):
     TEXT = "text"
     WORD = "word"
-
-
-def import_file(
-    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
-    keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
-) -> ImportReport:
-    """Import the minutes in `path` (.docx or text) as a new meeting; options as for
-    `plaintext.import_text_file`. Raises ImportFailed, with the database unchanged, for a file
-    that cannot be read as minutes."""
-    path = Path(path)
-    if file_kind(path) is FileKind.TEXT:
-        return import_text_file(db, path, committee=committee, date=date,
-                                keep_separate=keep_separate, dry_run=dry_run)
-    content = read_word_file(path)
-    if not content.lines:
-        raise ImportFailed(f"{path.name} contains no text.")
-    parsed = parse_lines(content.lines)
-    text = "\n".join(line.text for line in content.lines)
-    return import_parsed(db, parsed, text, committee=committee or content.committee or None,
-                         date=date, source=str(path), council=content.council,
-                         keep_separate=keep_separate, dry_run=dry_run)
 
 
 def file_kind(path: Path) -> FileKind:

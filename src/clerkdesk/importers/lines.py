@@ -7,17 +7,19 @@ from enum import Enum, auto
 
 from clerkdesk.domain.text import normalise_space, xml_safe
 from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
-from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
+from clerkdesk.importers.web_clutter import is_clutter, is_skipped, strip_clutter
 
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
 # ones next to a space or a line end are removed.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
-_MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d))\s*(.*)$")
+_MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d)|\s+[-–](?=\s))\s*(.*)$")  # 1)  1.  1 -
 _DECIMAL = re.compile(r"^(\d{1,4})((?:\.\d{1,3}){1,3})\.?(?:\s+(.*))?$")  # 13.1, 13.1.1, 13.1.1.1
-_SUB_PAREN = re.compile(r"^\(([a-z]{1,4})\)\s*(.*)$")
+_SUB_PAREN = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s*(.*)$")
 _SUB_CLOSE = re.compile(r"^([a-z]{1,4})\)\s*(.*)$")
 _SUB_DOT = re.compile(r"^([a-z])\.\s+(.*)$")
-_BULLET = re.compile(r"^[•·▪◦●‣]\s*(.*)$")
+_BULLET = re.compile(r"^(?:[•·▪◦●‣]|[-–](?=\s))\s*(.*)$")
+# Inline sub-points in one line: "Matters arising: a) the bin ...; b) the shelter ...".
+_INLINE_SUBS = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))([a-h])\)\s+")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 # "RESOLVED –", "RESOLVED that", "RESOLVED:That", "Resolved - That", "It was RESOLVED that",
 # "RESOLVED (unanimously) that", parish "AGREED" / "It was AGREED".
@@ -26,8 +28,10 @@ _RESOLVED = re.compile(
     r"(?: unanimously| UNANIMOUSLY|\s*\((?:unanimously|nem\.? ?con\.?)\))?"
     r"(?:\s*[–—:,-](?:\s*that\b)?|\s+that\b|(?=\s+to\b)|$))\s*(.*)$"
 )
-# A resolution inside a sentence: "... seconded and RESOLVED that", "it was agreed that".
-_RESOLVED_WITHIN = re.compile(r"\b(?:RESOLVED|AGREED)\b|\b[Ii]t was (?:resolved|agreed)\b")
+# A resolution inside a sentence: "... seconded and RESOLVED that", "it was agreed that", a
+# planning outcome in capitals ("APPROVED subject to ...").
+_RESOLVED_WITHIN = re.compile(
+    r"\b(?:RESOLVED|AGREED|APPROVED)\b|\b[Ii]t was (?:resolved|agreed)\b")
 _MINUTES = re.compile(r"^minutes\s*:?$", re.IGNORECASE)
 _DECISION = re.compile(r"^decisions?\s*:?$", re.IGNORECASE)
 _DOCS = re.compile(r"^(?:supporting|additional) documents?\s*:?\s*(.*)$", re.IGNORECASE)
@@ -36,7 +40,8 @@ _CLUTTER = re.compile(
     re.IGNORECASE,
 )
 _ITEM = re.compile(
-    r"^(?:(?:[Ii]tem|ITEM)\s+(\d{1,3}[a-z]?)\s*[:.–—-]\s*|((?:[A-Z]{1,5}\d{1,4}|\d{1,3})/\d{2})\.?\s+)"
+    r"^(?:(?:[Ii]tem|ITEM)\s+(\d{1,3}[a-z]?)\s*[:.–—-]\s*|((?:[A-Z]{1,5}\d{1,4}|\d{1,3})/\d{2})\.?\s+"
+    r"|(\d\d(?:0[1-9]|1[0-2])/\d{1,3})\.?\s*(?=[A-Z]))"  # parish year-month codes: 1706/1
     r"(\S.*)$"
 )
 # An item number alone on its line: "5.", "334", "35/20", "PLA146/14", "Item 5".
@@ -49,6 +54,9 @@ _EXEMPT = re.compile(
     r"\s*\(exempt\s*[—–-]\s*Schedule 12A(?: paragraph (\d{1,2}))?\)$", re.IGNORECASE)
 _FILE_SIZE = re.compile(r"\s*\b(?:PDF|DOCX?|XLSX?|PPTX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$", re.I)
 _FIELD_LABEL = re.compile(r"^[\w ’'/&-]{1,30}:")
+BULLET = "•"  # the delimiter of a bullet line, whichever mark it was printed with
+_TABLE_CELLS = re.compile(r"\s*\|\s*")  # a web page's table, copied: "12. | Title"
+_SENTENCE_END = ".!?:"
 _SHORT_LINE = 50  # a line this short was not wrapped: the next line starts something new
 _WRAP_WORDS = {"of", "the", "and", "to", "for", "a", "an", "in", "on", "at", "by", "with", "or"}
 
@@ -65,6 +73,7 @@ class Kind(Enum):
     DECISION = auto()  # the "Decision:" marker of a council web page
     NUMBER = auto()  # an item number alone on its line: "5.", "334", "35/20"
     VOTE = auto()  # a recorded vote: "(Carried: 7 for, 2 against)", "For: 7, Against: 2"
+    PLAIN = auto()  # text the clerk marked as a paragraph of the minutes, never a heading
 
 
 PARAGRAPH_KINDS = (Kind.TEXT, Kind.MAIN, Kind.SUB, Kind.RESOLVED, Kind.ITEM)
@@ -86,11 +95,15 @@ class Line:
     number_format: str = ""  # Word's format of the label: decimal, lowerLetter, lowerRoman ...
     level: int | None = None  # an unnumbered paragraph's level, from its style
     vote: VoteRecord | None = None  # what a VOTE line records
+    number: int = 0  # the line's number in the source text (0: not from a text file)
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters and trailing web page furniture removed and white
     space normalised."""
-    return strip_clutter(normalise_space(_INVISIBLE.sub("", xml_safe(raw))).strip())
+    text = normalise_space(_INVISIBLE.sub("", xml_safe(raw))).strip()
+    if "|" in text:
+        text = _TABLE_CELLS.sub(" ", text).strip()
+    return strip_clutter(text)
 
 
 def classify(text: str) -> Line:
@@ -116,7 +129,8 @@ def _item_number(text: str) -> Line | None:
 
 def _numbered(text: str) -> Line | None:
     if match := _MAIN.match(text):
-        return Line(Kind.MAIN, match.group(3), match.group(1), delimiter=match.group(2)[0])
+        delimiter = match.group(2).strip()[0]
+        return Line(Kind.MAIN, match.group(3), match.group(1), delimiter=delimiter)
     if match := _DECIMAL.match(text):
         label = match.group(1) + match.group(2)
         depth = match.group(2).count(".") - 1
@@ -130,7 +144,7 @@ def _sub_point(text: str) -> Line | None:
         if match and _is_sub_token(match.group(1)):
             return Line(Kind.SUB, match.group(2), match.group(1), delimiter=delimiter)
     if match := _BULLET.match(text):
-        return Line(Kind.SUB, match.group(1), "", delimiter="•")
+        return Line(Kind.SUB, match.group(1), "", delimiter=BULLET)
     return None
 
 
@@ -167,7 +181,21 @@ def _item_heading(text: str) -> Line | None:
     match = _ITEM.match(text)
     if match is None:
         return None
-    return Line(Kind.ITEM, match.group(3), match.group(1) or match.group(2))
+    return Line(Kind.ITEM, match.group(4), match.group(1) or match.group(2) or match.group(3))
+
+
+def inline_sub_points(text: str) -> list[tuple[str, str]]:
+    """("", lead) then (letter, text) for a line holding "a) ... b) ..." in sequence; [] when
+    the letters do not run a), b), ... from a)."""
+    marks = list(_INLINE_SUBS.finditer(text))
+    letters = [m.group(1) for m in marks]
+    if len(marks) < 2 or letters != [chr(ord("a") + i) for i in range(len(marks))]:
+        return []
+    parts = [("", text[: marks[0].start()].strip())]
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        parts.append((mark.group(1), text[mark.end() : end].strip()))
+    return parts
 
 
 def split_resolution(text: str) -> tuple[str, str] | None:
@@ -218,13 +246,20 @@ def merged_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank_before = True
     in_documents = False
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean_line(raw)
         if not cleaned:
             blank_before = True
             continue
+        if is_skipped(cleaned):
+            continue
         line = classify(cleaned)
-        line.blank_before = blank_before
+        line.blank_before, line.number = blank_before, number
+        if line.kind is Kind.NUMBER and not blank_before and lines and _numbers_line_above(
+                lines[-1], line):
+            lines[-1] = _numbered_by(lines[-1], line)
+            blank_before = False
+            continue
         continues = (line.kind is Kind.TEXT and not blank_before and not in_documents
                      and lines and lines[-1].kind in PARAGRAPH_KINDS
                      and not _starts_anew(lines[-1], line))
@@ -241,6 +276,29 @@ def merged_lines(text: str) -> list[Line]:
     return lines
 
 
+_PREFIX_ONLY = re.compile(r"^[A-Z]{2,5}$")  # "PAR" above the number "1"
+_CODE = re.compile(r"^[A-Z]{1,5}\d{1,4}/\d{2,4}$")  # "PLA146/14" under its heading
+
+
+def _numbers_line_above(above: Line, number: Line) -> bool:
+    """A number alone on its line completes the line above: a prefix ("PAR" / "1"), or a
+    heading followed by its minute code ("PLANNING APPLICATIONS" / "PLA146/14")."""
+    if above.kind is not Kind.TEXT:
+        return False
+    if _PREFIX_ONLY.match(above.text):
+        return number.label.isdigit()
+    return bool(_CODE.match(number.label)) and looks_like_title(above.text, strict=True)
+
+
+def _numbered_by(above: Line, number: Line) -> Line:
+    if _PREFIX_ONLY.match(above.text):
+        joined = Line(Kind.NUMBER, f"{above.text} {number.text}", f"{above.text} {number.label}")
+    else:
+        joined = Line(Kind.ITEM, above.text, number.label)
+    joined.blank_before = above.blank_before
+    return joined
+
+
 def _starts_anew(previous: Line, line: Line) -> bool:
     """`line` is not the wrapped rest of `previous`: one of them is a numbered heading, or
     `previous` is a short title-like line (nobody wraps a line that short)."""
@@ -248,11 +306,24 @@ def _starts_anew(previous: Line, line: Line) -> bool:
         return True
     if is_field(previous.text) and is_field(line.text):
         return True  # "Present: ..." then "Also present: ...", each on its own line
+    if is_capitals_title(previous.text) and not is_capitals_title(line.text):
+        return True  # a heading in capitals, then ordinary text
+    if previous.kind is Kind.ITEM and len(previous.text) < _SHORT_LINE:
+        return True  # "ENV22/31 Minutes" is a heading, not the start of a wrapped line
+    if (previous.text[-1:] in _SENTENCE_END and len(line.text) < _SHORT_LINE
+            and looks_like_title(line.text, strict=True)):
+        return True  # a sub-heading under a finished sentence
     if previous.kind is not Kind.TEXT or len(previous.text) >= _SHORT_LINE:
         return False
     last_word = previous.text.rsplit(" ", 1)[-1].lower()
     return (looks_like_title(previous.text, strict=True) and line.text[:1].isupper()
             and last_word not in _WRAP_WORDS)
+
+
+def is_capitals_title(text: str) -> bool:
+    """ "APPLICATION FOR A NEW PREMISES LICENCE - THE OLD FORGE": a title in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def may_be_numbered_heading(line: Line, longest: int = _SHORT_LINE) -> bool:

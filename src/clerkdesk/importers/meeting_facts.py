@@ -51,15 +51,17 @@ _VENUE_AFTER_DATE = re.compile(
 
 def committee_from_text(header: Sequence[str], text: str) -> str | None:
     """The committee named in the heading, else the most prominent "the X Committee" phrase."""
+    named = [m.group(1) for line in header for part in line.split(" / ")
+             if part.strip() and (m := _BODY_LINE.match(_tidy_case(part.strip())))]
     for line in header:
         match = _HEADING.search(line)
         if match and match.group(1).split()[-1].lower() in {b.lower() for b in _BODIES}:
-            return _tidy_case(match.group(1).strip())
+            found = _tidy_case(match.group(1).strip())
+            # "the Parish Council meeting" under the heading "Ashcombe Parva Parish Council"
+            return next((name for name in named if name.endswith(f" {found}")), found)
     for line in header:
         if page := _PAGE_HEADING.match(line):
             return _tidy_case(page.group("name").strip())
-    named = [m.group(1) for line in header
-             if line.strip() and (m := _BODY_LINE.match(_tidy_case(line.strip())))]
     if named:  # a committee rather than the council it belongs to
         return max(named, key=lambda name: (_body_rank(name), -named.index(name)))
     scores: dict[str, tuple[int, int, int]] = {}

@@ -1,31 +1,18 @@
-"""Recognise outcomes in imported paragraphs: resolution forms and lists of requests."""
+"""Recognise lists of requests in imported paragraphs (resolution forms: domain.resolutions)."""
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
+from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.importers.parse import ParsedParagraph
 
-_FORMS = (
-    (re.compile(r"\bnot(?:e|ed|es|ing)\b", re.IGNORECASE), ResolutionForm.NOTED),
-    (re.compile(r"\bagree(?:d|s)?\b", re.IGNORECASE), ResolutionForm.AGREED),
-    (re.compile(r"\bapprov(?:e|ed|es|al)\b", re.IGNORECASE), ResolutionForm.APPROVED),
-    (re.compile(r"\brecommend(?:ed|s|ation)?\b", re.IGNORECASE), ResolutionForm.RECOMMENDED),
-    (re.compile(r"\bendorse(?:d|s)?\b", re.IGNORECASE), ResolutionForm.APPROVED),
-)
 _REQUEST_INTRO = re.compile(
     r"\b(?:request(?:ed|s)?|asked for|ask(?:ed)? that|sought)\b.*\bfollowing\b(?P<rest>.*):$",
     re.IGNORECASE,
 )
 _LONGEST_INTRO = 1000
 _ASKED_OF = re.compile(r"\b(?:from|of|by)\s+(?:the\s+)?(?P<body>.+?)\s*$", re.IGNORECASE)
-
-
-def resolution_form(text: str) -> ResolutionForm:
-    """The form a resolution takes, from its first decisive verb ("noted", "approved" ...)."""
-    found = [(m.start(), form) for pattern, form in _FORMS if (m := pattern.search(text))]
-    return min(found)[1] if found else ResolutionForm.OTHER
 
 
 def asked_of(intro: str) -> str | None:

@@ -1,18 +1,28 @@
 """Turn minutes (plain-text or Word lines) into items with levelled paragraphs; numbers are read,
 never stored, and what cannot be placed is reported rather than guessed silently."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.vote_lines import VoteRecord
-from clerkdesk.importers.attendance_lines import AttendanceBlock, read_attendance
+from clerkdesk.importers.attendance_lines import (
+    AttendanceBlock,
+    Attendee,
+    item_attendees,
+    read_attendance,
+)
 from clerkdesk.importers.lines import (
+    BULLET,
     Kind,
     Line,
+    classify,
     document_title,
     exempt_heading,
+    inline_sub_points,
+    is_capitals_title,
     is_field,
     is_roman,
     looks_like_title,
@@ -58,6 +68,7 @@ class ParsedMinutes:
     numbering: ItemNumbering | None = None  # item numbers as read, when they run on
     warnings: list[str] = field(default_factory=list)  # what could not be placed
     attendance: AttendanceBlock = field(default_factory=AttendanceBlock)  # read from the header
+    warning_lines: list[int] = field(default_factory=list)  # each warning's source line, or 0
 
     @property
     def uses_minutes_heading(self) -> bool:
@@ -96,6 +107,7 @@ class _Builder:
         self.in_decision = False
         self.pending_label: str | None = None
         self.title_next = False  # an item number stood alone: the next line is its title
+        self.item_attendance: list[Attendee] = []  # "Also present for this item: ..."
         self.main_label = ""
         self.sub_style = ""  # "alpha" for a) b), "roman" for (i) (ii) at the first sub-level
         self.last_letter = ""
@@ -110,14 +122,18 @@ class _Builder:
         self._finish_item()
         scheme = paragraph_scheme(self.main_delimiters, self.sub_delimiters)
         numbering = item_numbering([item.number_label for item in self.items])
-        attendance = read_attendance(self.header)
+        attendance = _roll_call(read_attendance(self.header), self.items)
+        attendance.attendees += self.item_attendance
         plain_header = [line for index, line in enumerate(self.header)
                         if line not in self.set_apart and index not in attendance.lines_read]
-        warnings = self.placement.header_warnings(plain_header) + self.placement.warnings
+        header_warnings = self.placement.header_warnings(plain_header)
+        warnings = header_warnings + self.placement.warnings
+        lines = [0] * len(header_warnings) + self.placement.warning_lines
         return ParsedMinutes(self.items, self.header, scheme or ParagraphScheme.PAREN,
-                             scheme is not None, numbering, warnings, attendance)
+                             scheme is not None, numbering, warnings, attendance, lines)
 
     def take(self, line: Line, following: Line | None) -> None:
+        self.placement.line = line.number or self.placement.line
         title_next, self.title_next = self.title_next, False
         if title_next and (title := _title_text(line)):
             self._start_item(title, None)
@@ -128,7 +144,7 @@ class _Builder:
             Kind.CLUTTER: self._clutter, Kind.MINUTES: self._minutes, Kind.DOCS: self._documents,
             Kind.ITEM: self._item_heading, Kind.MAIN: self._main, Kind.SUB: self._sub,
             Kind.RESOLVED: self._resolved, Kind.TEXT: self._text, Kind.DECISION: self._decision,
-            Kind.NUMBER: self._number, Kind.VOTE: self._vote,
+            Kind.NUMBER: self._number, Kind.VOTE: self._vote, Kind.PLAIN: self._plain,
         }[line.kind]
         handler(line, following)
 
@@ -147,11 +163,19 @@ class _Builder:
         return item
 
     def _finish_item(self) -> None:
-        """A "Decision:" block stands in for the minutes only when the item has none."""
+        """A "Decision:" block stands in for the minutes only when the item has none; beside
+        them it is left out, and the clerk is told."""
         item = self.item
         if item is not None and item.decision:
             if not item.paragraphs:
                 item.paragraphs = item.decision
+            else:
+                same = [p.text for p in item.decision] == [p.text for p in item.paragraphs
+                                                           if p.text][-len(item.decision):]
+                what = ("repeats the minutes and was imported once" if same else
+                        "was left out: it differs from the minutes, so check them")
+                self.placement.warn(
+                    f'Item {item.number_label or len(self.items)}: the "Decision:" block {what}.')
             item.decision = []
 
     def _reset_numbering(self) -> None:
@@ -195,7 +219,11 @@ class _Builder:
         return True
 
     def _item_heading(self, line: Line, _following: Line | None) -> None:
-        self._start_item(line.text, line.label)
+        """ "101/23 Apologies: Cllr Lloyd sent her apologies." holds the title and the text."""
+        title, rest = _title_and_text(line.text)
+        self._start_item(title, line.label)
+        if rest:
+            self.take(classify(rest), None)
 
     def _number(self, line: Line, following: Line | None) -> None:
         """An item number alone on its line: the title follows, or it numbers a paragraph."""
@@ -268,10 +296,23 @@ class _Builder:
         if line.depth == 0:
             self.main_label, self.sub_style, self.last_letter = line.label, "", ""
             self.placement.paragraph(line.label, line.delimiter)
-        self._add(self._numbered(line.text, line.depth, line.label))
+        inline = inline_sub_points(line.text)
+        if not inline:
+            self._add(self._numbered(line.text, line.depth, line.label))
+            return
+        self._add(self._numbered(inline[0][1], line.depth, line.label))
+        for letter, text in inline[1:]:
+            self.sub_delimiters[")"] += 1
+            self._add(self._numbered(text, line.depth + 1, f"{line.label} {letter}"))
 
-    def _sub(self, line: Line, _following: Line | None) -> None:
-        if self._numbered_depth() < 0 and not self._after_resolution():
+    def _sub(self, line: Line, following: Line | None) -> None:
+        if line.delimiter == BULLET:
+            self._bullet(line)
+            return
+        if line.delimiter == "(" and line.label.isalpha() and is_capitals_title(line.text):
+            self._start_item(line.text, f"({line.label})")  # a hearing's lettered items
+            return
+        if self._numbered_depth() < 0 and not (self._after_resolution() or self.in_decision):
             self.placement.orphan_sub_point(line.label, line.delimiter)
         level = self._sub_level(line.label, line.number_format)
         if line.delimiter != "•":
@@ -280,6 +321,12 @@ class _Builder:
             self.placement.sub_point(line.label, self.sub_style)
         ref = f"{self.main_label} {line.label}".strip()
         self._add(self._numbered(line.text, level, ref))
+
+    def _bullet(self, line: Line) -> None:
+        """A bullet point: under a numbered paragraph, one level below it."""
+        level = min(self._numbered_depth() + 1, 2)
+        self._add(ParsedParagraph(line.text, level, ParagraphStyle.BULLET, self.main_label,
+                                  resolution_within(line.text)))
 
     def _sub_level(self, token: str, number_format: str) -> int:
         follows_letter = len(token) == 1 and self.last_letter and (
@@ -297,7 +344,8 @@ class _Builder:
         return min(level, self._numbered_depth() + 1)
 
     def _numbered_depth(self) -> int:
-        numbered = [p.level for p in self._target() if p.style is ParagraphStyle.NUMBERED] if (
+        numbered = [p.level for p in self._target()  # sub-points under RESOLVED belong to it
+                    if p.style in (ParagraphStyle.NUMBERED, ParagraphStyle.RESOLUTION)] if (
             self.item) else []
         return numbered[-1] if numbered else -1
 
@@ -320,8 +368,18 @@ class _Builder:
         else:
             resolution.vote = line.vote
 
+    def _plain(self, line: Line, _following: Line | None) -> None:
+        """A line the clerk marked as a paragraph: unnumbered text of the current item."""
+        target = self._target()
+        level = target[-1].level if target else 0
+        self._add(ParsedParagraph(line.text, level, ParagraphStyle.UNNUMBERED, self.main_label,
+                                  resolution_within(line.text)))
+
     def _text(self, line: Line, following: Line | None) -> None:
         item = self.item
+        if item is not None:  # the line stays text too: the minutes as written
+            self.item_attendance += item_attendees(
+                line.text, item.number_label or str(len(self.items)))
         target = self._target() if item is not None else []
         if self._is_title(line, following):
             self._start_item(line.title or line.text, line.label or None)
@@ -347,7 +405,9 @@ class _Builder:
             return False
         item = self.item
         if following.kind is Kind.DOCS and line.blank_before and not self.in_documents:
-            return looks_like_title(line.text)
+            describes = item is not None and not (item.paragraphs or item.documents
+                                                  or item.has_minutes_marker)
+            return not describes and looks_like_title(line.text)
         if following.kind in (Kind.MINUTES, Kind.DECISION) and looks_like_title(line.text):
             documents_first = self.in_documents and item is not None and not (
                 item.paragraphs or item.has_minutes_marker)
@@ -357,6 +417,31 @@ class _Builder:
             restarts = item is None or _restarts_numbering(following)
             return restarts and looks_like_title(line.text, strict=True)
         return False
+
+
+_TITLE_THEN_TEXT = re.compile(r"^(?P<title>[^:.;]{2,80}?)(?::\s+|\s+[–—-]\s+(?=RESOLVED\b))"
+                              r"(?P<rest>\S.*)$")
+
+
+def _title_and_text(heading: str) -> tuple[str, str]:
+    """(title, text) of "Apologies: Cllr Lloyd sent apologies." or "Minutes – RESOLVED that
+    ..."; a heading's closing colon is dropped."""
+    match = _TITLE_THEN_TEXT.match(heading)
+    if match and len(match.group("title").split()) <= 14:
+        return match.group("title").strip(), match.group("rest")
+    return heading.rstrip(":").rstrip(), ""
+
+
+def _roll_call(header: AttendanceBlock, items: list[ParsedItem]) -> AttendanceBlock:
+    """With no attendance before the first item, the attendance recorded in it (Scottish
+    minutes' "Calling of the Roll"); its lines stay the item's text, as written."""
+    if header.attendees or not items:
+        return header
+    texts = [p.text for p in items[0].paragraphs if p.style is ParagraphStyle.UNNUMBERED]
+    within = read_attendance(texts)
+    if not within.attendees:
+        return header
+    return AttendanceBlock(within.attendees, header.lines_read, header.not_read + within.not_read)
 
 
 def _title_text(line: Line) -> str:

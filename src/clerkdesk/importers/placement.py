@@ -29,10 +29,16 @@ class Placement:
 
     def __init__(self) -> None:
         self.warnings: list[str] = []
+        self.warning_lines: list[int] = []  # the source line of each warning (0: unknown)
+        self.line = 0  # the source line being read
         self.item_name = ""
         self.main_count = 0
         self.sub_count = 0
         self._untitled = False
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+        self.warning_lines.append(self.line)
 
     def start_item(self, name: str) -> None:
         self.item_name = name
@@ -44,7 +50,7 @@ class Placement:
     def untitled_first_item(self) -> None:
         if not self._untitled:
             self._untitled = True
-            self.warnings.append("Paragraphs before the first item heading were put in an "
+            self.warn("Paragraphs before the first item heading were put in an "
                                  "untitled first item; give it a title or move them.")
 
     def paragraph(self, label: str, delimiter: str) -> None:
@@ -53,7 +59,7 @@ class Placement:
         self.sub_count = 0
         number = label.rsplit(".", 1)[-1] if delimiter == "decimal" else label
         if number.isdigit() and int(number) != self.main_count:
-            self.warnings.append(
+            self.warn(
                 f"Paragraph {label} in item {self.item_name} is out of sequence (expected "
                 f"{self.main_count}); it was numbered by its place.")
 
@@ -62,7 +68,7 @@ class Placement:
         self.sub_count += 1
         expected = roman(self.sub_count) if style == "roman" else alpha(self.sub_count)
         if token and token.isalpha() and token != expected:
-            self.warnings.append(
+            self.warn(
                 f"Sub-point {token} in item {self.item_name} is out of sequence (expected "
                 f"{expected}); it was lettered by its place.")
 
@@ -71,13 +77,13 @@ class Placement:
 
     def orphan_sub_point(self, token: str, delimiter: str) -> None:
         label = f"({token})" if delimiter == "(" else f"{token}{delimiter}" if token else "•"
-        self.warnings.append(
+        self.warn(
             f"Sub-point {label} in item {self.item_name or 1} has no numbered paragraph above "
             "it; it was imported as a paragraph.")
 
     def unplaced(self, text: str, why: str) -> None:
         where = f" in item {self.item_name}" if self.item_name else ""
-        self.warnings.append(f'Not placed: "{excerpt(text)}"{where} ({why}).')
+        self.warn(f'Not placed: "{excerpt(text)}"{where} ({why}).')
 
     def header_warnings(self, header: Sequence[str]) -> list[str]:
         """Text before the first item that does not read like a heading or attendance line."""
@@ -89,5 +95,7 @@ def _heading_like(line: str) -> bool:
     """A title, a field ("Present: ..."), or words of a heading block not ending a sentence."""
     if looks_like_title(line) or _FIELD.match(line):
         return True
+    if first_date(line) and len(line) < 120:
+        return True  # "Cabinet - Tuesday, 8th September 2020 6.00 p.m."
     sentence = line.rstrip().endswith((".", "!", "?"))
     return not sentence and bool(_HEADING_WORDS.search(line) or first_date(line))

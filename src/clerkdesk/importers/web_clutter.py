@@ -46,6 +46,14 @@ CLUTTER_LINES: tuple[ClutterPattern, ...] = (
                    "download link"),
 )
 
+# Lines dropped before anything else reads them: they stand between a heading and its text.
+SKIPPED_LINES: tuple[ClutterPattern, ...] = (
+    ClutterPattern(r"</?AI\d+>", "Modern.gov's marker of where an agenda item starts or ends"),
+    ClutterPattern(r"(?:(?:audio|video|webcast)\s+)?(?:recording\s+)?"
+                   r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?",
+                   "a time stamp of the audio or video recording"),
+)
+
 # Stripped wherever they end a line (an item title followed by its document's icon and size).
 CLUTTER_SUFFIXES: tuple[ClutterPattern, ...] = (
     ClutterPattern(r"\s*\bpdf icon\b.*", "document icon caption and what follows it"),
@@ -56,12 +64,19 @@ CLUTTER_SUFFIXES: tuple[ClutterPattern, ...] = (
 
 _WHOLE_LINE = re.compile(
     "^(?:" + "|".join(f"(?:{p.pattern})" for p in CLUTTER_LINES) + r")\s*\.?$", re.IGNORECASE)
+_SKIPPED = re.compile(
+    "^(?:" + "|".join(f"(?:{p.pattern})" for p in SKIPPED_LINES) + r")$", re.IGNORECASE)
 _SUFFIXES = [re.compile(p.pattern + r"\s*$", re.IGNORECASE) for p in CLUTTER_SUFFIXES]
 
 
 def is_clutter(line: str) -> bool:
     """The cleaned `line` is page furniture, not part of the minutes."""
     return bool(_WHOLE_LINE.match(line.strip()))
+
+
+def is_skipped(line: str) -> bool:
+    """The cleaned `line` is a system marker or a time stamp, to be passed over."""
+    return bool(_SKIPPED.match(line.strip()))
 
 
 def strip_clutter(line: str) -> str:

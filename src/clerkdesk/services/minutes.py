@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from clerkdesk.domain.enums import (
+    BULLET_LABEL,
     AttendanceStatus,
     FlagKind,
     MeetingStatus,
@@ -136,7 +137,8 @@ def paragraph_views(
     levels = [p.level if p.style == ParagraphStyle.NUMBERED else None for p in paragraphs]
     labels = paragraph_labels(scheme, levels, item_label)
     return tuple(
-        _paragraph_view(p, label, name_of, resolution)
+        _paragraph_view(p, BULLET_LABEL if p.style == ParagraphStyle.BULLET else label, name_of,
+                        resolution)
         for p, label in zip(paragraphs, labels, strict=True)
     )
 

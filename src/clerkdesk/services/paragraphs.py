@@ -1,5 +1,8 @@
 """Minute paragraphs: add, edit text (keeping the mention index in step), and flags."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -46,6 +49,33 @@ def add_paragraph_in(
     session.flush()
     _sync_mentions(session, paragraph)
     return paragraph
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """A paragraph to append with `add_paragraphs_in`."""
+
+    text: str
+    level: int = 0
+    style: ParagraphStyle = ParagraphStyle.NUMBERED
+    speaker_id: int | None = None
+
+
+def add_paragraphs_in(session: Session, item_id: int, rows: Sequence[NewRow]) -> list[Paragraph]:
+    """Append many paragraphs with one count and one flush (an import writes thousands)."""
+    count = session.scalar(
+        select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id))
+    paragraphs = [
+        Paragraph(item_id=item_id, position=count + index, level=max(0, min(row.level, MAX_LEVEL)),
+                  style=row.style, text=row.text, speaker_id=row.speaker_id)
+        for index, row in enumerate(rows)
+    ]
+    session.add_all(paragraphs)
+    session.flush()
+    session.add_all([ParagraphMention(paragraph_id=paragraph.id, person_id=person_id)
+                     for paragraph in paragraphs
+                     for person_id in set(mentioned_ids(paragraph.text))])
+    return paragraphs
 
 
 def add_paragraph(

@@ -17,7 +17,7 @@ from clerkdesk.domain.attendance import ATTENDING, default_attending_status
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind
 from clerkdesk.domain.flag_checks import EarlierRequest
 from clerkdesk.domain.flag_fields import FlagFields
-from clerkdesk.domain.mentions import mentioned_ids
+from clerkdesk.domain.mentions import has_printed_forms, mentioned_ids, without_printed_forms
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.name_checks import RosterPerson
 from clerkdesk.domain.numbering import ParagraphScheme
@@ -147,6 +147,9 @@ def apply_fix_in(session: Session, finding: Finding) -> None:
     if fix.kind is FixKind.RECORD_ATTENDANCE:
         _record_attendance(session, finding)
         return
+    if fix.kind is FixKind.NAMES_BY_CONVENTION:
+        _names_by_convention(session, finding.meeting_id)
+        return
     if finding.paragraph_id is None:
         raise ClerkDeskError(f"The fix for {finding.where()} names no paragraph.")
     paragraph = get_or_fail(session, Paragraph, finding.paragraph_id, "paragraph")
@@ -172,6 +175,14 @@ def _record_attendance(session: Session, finding: Finding) -> None:
         set_attendance_in(session, finding.meeting_id, fix.person_id, fix.status)
     elif AttendanceStatus(row.status) not in ATTENDING:
         raise ClerkDeskError("Their attendance was recorded since the check; check again.")
+
+
+def _names_by_convention(session: Session, meeting_id: int) -> None:
+    """Every name of the meeting written by the committee's convention, not as printed."""
+    for item in get_or_fail(session, Meeting, meeting_id, "meeting").items:
+        for paragraph in item.paragraphs:
+            if has_printed_forms(paragraph.text):
+                set_text_in(session, paragraph.id, without_printed_forms(paragraph.text))
 
 
 def _delete_paragraph(session: Session, paragraph: Paragraph) -> None:
@@ -200,6 +211,7 @@ def apply_all_fixes(db: Database, meeting_id: int) -> list[Finding]:
     done: set[tuple[str, object]] = set()
     for _round in range(MAX_FIX_ROUNDS):
         fixable = [f for f in check_meeting(db, meeting_id) if f.fix is not None
+                   and f.fix.kind is not FixKind.NAMES_BY_CONVENTION  # each paragraph's does
                    and (f.key, f.fix) not in done]
         if not fixable:
             break

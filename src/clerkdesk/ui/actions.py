@@ -256,6 +256,23 @@ class EditorKey(Enum):
     MERGE_NEXT = "Delete"
 
 
+class ImportPreviewKey(Enum):
+    """Keys of the import preview's list of source lines (File › Import minutes…)."""
+
+    ITEM = "I"
+    PARAGRAPH = "P"
+    SKIP = "S"
+    CLEAR = "Backspace"
+
+
+IMPORT_PREVIEW_KEY_HELP: tuple[tuple[ImportPreviewKey, str], ...] = (
+    (ImportPreviewKey.ITEM, "Mark the line as an item heading"),
+    (ImportPreviewKey.PARAGRAPH, "Mark the line as a paragraph (never a heading)"),
+    (ImportPreviewKey.SKIP, "Mark the line to be left out"),
+    (ImportPreviewKey.CLEAR, "Clear the line's mark"),
+)
+
+
 EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
     (EditorKey.NEW_PARAGRAPH, "New paragraph at the same level (splits at the caret)"),
     (EditorKey.LINE_BREAK, "Line break inside the paragraph"),

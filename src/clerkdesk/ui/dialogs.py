@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.actions import ACTIONS, EDITOR_KEY_HELP, plain_text, shortcut_text
+from clerkdesk.ui.actions import (
+    ACTIONS,
+    EDITOR_KEY_HELP,
+    IMPORT_PREVIEW_KEY_HELP,
+    plain_text,
+    shortcut_text,
+)
 
 DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
 DATABASE_SUFFIX = ".sqlite"
@@ -68,6 +74,9 @@ class ShortcutsDialog(QDialog):
         rows += [(text, QKeySequence(key.value).toString(
             QKeySequence.SequenceFormat.NativeText), "Minute editor")
             for key, text in EDITOR_KEY_HELP]
+        rows += [(text, QKeySequence(key.value).toString(
+            QKeySequence.SequenceFormat.NativeText), "Import preview")
+            for key, text in IMPORT_PREVIEW_KEY_HELP]
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")

@@ -1,4 +1,5 @@
-"""File › Import minutes…: read a Word or text file, ask about near-miss names, import it."""
+"""File › Import minutes…: read a Word or text file, preview it, ask about near-miss names,
+import it."""
 
 from __future__ import annotations
 
@@ -35,16 +36,28 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
 
 
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
-    """Import `path` as a new meeting after asking about near misses; the new meeting's id."""
-    from clerkdesk.importers.dispatch import import_file
+    """Show what `path` will become (the preview), ask about near misses, import it; the new
+    meeting's id, or None when cancelled or refused."""
+    from clerkdesk.importers.draft import draft_from_source, read_source
+    from clerkdesk.services.imports import import_draft
+    from clerkdesk.ui.import_preview import preview_import
 
     try:
-        preview = import_file(db, path, dry_run=True)
+        source = read_source(path)
+        first = import_draft(db, draft_from_source(source), dry_run=True)
+    except ClerkDeskError as error:
+        dialogs.show_error(parent, "Import failed", str(error))
+        return None
+    draft = preview_import(parent, source, first)
+    if draft is None:
+        return None
+    try:
+        check = import_draft(db, draft, dry_run=True)
         separate = frozenset(
-            typed for typed, existing in preview.near_misses
+            typed for typed, existing in check.near_misses
             if not same_person(parent, typed, existing)
         )
-        report = import_file(db, path, keep_separate=separate)
+        report = import_draft(db, draft, keep_separate=separate)
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
         return None

@@ -1,8 +1,8 @@
 """Paragraph data carried by text blocks, and conversion between blocks and stored text.
 
 A block's format carries the paragraph's id, level, style and elapsed time. A person mention is
-a run of rendered name text whose character format carries the person id, so it serialises
-back to the `{@id}` token.
+a run of rendered name text whose character format carries the person id (and a name's printed
+form, for imported minutes), so it serialises back to the `{@id}` (`{@id|printed}`) token.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ PROP_SPEAKER = QTextFormat.Property.UserProperty + 6
 PROP_GENERATED = QTextFormat.Property.UserProperty + 7
 PROP_PERSON = QTextFormat.Property.UserProperty + 10
 PROP_MENTION_SERIAL = QTextFormat.Property.UserProperty + 11
+PROP_PRINTED = QTextFormat.Property.UserProperty + 12  # a name as an imported source printed it
 
 ANONYMOUS_ID = -1
 LINE_SEPARATOR = "\u2028"
@@ -114,9 +115,11 @@ def paragraph_speaker(block: QTextBlock) -> int | None:
     return None if value is None or int(value) < 0 else int(value)
 
 
-def mention_format(person_id: int) -> QTextCharFormat:
+def mention_format(person_id: int, printed: str = "") -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setProperty(PROP_PERSON, person_id)
+    if printed:
+        fmt.setProperty(PROP_PRINTED, printed)
     fmt.setProperty(PROP_MENTION_SERIAL, next(_serials))
     fmt.setBackground(QColor("#e8eef8"))
     return fmt
@@ -131,6 +134,13 @@ def mention_person(fmt: QTextCharFormat) -> int | None:
     return int(value) if value is not None else None
 
 
+def mention_token(fmt: QTextCharFormat, person: int) -> str:
+    """The stored token of a mention run, keeping a printed form."""
+    if person == ANONYMOUS_ID:
+        return ANONYMOUS_TOKEN
+    return person_token(person, str(fmt.property(PROP_PRINTED) or ""))
+
+
 def stored_text(block: QTextBlock) -> str:
     """The block's text with mentions turned back into tokens and line breaks into '\\n'."""
     parts: list[str] = []
@@ -141,7 +151,7 @@ def stored_text(block: QTextBlock) -> str:
         if person is None:
             parts.append(fragment.text().replace(LINE_SEPARATOR, "\n"))
         else:
-            parts.append(ANONYMOUS_TOKEN if person == ANONYMOUS_ID else person_token(person))
+            parts.append(mention_token(fragment.charFormat(), person))
         iterator += 1
     return "".join(parts)
 
@@ -163,8 +173,8 @@ def insert_stored(
         cursor.insertText(plain, plain_format())
         shown += plain
         person = ANONYMOUS_ID if mention.person_id is None else mention.person_id
-        name = written(person, names, shown)
-        cursor.insertText(name, mention_format(person))
+        name = mention.printed or written(person, names, shown)
+        cursor.insertText(name, mention_format(person, mention.printed))
         shown += name
         last = mention.end
     cursor.insertText(stored[last:].replace("\n", LINE_SEPARATOR), plain_format())
@@ -180,7 +190,7 @@ def split_block(block: QTextBlock, offset: int) -> tuple[str, str]:
         start = fragment.position() - block.position()
         person = mention_person(fragment.charFormat())
         if person is not None:
-            token = ANONYMOUS_TOKEN if person == ANONYMOUS_ID else person_token(person)
+            token = mention_token(fragment.charFormat(), person)
             (head if start < offset else tail).append(token)
         else:
             text = fragment.text().replace(LINE_SEPARATOR, "\n")

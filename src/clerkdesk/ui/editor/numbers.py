@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QTextBlock
 
 from clerkdesk.domain.clock import format_elapsed
-from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.enums import BULLET_LABEL, ParagraphStyle
 from clerkdesk.domain.numbering import ParagraphScheme, paragraph_labels
 from clerkdesk.ui.editor.blocks import (
     SPEAKER_GUTTER,
@@ -61,10 +61,8 @@ class NumberPainter:
             for b, style in zip(blocks, styles, strict=True)
         ]
         labels = paragraph_labels(self.scheme, levels, self.item_label)
-        self.labels = [
-            RESOLVED_LABEL if style is ParagraphStyle.RESOLUTION else label
-            for label, style in zip(labels, styles, strict=True)
-        ]
+        shown = {ParagraphStyle.RESOLUTION: RESOLVED_LABEL, ParagraphStyle.BULLET: BULLET_LABEL}
+        self.labels = [shown.get(style, label) for label, style in zip(labels, styles, strict=True)]
         self.editor.viewport().update()
 
     def _paint_speaker(self, painter: QPainter, speaker: int, rect: QRectF, top: float,

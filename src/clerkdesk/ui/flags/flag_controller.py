@@ -88,7 +88,7 @@ class FlagController(QObject):
             bodies = self._bodies()
             return RequestFields(what=text, asked_of_body=bodies[0] if bodies else "")
         if kind is FlagKind.RESOLUTION:
-            from clerkdesk.importers.outcomes import resolution_form
+            from clerkdesk.domain.resolution_forms import resolution_form
 
             return ResolutionFields(form=resolution_form(text))
         if kind is FlagKind.ACTION:

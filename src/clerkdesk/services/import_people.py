@@ -76,13 +76,34 @@ class PeopleLinker:
         try:
             person_id, match = best_match(spelling.parts, pool)
         except LookupError:
-            return self._create(spelling)
+            return self._party(spelling) or self._create(spelling)
         if match is NameMatch.NEAR and spelling.text in self.keep_separate:
             return self._create(spelling)
         miss = NearMiss(spelling.text, person_id)
         if match is NameMatch.NEAR and miss not in self.near_misses:
             self.near_misses.append(miss)
         return person_id
+
+    def officer_by_post(self, post: str) -> int:
+        """The unnamed officer known by this post ("Clerk"), created the first time."""
+        for person in self.people.values():
+            if (person.kind == PersonKind.OFFICER and not person.family_name
+                    and not person.given_name and person.job_title.casefold() == post.casefold()):
+                return person.id
+        person = add_person_in(self.session, kind=PersonKind.OFFICER, job_title=post)
+        self._remember(person)
+        return person.id
+
+    def _party(self, spelling: Spelling) -> int | None:
+        """Someone neither member nor officer ("Mr Ravi Sandhu (applicant)", also present for
+        a hearing) named the same way in the minutes."""
+        others = [(p.id, NameParts(p.given_name, p.family_name, p.title))
+                  for p in self.people.values() if p.kind == PersonKind.OTHER and p.family_name]
+        try:
+            person_id, match = best_match(spelling.parts, others)
+        except LookupError:
+            return None
+        return person_id if match is NameMatch.SAME else None
 
     def give_role(self, person_id: int, role: Role | None) -> str:
         """Seat an attendee on the committee; a Chair or Vice-Chair already held by someone else

@@ -7,9 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
-from clerkdesk.importers.attendance_lines import AttendanceBlock, Attendee, WrittenName
+from clerkdesk.importers.attendance_lines import (
+    AttendanceBlock,
+    Attendee,
+    WrittenName,
+    is_post_only,
+    report_word,
+)
 from clerkdesk.importers.people_finder import Spelling
-from clerkdesk.importers.people_link import PeopleLinker
+from clerkdesk.services.import_people import PeopleLinker
 from clerkdesk.services.people import set_attendance_in
 from clerkdesk.storage.models import Attendance
 
@@ -26,7 +32,11 @@ def write_attendance(
     counts: Counter[str] = Counter()
     seen: dict[int, str] = {}
     for attendee in block.attendees:
-        person_id = linker.person_for(_spelling(attendee.name, attendee.kind, attendee.job_title))
+        if is_post_only(attendee):
+            person_id = linker.officer_by_post(attendee.job_title)
+        else:
+            person_id = linker.person_for(_spelling(attendee.name, attendee.kind,
+                                                    attendee.job_title))
         if person_id in seen:
             warnings.append(f'"{attendee.name.text}" is listed twice in the attendance; kept '
                             f"as {seen[person_id]}.")
@@ -59,16 +69,6 @@ def _substituted(linker: PeopleLinker, attendee: Attendee) -> int | None:
 
 def _status_word(status: AttendanceStatus) -> str:
     return status.value.replace("_", " ")
-
-
-def report_word(attendee: Attendee) -> str:
-    """How the import report counts an attendee: present (substitutes too), apologies, absent,
-    also present, officers (officers in attendance), in attendance (anyone else there)."""
-    if attendee.status is AttendanceStatus.SUBSTITUTE:
-        return "present"
-    if attendee.status is AttendanceStatus.IN_ATTENDANCE and attendee.kind is PersonKind.OFFICER:
-        return "officers"
-    return _status_word(attendee.status)
 
 
 def spelling_texts(block: AttendanceBlock) -> list[str]:

@@ -9,17 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
-from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
+from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token, starts_sentence
+from clerkdesk.domain.naming import at_sentence_start
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
+from clerkdesk.domain.resolution_forms import resolution_form
 from clerkdesk.domain.vote_lines import VoteRecord
 from clerkdesk.importers.attendance_lines import Attendee
-from clerkdesk.importers.attendance_write import (
-    PLACE,
-    record_comings_and_goings,
-    spelling_texts,
-    write_attendance,
-)
-from clerkdesk.importers.outcomes import request_lists, resolution_form
+from clerkdesk.importers.outcomes import request_lists
 from clerkdesk.importers.parse import ParsedItem, ParsedMinutes, ParsedParagraph
 from clerkdesk.importers.people_finder import (
     Mention,
@@ -28,14 +24,20 @@ from clerkdesk.importers.people_finder import (
     find_spellings,
     name_pattern,
 )
-from clerkdesk.importers.people_link import PeopleLinker
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.flags import add_request_in, add_resolution_in
+from clerkdesk.services.import_attendance import (
+    PLACE,
+    record_comings_and_goings,
+    spelling_texts,
+    write_attendance,
+)
+from clerkdesk.services.import_people import PeopleLinker
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
 from clerkdesk.services.minutes import conventions_of
-from clerkdesk.services.paragraphs import add_paragraph_in
+from clerkdesk.services.paragraphs import NewRow, add_paragraphs_in
 from clerkdesk.storage.models import Committee, ResolutionFlag
 
 
@@ -117,7 +119,7 @@ def write_meeting(
     for index, item in enumerate(parsed.items):
         label = label_override(numbering, index, item.number_label)
         item_id = _write_item(session, meeting.id, item, label, found, person_id, mentioned,
-                              report, committee.resolution_prefix)
+                              report, committee.resolution_prefix, linker.written)
         items.append((item.number_label or label or numbering.label(index), item_id))
     record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
@@ -142,27 +144,27 @@ def write_meeting(
 def _write_item(
     session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
     person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
-    committee_prefix: str,
+    committee_prefix: str, convention: Callable[[int], str],
 ) -> int:
-    row = add_item_in(session, meeting_id, item.title, number_label=label, exempt=item.exempt,
-                      exempt_paragraph=item.exempt_paragraph)
+    item_row = add_item_in(session, meeting_id, item.title, number_label=label,
+                           exempt=item.exempt, exempt_paragraph=item.exempt_paragraph)
     for title in item.documents:
-        add_document_in(session, row.id, title)
-    paragraph_ids = []
+        add_document_in(session, item_row.id, title)
+    rows = []
     for paragraph in item.paragraphs:
         stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
-                                      mentioned)
+                                      mentioned, convention)
         if paragraph.style is ParagraphStyle.RESOLUTION:
             stored = fitted_to_prefix(stored, paragraph.resolution_prefix, committee_prefix)
-        written = add_paragraph_in(session, row.id, stored, paragraph.level, paragraph.style,
-                                   speaker_id=speaker)
-        paragraph_ids.append(written.id)
+        rows.append(NewRow(stored, paragraph.level, paragraph.style, speaker))
         _count(paragraph, report)
+    paragraph_ids = [row.id for row in add_paragraphs_in(session, item_row.id, rows)]
+    for index, paragraph in enumerate(item.paragraphs):
         if paragraph.resolution_prefix:
-            form = resolution_form(_resolution_wording(item.paragraphs, len(paragraph_ids) - 1))
+            form = resolution_form(_resolution_wording(item.paragraphs, index))
             if form is ResolutionForm.OTHER and "AGREED" in paragraph.resolution_prefix.upper():
                 form = ResolutionForm.AGREED
-            flag = add_resolution_in(session, written.id, form)
+            flag = add_resolution_in(session, paragraph_ids[index], form)
             if paragraph.vote is not None:
                 _record_vote(flag, paragraph.vote)
             report.resolutions += 1
@@ -171,7 +173,7 @@ def _write_item(
             add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
                            asked_of_body=requests.asked_of_body)
             report.requests += 1
-    return row.id
+    return item_row.id
 
 
 def fitted_to_prefix(text: str, written_prefix: str, committee_prefix: str) -> str:
@@ -214,10 +216,11 @@ def _count(paragraph: ParsedParagraph, report: ImportReport) -> None:
 
 def stored_text(
     text: str, mentions: list[Mention], person_id: Callable[[Mention], int | None],
-    mentioned: dict[int, None],
+    mentioned: dict[int, None], written: Callable[[int], str] | None = None,
 ) -> tuple[str, int | None]:
     """The text with person tokens, and its speaker: the first mention followed by a reporting
-    verb (none when that is "A Member"), else the first person mentioned."""
+    verb (none when that is "A Member"), else the first person mentioned. A name printed
+    otherwise than the committee's convention (`written`) writes it keeps its printed form."""
     out: list[str] = []
     last = 0
     speaker: int | None = None
@@ -226,7 +229,13 @@ def stored_text(
     for mention in mentions:
         out.append(text[last : mention.start])
         pid = person_id(mention)
-        out.append(ANONYMOUS_TOKEN if pid is None else person_token(pid))
+        printed = text[mention.start : mention.end]
+        if pid is None:
+            out.append(ANONYMOUS_TOKEN)
+        elif written is not None and printed != _conventional(written(pid), text[:mention.start]):
+            out.append(person_token(pid, printed))
+        else:
+            out.append(person_token(pid))
         last = mention.end
         if pid is not None:
             mentioned.setdefault(pid, None)
@@ -235,6 +244,10 @@ def stored_text(
             speaker, speaker_found = pid, True
     out.append(text[last:])
     return "".join(out), speaker if speaker_found else first
+
+
+def _conventional(name: str, text_before: str) -> str:
+    return at_sentence_start(name) if starts_sentence(text_before) else name
 
 
 def _committee(

@@ -1,0 +1,87 @@
+"""Import minutes as a new meeting: one service for the CLI and the window. Reading is pure
+(`importers.draft`); writing a draft is one transaction that creates a meeting (and the
+committee and people it needs) or, on any error, leaves the database exactly as it was."""
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from clerkdesk.errors import ImportFailed
+from clerkdesk.importers.decode import read_text_file
+from clerkdesk.importers.draft import MinutesDraft, draft_from_text, read_draft
+from clerkdesk.importers.report import ImportReport
+from clerkdesk.services.import_writer import MeetingFacts, find_people, write_meeting
+from clerkdesk.storage.database import Database
+
+
+def import_file(
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
+    keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+) -> ImportReport:
+    """Import the minutes in `path` (.docx or text) as a new meeting. Raises ImportFailed,
+    with the database unchanged, for a file that cannot be read as minutes."""
+    return import_draft(db, read_draft(Path(path)), committee=committee, date=date,
+                        keep_separate=keep_separate, dry_run=dry_run)
+
+
+def import_text_file(
+    db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
+    keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+) -> ImportReport:
+    """Import the minutes in a UTF-8 (or Windows-1252) text file as a new meeting."""
+    draft = draft_from_text(read_text_file(Path(path)), source=str(path))
+    return import_draft(db, draft, committee=committee, date=date, keep_separate=keep_separate,
+                        dry_run=dry_run)
+
+
+def import_text(
+    db: Database, text: str, *, committee: str | None = None, date: dt.date | None = None,
+    source: str = "", keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+) -> ImportReport:
+    """Import minutes given as text; `source` names where they came from (a file path).
+
+    Near-miss names ("Sara Hammond" beside Sarah Hammond) are linked to the existing person
+    unless listed in `keep_separate`. `dry_run` reports what an import would do and writes
+    nothing, so the GUI can ask about near misses first.
+    """
+    return import_draft(db, draft_from_text(text, source), committee=committee, date=date,
+                        keep_separate=keep_separate, dry_run=dry_run)
+
+
+def import_draft(
+    db: Database, draft: MinutesDraft, *, committee: str | None = None,
+    date: dt.date | None = None, keep_separate: frozenset[str] = frozenset(),
+    dry_run: bool = False,
+) -> ImportReport:
+    """Write a draft as a new meeting in one transaction; `committee` and `date` override
+    what the heading says."""
+    parsed = draft.parsed
+    if parsed.is_empty():
+        raise ImportFailed(f"{draft.label} contains no minutes: no agenda item and no numbered "
+                           "paragraphs were found.")
+    if committee and committee.strip():
+        draft = replace(draft, committee=committee.strip())
+    warnings: list[str] = []
+    when = date or draft.date
+    if when is None:
+        when = dt.date.today()
+        warnings.append(f"No meeting date was found in the text; the meeting is dated today "
+                        f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
+    facts = MeetingFacts(draft.committee, when, draft.time, draft.venue, draft.council)
+    found = find_people(parsed)
+    try:
+        with db.transaction() as session:
+            report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            if dry_run:
+                raise _DryRun(report)
+            return report
+    except _DryRun as rolled_back:
+        return rolled_back.report
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction so that a dry run is rolled back."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
