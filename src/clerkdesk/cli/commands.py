@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
+from clerkdesk.cli.search_command import SEARCH_COMMAND
 from clerkdesk.errors import ClerkDeskError
 
 if TYPE_CHECKING:  # the GUI path starts without the domain views
@@ -286,4 +287,5 @@ COMMANDS: tuple[Command, ...] = (
         epilog="examples:\n  clerkdesk check 3\n  clerkdesk check 3 --fix\n"
         "  clerkdesk check 3 --all",
     ),
+    SEARCH_COMMAND,
 )
