@@ -43,7 +43,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPING_PAUSE_MS = 250
 RESULT_LIMIT = 200
-CONTEXT_BEFORE, CONTEXT_AFTER = 70, 200
+CONTEXT_BEFORE, CONTEXT_AFTER = 50, 150
 NO_DATE = QDate(2000, 1, 1)
 MARK = '<span style="background:#ffe066;">{}</span>'
 EXEMPT_TAG = ' <span style="color:#a4262c;font-weight:bold;">EXEMPT</span>'
@@ -78,31 +78,32 @@ def meeting_heading(hit: SearchHit) -> str:
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's HTML_ROLE text (highlighted matches) with the usual selection."""
+    """Draws an item's HTML_ROLE text (highlighted matches), unwrapped, over the selection."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    @staticmethod
+    def _document(option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         document = QTextDocument()
+        document.setDocumentMargin(2)
         document.setDefaultFont(option.font)
         document.setHtml(index.data(HTML_ROLE) or "")
-        document.setTextWidth(max(100, option.rect.width()))
         return document
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
         option.text = ""
+        style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = self._document(option, index)
         painter.save()
+        painter.setClipRect(option.rect)
         painter.translate(option.rect.topLeft())
-        document.drawContents(painter)
+        self._document(option, index).drawContents(painter)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        size = self._document(option, index).size()
+        return QSize(int(size.width()), int(size.height()) + 2)
 
 
 class SearchDialog(QDialog):
@@ -134,7 +135,7 @@ class SearchDialog(QDialog):
                       self)
         hint.setStyleSheet("color: #555; font-size: 9pt;")
         layout.addWidget(hint)
-        self.resize(760, 560)
+        self.resize(860, 560)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -161,12 +162,12 @@ class SearchDialog(QDialog):
         dates = QFormLayout()
         dates.addRow("F&rom:", self.date_from)
         dates.addRow("&To:", self.date_to)
-        other = QVBoxLayout()
-        other.addWidget(self.status)
-        other.addWidget(self.exempt)
-        self.filters.addLayout(form, 2)
-        self.filters.addLayout(dates, 1)
-        self.filters.addLayout(other, 1)
+        other = QFormLayout()
+        other.addRow("St&atus:", self.status)
+        other.addRow(self.exempt)
+        self.filters.addLayout(form, 3)
+        self.filters.addLayout(dates, 2)
+        self.filters.addLayout(other, 2)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self, objectName=name, calendarPopup=True, displayFormat="d MMM yyyy")
