@@ -229,3 +229,25 @@ def test_a_file_indexed_elsewhere_still_saves_where_fts5_is_missing(council, db_
         assert _paragraphs(search(db, "tender")) == [council["transport"]]
     finally:
         db.close()
+
+
+def test_pages_and_totals_agree_with_and_without_filters(council):
+    db = council["db"]
+    for _ in range(4):
+        add_paragraph(db, council["budget"], "More on transport.")
+    for filters in (SearchFilters(), SearchFilters(include_exempt=True),
+                    SearchFilters(committee_id=council["cabinet"])):
+        everything = search(db, "transport", filters, limit=100)
+        pages = [search(db, "transport", filters, offset=o, limit=2) for o in range(0, 8, 2)]
+        assert {page.total for page in pages} == {everything.total}
+        paged = [hit.doc_id for page in pages for hit in page.hits]
+        assert paged == [hit.doc_id for hit in everything.hits]
+
+
+def test_a_full_first_page_need_not_be_counted(council):
+    db = council["db"]
+    for _ in range(3):
+        add_paragraph(db, council["budget"], "More on transport.")
+    quick = search(db, "transport", limit=2, count=False)
+    assert quick.total is None and len(quick.hits) == 2
+    assert search(db, "transport", limit=50, count=False).total == 5  # 4 paragraphs, a title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,10 +24,16 @@ from clerkdesk.domain.search_query import (
     to_sql_condition,
     words_to_highlight,
 )
-from clerkdesk.services.minutes import conventions_of, item_label_list, name_lookup, person_names
+from clerkdesk.services.minutes import (
+    NameOf,
+    conventions_of,
+    item_label_list,
+    name_lookup,
+    person_names,
+)
 from clerkdesk.storage import search_index
 from clerkdesk.storage.database import Database
-from clerkdesk.storage.models import AgendaItem, Committee, Flag, Paragraph, Person
+from clerkdesk.storage.models import AgendaItem, Committee, Flag, Meeting, Paragraph, Person
 
 FALLBACK_NOTICE = ("Full-text search is not available in this SQLite, so plain text matching is "
                    "used (slower, and word endings must match).")
@@ -60,11 +67,12 @@ class SearchHit:
     kind: str  # paragraph, item, request, action, declaration
     meeting_id: int
     meeting_date: dt.date
-    committee: str
+    committee_id: int
     meeting_status: str
     item_id: int
     item_exempt: bool
     paragraph_id: int | None
+    committee: str = ""
     item_label: str = ""
     item_title: str = ""
     text: str = ""  # as rendered: names, not references
@@ -74,18 +82,23 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     hits: list[SearchHit]
-    total: int
+    total: int | None  # None: not counted (search(count=False) with a full page)
     notice: str = ""  # one line, e.g. that plain matching was used
+
+
+def exempt_allowed(audience: Audience, include_exempt: bool) -> bool:
+    """The one place that decides whether exempt (Part 2) text may be in search results.
+
+    The clerk sees exempt results only when they ask for them (marked by `item_exempt`);
+    public output never has them. (At merge: route this through the publication filter.)
+    """
+    return audience is Audience.CLERK and include_exempt
 
 
 def apply_audience(hits: Sequence[SearchHit], audience: Audience,
                    include_exempt: bool) -> list[SearchHit]:
-    """The one place exempt (Part 2) text is kept or left out of search results.
-
-    The clerk sees exempt results only when they ask for them (marked by `item_exempt`);
-    public output never has them.
-    """
-    keep_exempt = audience is Audience.CLERK and include_exempt
+    """The hits this audience may see (a last check after the query applied the same rule)."""
+    keep_exempt = exempt_allowed(audience, include_exempt)
     return [hit for hit in hits if keep_exempt or not hit.item_exempt]
 
 
@@ -105,21 +118,28 @@ def index_state(db: Database) -> str:
 
 def search(db: Database, query: str, filters: SearchFilters = SearchFilters(),
            audience: Audience = Audience.CLERK, offset: int = 0,
-           limit: int = PAGE_SIZE) -> SearchResults:
-    """One page of results, newest meeting first; raises QueryError on a query it cannot read."""
+           limit: int = PAGE_SIZE, count: bool = True) -> SearchResults:
+    """One page of results, newest meeting first; raises QueryError on a query it cannot read.
+
+    count=False skips counting every hit when the page is full (`total` is then None): on a
+    large database the count can cost more than the page.
+    """
     parts = parse(query)
     use_index = index_state(db) != "unavailable"
+    exempt = exempt_allowed(audience, filters.include_exempt)
     with db.transaction() as session:
         also = _people_expander(session)
-        located = _locate(session, parts, also, filters, use_index)
+        total, located = _locate(session, parts, also, filters, exempt, use_index,
+                                 offset, limit, count)
         located = apply_audience(located, audience, filters.include_exempt)
-        page = [_fill(session, hit, parts, also) for hit in located[offset:offset + limit]]
-    return SearchResults(page, len(located), "" if use_index else FALLBACK_NOTICE)
+        page = _Filler(session, parts, also).fill_page(located)
+    return SearchResults(page, total, "" if use_index else FALLBACK_NOTICE)
 
 
 def _people_expander(session: Session):  # noqa: ANN202 - an Expander
     people = session.execute(select(Person.id, Person.given_name, Person.family_name)).all()
 
+    @functools.cache
     def tokens_for(term: Term) -> list[str]:
         wanted = term.text.casefold()
         found = []
@@ -138,33 +158,36 @@ def _name_matches(name: str, wanted: str, prefix: bool) -> bool:
 
 
 _LOCATE = """
-WITH hits(doc) AS MATERIALIZED ({hits}),
-located(doc, kind, paragraph_id, item_id) AS (
-  SELECT h.doc, 0, p.id, p.item_id FROM hits h JOIN paragraph p ON p.id = h.doc / {k}
+WITH hits(doc) AS ({hits}),
+located(doc, kind, paragraph_id, item_id, paragraph_position) AS (
+  SELECT h.doc, 0, p.id, p.item_id, p.position FROM hits h JOIN paragraph p ON p.id = h.doc / {k}
    WHERE h.doc % {k} = 0
   UNION ALL
-  SELECT h.doc, 1, NULL, a.id FROM hits h JOIN agenda_item a ON a.id = h.doc / {k}
+  SELECT h.doc, 1, NULL, a.id, -1 FROM hits h JOIN agenda_item a ON a.id = h.doc / {k}
    WHERE h.doc % {k} = 1
   UNION ALL
-  SELECT h.doc, h.doc % {k}, f.paragraph_id, p.item_id FROM hits h
+  SELECT h.doc, h.doc % {k}, f.paragraph_id, p.item_id, p.position FROM hits h
    JOIN flag f ON f.id = h.doc / {k} JOIN paragraph p ON p.id = f.paragraph_id
    WHERE h.doc % {k} >= 2
 )
-SELECT l.doc, l.kind, l.paragraph_id, l.item_id, a.meeting_id, a.exempt, m.date, m.status,
-       c.name AS committee
+SELECT {columns}
 FROM located l
 JOIN agenda_item a ON a.id = l.item_id
 JOIN meeting m ON m.id = a.meeting_id
-JOIN committee c ON c.id = m.committee_id
-LEFT JOIN paragraph pp ON pp.id = l.paragraph_id
 WHERE {where}
-ORDER BY m.date DESC, m.id DESC, a.position, coalesce(pp.position, -1), l.kind
+{order}
 """
+_COLUMNS = ("l.doc, l.kind, l.paragraph_id, l.item_id, a.meeting_id, a.exempt, m.date, m.status, "
+            "m.committee_id")
+_ORDER = ("ORDER BY m.date DESC, m.id DESC, a.position, l.paragraph_position, l.kind "
+          "LIMIT :limit OFFSET :offset")
 
 
 def _locate(session: Session, parts: Sequence[Part], also, filters: SearchFilters,  # noqa: ANN001
-            use_index: bool) -> list[SearchHit]:
-    params: dict[str, object] = {}
+            exempt: bool, use_index: bool, offset: int, limit: int,
+            count: bool) -> tuple[int | None, list[SearchHit]]:
+    """(how many hits in all - None if not counted, the hits of one page), newest first."""
+    params: dict[str, object] = {"limit": limit, "offset": offset}
     if use_index:
         hits = f"SELECT rowid FROM {search_index.INDEX} WHERE {search_index.INDEX} MATCH :q"
         params["q"] = to_fts(parts, also)
@@ -174,16 +197,24 @@ def _locate(session: Session, parts: Sequence[Part], also, filters: SearchFilter
             condition = condition.replace("?", f":like{number}", 1)
             params[f"like{number}"] = value
         hits = f"SELECT doc_id FROM {search_index.SOURCE} WHERE {condition}"
-    sql = _LOCATE.format(hits=hits, k=search_index.KINDS, where=_where(filters, params))
+    where = _where(filters, exempt, params)
+    sql = _LOCATE.format(hits=hits, k=search_index.KINDS, where=where, columns=_COLUMNS,
+                         order=_ORDER)
     try:
         rows = session.execute(text(sql), params).all()
+        if not count or (offset == 0 and len(rows) < limit):
+            return (len(rows) if offset == 0 and len(rows) < limit else None), [
+                _hit(row) for row in rows]
+        total = session.execute(text(_LOCATE.format(
+            hits=hits, k=search_index.KINDS, where=where, columns="count(*)", order="")),
+            params).scalar_one()
     except exc.OperationalError as error:
         raise QueryError(f"The search could not be read ({error.orig}).") from error
-    return [_hit(row) for row in rows]
+    return total, [_hit(row) for row in rows]
 
 
-def _where(filters: SearchFilters, params: dict[str, object]) -> str:
-    conditions = ["1"]
+def _where(filters: SearchFilters, exempt: bool, params: dict[str, object]) -> str:
+    conditions = ["1"] if exempt else ["a.exempt = 0"]
     if filters.committee_id is not None:
         conditions.append("m.committee_id = :committee_id")
         params["committee_id"] = filters.committee_id
@@ -208,37 +239,66 @@ def _hit(row) -> SearchHit:  # noqa: ANN001 - a result row
     date = row.date if isinstance(row.date, dt.date) else dt.date.fromisoformat(row.date)
     return SearchHit(
         doc_id=row.doc, kind=KIND_NAMES.get(row.kind, "paragraph"), meeting_id=row.meeting_id,
-        meeting_date=date, committee=row.committee, meeting_status=row.status,
+        meeting_date=date, committee_id=row.committee_id, meeting_status=row.status,
         item_id=row.item_id, item_exempt=bool(row.exempt), paragraph_id=row.paragraph_id,
     )
 
 
-def _fill(session: Session, hit: SearchHit, parts: Sequence[Part], also) -> SearchHit:  # noqa: ANN001
-    """The hit with its text rendered (names as the committee writes them) and highlighted."""
-    item = session.get(AgendaItem, hit.item_id)
-    committee = session.get(Committee, item.meeting.committee_id)
-    name_of = name_lookup(person_names(session, committee.id), conventions_of(committee))
-    labels = item_label_list(committee, list(item.meeting.items))
-    label = labels[list(item.meeting.items).index(item)]
-    body = render(_stored_text(session, hit), name_of)
-    names = [name_of(int(token[2:-1])) for term in words_to_highlight(parts)
-             for token in also(term)]
-    spans = highlight_spans(body, words_to_highlight(parts), names)
-    return replace(hit, item_label=label, item_title=item.title, text=body, spans=spans)
+class _Filler:
+    """Renders a page's texts (names as each committee writes them) with a few queries."""
 
+    def __init__(self, session: Session, parts: Sequence[Part], also) -> None:  # noqa: ANN001
+        self.session, self.terms, self.also = session, words_to_highlight(parts), also
+        self._names: dict[int, NameOf] = {}
+        self._labels: dict[int, dict[int, str]] = {}
+        self._committees: dict[int, str] = {}
 
-def _stored_text(session: Session, hit: SearchHit) -> str:
-    source = search_index.SOURCE_BY_KIND[_kind_number(hit.kind)]
-    if source.table == "paragraph":
-        return session.get(Paragraph, hit.paragraph_id).text
-    if source.table == "agenda_item":
-        return session.get(AgendaItem, hit.item_id).title
-    flag = session.get(Flag, hit.doc_id // search_index.KINDS)
-    return _flag_text(flag)
+    def fill_page(self, hits: Sequence[SearchHit]) -> list[SearchHit]:
+        paragraph_ids = [h.paragraph_id for h in hits if h.kind == "paragraph"]
+        texts = dict(self.session.execute(
+            select(Paragraph.id, Paragraph.text).where(Paragraph.id.in_(paragraph_ids))).all())
+        self._load_labels({h.meeting_id for h in hits})
+        items = {item.id: item for item in self.session.scalars(
+            select(AgendaItem).where(AgendaItem.id.in_({h.item_id for h in hits})))}
+        return [self._fill(hit, items[hit.item_id], texts) for hit in hits]
 
+    def _load_labels(self, meeting_ids: set[int]) -> None:
+        """Item numbers as shown, for every meeting on the page, in three queries."""
+        meetings = self.session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))).all()
+        committees = {c.id: c for c in self.session.scalars(select(Committee).where(
+            Committee.id.in_({m.committee_id for m in meetings})))}
+        items: dict[int, list[AgendaItem]] = {m.id: [] for m in meetings}
+        for item in self.session.scalars(select(AgendaItem).where(
+                AgendaItem.meeting_id.in_(meeting_ids)).order_by(AgendaItem.position)):
+            items[item.meeting_id].append(item)
+        for meeting in meetings:
+            self._committees[meeting.id] = committees[meeting.committee_id].name
+            labels = item_label_list(committees[meeting.committee_id], items[meeting.id])
+            self._labels[meeting.id] = {item.id: label for item, label in zip(
+                items[meeting.id], labels, strict=True)}
 
-def _kind_number(kind: str) -> int:
-    return next(number for number, name in KIND_NAMES.items() if name == kind)
+    def _fill(self, hit: SearchHit, item: AgendaItem, texts: dict[int, str]) -> SearchHit:
+        name_of = self._name_of(hit.meeting_id)
+        if hit.kind == "paragraph":
+            stored = texts[hit.paragraph_id]
+        elif hit.kind == "item":
+            stored = item.title
+        else:
+            stored = _flag_text(self.session.get(Flag, hit.doc_id // search_index.KINDS))
+        body = render(stored, name_of)
+        names = [name_of(int(token[2:-1])) for term in self.terms for token in self.also(term)]
+        spans = highlight_spans(body, self.terms, names)
+        return replace(hit, item_label=self._labels[hit.meeting_id].get(item.id, ""),
+                       item_title=item.title, text=body, spans=spans,
+                       committee=self._committees[hit.meeting_id])
+
+    def _name_of(self, meeting_id: int) -> NameOf:
+        committee_id = self.session.get(Meeting, meeting_id).committee_id
+        if committee_id not in self._names:
+            committee = self.session.get(Committee, committee_id)
+            self._names[committee_id] = name_lookup(
+                person_names(self.session, committee_id), conventions_of(committee))
+        return self._names[committee_id]
 
 
 def _flag_text(flag: Flag) -> str:
