@@ -76,3 +76,22 @@ def test_a_query_that_cannot_be_read_says_so_in_one_line(open_window, sample_db,
     qtbot.keyClicks(dialog.query, '"waiting lists')
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert 'no closing "' in dialog.notice.text() and dialog.model.rowCount() == 0
+
+
+def test_filters_chosen_by_keyboard_narrow_the_results(open_window, sample_db, qtbot):
+    window = open_window(sample_db.path)
+    dialog = _open_search(window, qtbot)
+    qtbot.keyClicks(dialog.query, "waiting OR reply OR report")
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert dialog.model.rowCount() == 1  # one meeting
+    everything = dialog.model.rowCount(dialog.model.index(0, 0))
+    dialog.flag_kind.setFocus()
+    qtbot.keyClick(dialog.flag_kind, Qt.Key.Key_Down)  # Any paragraph -> Request
+    hits = [dialog.model.index(row, 0, dialog.model.index(0, 0)).data(HIT_ROLE)
+            for row in range(dialog.model.rowCount(dialog.model.index(0, 0)))]
+    assert 0 < len(hits) < everything
+    assert all(hit.kind == "request" or "waiting" in hit.text for hit in hits)
+    dialog.status.setFocus()
+    qtbot.keyClick(dialog.status, Qt.Key.Key_Down)  # Any status -> Draft
+    qtbot.keyClick(dialog.status, Qt.Key.Key_Down)  # -> Approved
+    assert dialog.model.rowCount() == 0

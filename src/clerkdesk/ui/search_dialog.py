@@ -77,6 +77,12 @@ def meeting_heading(hit: SearchHit) -> str:
             f" · {hit.meeting_status}")
 
 
+def _enum(kind: type, box: QComboBox):  # noqa: ANN202 - a member of `kind`, or None
+    """The combo box's choice (Qt hands enum data back as plain strings)."""
+    value = box.currentData()
+    return None if value is None else kind(value)
+
+
 class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's HTML_ROLE text (highlighted matches), unwrapped, over the selection."""
 
@@ -203,8 +209,8 @@ class SearchDialog(QDialog):
 
         return SearchFilters(
             committee_id=self.committee.currentData(), date_from=self._date(self.date_from),
-            date_to=self._date(self.date_to), status=self.status.currentData(),
-            flag_kind=self.flag_kind.currentData(), include_exempt=self.exempt.isChecked(),
+            date_to=self._date(self.date_to), status=_enum(MeetingStatus, self.status),
+            flag_kind=_enum(FlagKind, self.flag_kind), include_exempt=self.exempt.isChecked(),
         )
 
     @staticmethod
