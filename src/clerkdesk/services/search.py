@@ -33,6 +33,7 @@ from clerkdesk.services.minutes import (
 )
 from clerkdesk.storage import search_index
 from clerkdesk.storage.database import Database
+from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.models import AgendaItem, Committee, Flag, Meeting, Paragraph, Person
 
 FALLBACK_NOTICE = ("Full-text search is not available in this SQLite, so plain text matching is "
@@ -111,8 +112,11 @@ def index_state(db: Database) -> str:
         if db.engine.dialect.name != "sqlite":
             _checked[db] = "unavailable"
         else:
-            with db.engine.begin() as connection:
-                _checked[db] = search_index.ensure_index(connection)
+            try:
+                with db.engine.begin() as connection:
+                    _checked[db] = search_index.ensure_index(connection)
+            except exc.DBAPIError as error:  # locked, read-only, disk full: a one-line message
+                raise storage_error(error) from error
     return _checked[db]
 
 
