@@ -161,30 +161,33 @@ def _name_matches(name: str, wanted: str, prefix: bool) -> bool:
     return name.startswith(wanted) if prefix else name == wanted
 
 
-_LOCATE = """
-WITH hits(doc) AS ({hits}),
-located(doc, kind, paragraph_id, item_id, paragraph_position) AS (
-  SELECT h.doc, 0, p.id, p.item_id, p.position FROM hits h JOIN paragraph p ON p.id = h.doc / {k}
-   WHERE h.doc % {k} = 0
-  UNION ALL
-  SELECT h.doc, 1, NULL, a.id, -1 FROM hits h JOIN agenda_item a ON a.id = h.doc / {k}
-   WHERE h.doc % {k} = 1
-  UNION ALL
-  SELECT h.doc, h.doc % {k}, f.paragraph_id, p.item_id, p.position FROM hits h
-   JOIN flag f ON f.id = h.doc / {k} JOIN paragraph p ON p.id = f.paragraph_id
-   WHERE h.doc % {k} >= 2
+# Each kind of document is joined to its item and meeting in its own arm (one pass over the
+# matches each), and the arms are merged in display order: newest meeting first.
+_ARM = """SELECT h.doc AS doc, {kind} AS kind, {paragraph} AS paragraph_id, a.id AS item_id,
+ a.meeting_id AS meeting_id, a.exempt AS exempt, m.date AS date, m.status AS status,
+ m.committee_id AS committee_id, a.position AS item_position, {position} AS position
+ FROM hits h {joins} JOIN meeting m ON m.id = a.meeting_id
+ WHERE h.doc % {k} {which} AND {where}"""
+_ARMS = (
+    {"kind": "0", "paragraph": "p.id", "position": "p.position", "which": "= 0",
+     "joins": "JOIN paragraph p ON p.id = h.doc / {k} JOIN agenda_item a ON a.id = p.item_id"},
+    {"kind": "1", "paragraph": "NULL", "position": "-1", "which": "= 1",
+     "joins": "JOIN agenda_item a ON a.id = h.doc / {k}"},
+    {"kind": "h.doc % {k}", "paragraph": "f.paragraph_id", "position": "p.position",
+     "which": ">= 2", "joins": "JOIN flag f ON f.id = h.doc / {k} "
+     "JOIN paragraph p ON p.id = f.paragraph_id JOIN agenda_item a ON a.id = p.item_id"},
 )
-SELECT {columns}
-FROM located l
-JOIN agenda_item a ON a.id = l.item_id
-JOIN meeting m ON m.id = a.meeting_id
-WHERE {where}
-{order}
-"""
-_COLUMNS = ("l.doc, l.kind, l.paragraph_id, l.item_id, a.meeting_id, a.exempt, m.date, m.status, "
-            "m.committee_id")
-_ORDER = ("ORDER BY m.date DESC, m.id DESC, a.position, l.paragraph_position, l.kind "
+_ORDER = ("ORDER BY date DESC, meeting_id DESC, item_position, position, kind "
           "LIMIT :limit OFFSET :offset")
+
+
+def _located_sql(hits: str, where: str) -> str:
+    """All matches located (materialised once: without FTS5 `hits` is a scan of every text)."""
+    k = search_index.KINDS
+    arms = [_ARM.format(k=k, where=where.format(**arm).format(k=k),
+                        **{key: value.format(k=k) for key, value in arm.items()})
+            for arm in _ARMS]
+    return f"WITH hits(doc) AS MATERIALIZED ({hits})\n" + "\nUNION ALL\n".join(arms)
 
 
 def _locate(session: Session, parts: Sequence[Part], also, filters: SearchFilters,  # noqa: ANN001
@@ -201,17 +204,13 @@ def _locate(session: Session, parts: Sequence[Part], also, filters: SearchFilter
             condition = condition.replace("?", f":like{number}", 1)
             params[f"like{number}"] = value
         hits = f"SELECT doc_id FROM {search_index.SOURCE} WHERE {condition}"
-    where = _where(filters, exempt, params)
-    sql = _LOCATE.format(hits=hits, k=search_index.KINDS, where=where, columns=_COLUMNS,
-                         order=_ORDER)
+    located = _located_sql(hits, _where(filters, exempt, params))
     try:
-        rows = session.execute(text(sql), params).all()
+        rows = session.execute(text(f"{located}\n{_ORDER}"), params).all()
         if not count or (offset == 0 and len(rows) < limit):
             return (len(rows) if offset == 0 and len(rows) < limit else None), [
                 _hit(row) for row in rows]
-        total = session.execute(text(_LOCATE.format(
-            hits=hits, k=search_index.KINDS, where=where, columns="count(*)", order="")),
-            params).scalar_one()
+        total = session.execute(text(f"SELECT count(*) FROM ({located})"), params).scalar_one()
     except exc.OperationalError as error:
         raise QueryError(f"The search could not be read ({error.orig}).") from error
     return total, [_hit(row) for row in rows]
@@ -231,9 +230,9 @@ def _where(filters: SearchFilters, exempt: bool, params: dict[str, object]) -> s
     if filters.status is not None:
         conditions.append("m.status = :status")
         params["status"] = filters.status.value
-    if filters.flag_kind is not None:
-        conditions.append("(l.kind = :flag_doc_kind OR EXISTS (SELECT 1 FROM flag ff WHERE "
-                          "ff.paragraph_id = l.paragraph_id AND ff.kind = :flag_kind))")
+    if filters.flag_kind is not None:  # {kind} and {paragraph}: filled in for each arm
+        conditions.append("({kind} = :flag_doc_kind OR EXISTS (SELECT 1 FROM flag ff WHERE "
+                          "ff.paragraph_id = {paragraph} AND ff.kind = :flag_kind))")
         params["flag_doc_kind"] = _KIND_OF_FLAG.get(filters.flag_kind, -1)
         params["flag_kind"] = filters.flag_kind.value
     return " AND ".join(conditions)
