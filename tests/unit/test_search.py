@@ -251,3 +251,11 @@ def test_a_full_first_page_need_not_be_counted(council):
     quick = search(db, "transport", limit=2, count=False)
     assert quick.total is None and len(quick.hits) == 2
     assert search(db, "transport", limit=50, count=False).total == 5  # 4 paragraphs, a title
+
+
+def test_the_snippet_focus_is_the_first_part_of_the_query_found(council):
+    db = council["db"]
+    add_paragraph(db, council["budget"], f"{{@{council['hammond']}}} said " + "x " * 80
+                  + "the waiting lists were long.")
+    [hit] = search(db, '"waiting lists" Hammond').hits
+    assert hit.text[hit.focus:].startswith("waiting lists")

@@ -78,6 +78,7 @@ class SearchHit:
     item_title: str = ""
     text: str = ""  # as rendered: names, not references
     spans: tuple[tuple[int, int], ...] = ()  # matches in `text`
+    focus: int = 0  # where in `text` the query's first word or phrase (in order) matched
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,11 @@ class _Filler:
         body = render(stored, name_of)
         names = [name_of(int(token[2:-1])) for term in self.terms for token in self.also(term)]
         spans = highlight_spans(body, self.terms, names)
-        return replace(hit, item_label=self._labels[hit.meeting_id].get(item.id, ""),
+        # The snippet shows the first word or phrase of the query that is in the text.
+        typed = next((found for term in self.terms if (found := highlight_spans(body, [term]))),
+                     spans or ((0, 0),))
+        focus = typed[0][0]
+        return replace(hit, focus=focus, item_label=self._labels[hit.meeting_id].get(item.id, ""),
                        item_title=item.title, text=body, spans=spans,
                        committee=self._committees[hit.meeting_id])
 

@@ -52,12 +52,12 @@ EXEMPT_TAG = ' <span style="color:#a4262c;font-weight:bold;">EXEMPT</span>'
 def snippet_html(hit: SearchHit) -> str:
     """The hit's text around its first match, matches highlighted, as HTML."""
     text, spans = hit.text, hit.spans
-    start = max(0, spans[0][0] - CONTEXT_BEFORE) if spans else 0
-    end = min(len(text), (spans[0][1] if spans else 0) + CONTEXT_AFTER)
+    start = max(0, hit.focus - CONTEXT_BEFORE)
+    end = min(len(text), hit.focus + CONTEXT_AFTER)
     out, last = ["…" if start else ""], start
     for span_start, span_end in spans:
         if span_start < start or span_end > end:
-            continue
+            continue  # outside the snippet, or cut by its edge
         match = MARK.format(html.escape(text[span_start:span_end]))
         out += [html.escape(text[last:span_start]), match]
         last = span_end
