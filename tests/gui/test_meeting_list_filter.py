@@ -37,6 +37,8 @@ def test_typing_in_the_list_filters_it_and_enter_opens_the_meeting(
     assert window.browser.filter_text.text() == "cab"
     assert titles(window) == ["2 Jul 2024 — Cabinet"]
     assert window.count_label.text() == "1 meeting"
+    # The minutes beside the list follow once typing pauses.
+    qtbot.waitUntil(lambda: "Budget" in window.browser.minutes_view.toPlainText(), timeout=3000)
     qtbot.keyClick(window.browser.filter_text, Qt.Key.Key_Down)
     assert listing.hasFocus()
     qtbot.keyClick(listing, Qt.Key.Key_Return)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
 LIST_WIDTH = 280
+PREVIEW_PAUSE_MS = 200
 PAGE_WIDTH = 820
 
 
@@ -46,6 +47,10 @@ class MeetingBrowser(QSplitter):
         self.setChildrenCollapsible(False)
         self._database: Database | None = None
         self._previews, self._preview_due = True, False
+        # While the clerk types a filter, the selected meeting's minutes are drawn after a pause.
+        self._filtering, self._previewed = False, None
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_PAUSE_MS)
+        self._preview_timer.timeout.connect(self._preview_after_filtering)
         self.model = MeetingListModel(self)
         self._all_meetings: list = []
         self.meeting_list = self._make_list()
@@ -131,12 +136,18 @@ class MeetingBrowser(QSplitter):
         """List the meetings that match the filter, keeping the selected one when it does."""
         current = self.current_meeting_id()
         order = MeetingOrder(self.sort_order.currentData() or MeetingOrder.NEWEST)
-        self.model.set_meetings(meeting_filter.shown(self._all_meetings, self.chosen_filter(),
-                                                     order))
-        row = self.model.row_of(current) if current is not None else None
-        if self.model.rowCount():
-            self.meeting_list.setCurrentIndex(self.model.index(row or 0))
-        elif self._all_meetings:
+        self._filtering = True
+        try:
+            self.model.set_meetings(meeting_filter.shown(
+                self._all_meetings, self.chosen_filter(), order))
+            row = self.model.row_of(current) if current is not None else None
+            if self.model.rowCount():
+                self.meeting_list.setCurrentIndex(self.model.index(row or 0))
+        finally:
+            self._filtering = False
+        if not self.model.rowCount() and self._all_meetings:
+            self._preview_timer.stop()
+            self._previewed = None
             self.minutes_view.show_message("No meeting matches the filter.")
         self.meetings_loaded.emit(self.model.rowCount())
 
@@ -208,8 +219,15 @@ class MeetingBrowser(QSplitter):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
+        if indexes and self._filtering:
+            self._preview_timer.start()  # rendered once the clerk pauses typing
+        elif indexes:
             self._show_meeting(indexes[0].data(MEETING_ID_ROLE))
+
+    def _preview_after_filtering(self) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is not None and meeting_id != self._previewed:
+            self._show_meeting(meeting_id)
 
     def show_preview_if_due(self) -> None:
         """Render the selected meeting's minutes if a preview was put off."""
@@ -227,7 +245,9 @@ class MeetingBrowser(QSplitter):
 
         try:
             self.minutes_view.show_minutes(load_minutes(self._database, meeting_id))
+            self._previewed = meeting_id
         except ClerkDeskError as error:
+            self._previewed = None
             self.minutes_view.show_message(str(error))
 
 
