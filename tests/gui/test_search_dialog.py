@@ -95,3 +95,17 @@ def test_filters_chosen_by_keyboard_narrow_the_results(open_window, sample_db, q
     qtbot.keyClick(dialog.status, Qt.Key.Key_Down)  # Any status -> Draft
     qtbot.keyClick(dialog.status, Qt.Key.Key_Down)  # -> Approved
     assert dialog.model.rowCount() == 0
+
+
+def test_opening_another_database_closes_the_search_of_the_old_one(
+        open_window, sample_db, qtbot, tmp_path):
+    window = open_window(sample_db.path)
+    dialog = _open_search(window, qtbot)
+    assert window.new_database_file(tmp_path / "other.sqlite")
+    assert not dialog.isVisible() and window.search_dialog is None
+    window.activateWindow()  # offscreen has no window manager to hand the focus back
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    again = _open_search(window, qtbot)
+    qtbot.keyClicks(again.query, "Hammond")
+    qtbot.keyClick(again.query, Qt.Key.Key_Return)
+    assert again.model.rowCount() == 0

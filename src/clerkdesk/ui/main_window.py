@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         return str(current.path.parent) if current is not None and current.path else ""
 
     def _database_opened(self, database: Database) -> None:
+        if self.search_dialog is not None:  # it searched the database just closed
+            self.search_dialog.close()
+            self.search_dialog = None
         self._update_title(database)
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
