@@ -259,3 +259,11 @@ def test_the_snippet_focus_is_the_first_part_of_the_query_found(council):
                   + "the waiting lists were long.")
     [hit] = search(db, '"waiting lists" Hammond').hits
     assert hit.text[hit.focus:].startswith("waiting lists")
+
+
+def test_a_server_database_is_told_search_is_for_files(council, monkeypatch):
+    from clerkdesk.errors import ClerkDeskError
+
+    monkeypatch.setattr(council["db"].engine.dialect, "name", "postgresql")
+    with pytest.raises(ClerkDeskError, match="database files"):
+        search(council["db"], "transport")

@@ -24,6 +24,7 @@ from clerkdesk.domain.search_query import (
     to_sql_condition,
     words_to_highlight,
 )
+from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services.minutes import (
     NameOf,
     conventions_of,
@@ -130,6 +131,9 @@ def search(db: Database, query: str, filters: SearchFilters = SearchFilters(),
     large database the count can cost more than the page.
     """
     parts = parse(query)
+    if db.engine.dialect.name != "sqlite":
+        raise ClerkDeskError("Search works on ClerkDesk database files, not yet on a database "
+                             "server.")
     use_index = index_state(db) != "unavailable"
     exempt = exempt_allowed(audience, filters.include_exempt)
     with db.transaction() as session:
