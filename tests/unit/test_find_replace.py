@@ -36,3 +36,27 @@ def test_find_across_the_committee_and_replace_then_restore(db):
     assert find_replace.replace(db, hits, "X") == {}  # stale hits: the text has changed
     find_replace.restore_texts(db, {pid: before for pid, (before, _after) in changes.items()})
     assert len(find_replace.find(db, first, Pattern("Sara Hammond"), whole_committee=True)) == 2
+
+
+def test_the_preview_shows_names_as_they_read_never_references(db):
+    from clerkdesk.services.people import add_person
+
+    committee = committees.create_committee(db, "Cabinet")
+    person = add_person(db, "Sara", "Hammond", title="Cllr")
+    meeting = meetings.create_meeting(db, committee, dt.date(2024, 1, 9), agenda=["Budget"])
+    item = workspace.meeting_outline(db, meeting).items[0].id
+    stored = f"{{@{person}}} asked about the budget; {{@{person}}} was thanked."
+    pid = paragraphs.add_paragraph(db, item, stored)
+    [hit] = find_replace.find(db, meeting, Pattern("budget"))
+    assert "{@" not in hit.preview and hit.preview.count("Hammond") == 2
+    assert "[budget]" in hit.preview
+    find_replace.replace(db, [hit], "revenue budget")
+    text = paragraphs_text(db, pid)
+    assert text == stored.replace("the budget", "the revenue budget")
+
+
+def paragraphs_text(db, paragraph_id: int) -> str:
+    from clerkdesk.storage.models import Paragraph
+
+    with db.transaction() as session:
+        return session.get(Paragraph, paragraph_id).text

@@ -87,6 +87,7 @@ def _tables(path: Path) -> set[str]:
 def _make_version(path: Path, version: int) -> None:
     """Turn a new file at `path` into one of schema `version`."""
     connection = sqlite3.connect(path)
+    drop_search_index(connection)  # every version before the current one lacked it
     for added_in, (columns, tables) in sorted(ADDED_IN_VERSION.items(), reverse=True):
         if added_in <= version:
             continue
@@ -100,7 +101,19 @@ def _make_version(path: Path, version: int) -> None:
     connection.close()
 
 
+def drop_search_index(connection: sqlite3.Connection) -> None:
+    from clerkdesk.storage.search_index import INDEX, SOURCE
+
+    triggers = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE ?", (f"{INDEX}_%",))
+    for (name,) in triggers.fetchall():
+        connection.execute(f"DROP TRIGGER {name}")
+    connection.execute(f"DROP TABLE IF EXISTS {INDEX}")
+    connection.execute(f"DROP VIEW IF EXISTS {SOURCE}")
+
+
 def _assert_current(path: Path) -> None:
+    assert "search_index" in _tables(path)
     for columns, tables in ADDED_IN_VERSION.values():
         for table, names in columns.items():
             assert names <= _columns(path, table), table

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from clerkdesk.cli import moderngov
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
+from clerkdesk.cli.search_command import SEARCH_COMMAND
 from clerkdesk.errors import ClerkDeskError
 
 if TYPE_CHECKING:  # the GUI path starts without the domain views
@@ -331,4 +332,5 @@ COMMANDS: tuple[Command, ...] = (
         "  clerkdesk moderngov meetings democracy.example.gov.uk 41 --from 2026-12-01\n"
         "  clerkdesk moderngov import democracy.example.gov.uk 3301 --db council.sqlite",
     ),
+    SEARCH_COMMAND,
 )

@@ -30,8 +30,8 @@ database:
 
 exit codes:
   0    success
-  1    `check` found something; any other command: an unexpected failure (a bug:
-       please report it with the message shown)
+  1    `check` found something, `search` found nothing; any other command: an
+       unexpected failure (a bug: please report it with the message shown)
   2    a problem to fix: bad argument, unknown meeting, missing, foreign or damaged
        database file, database busy for 30 seconds, unusable template or export target
   130  interrupted (Ctrl+C)

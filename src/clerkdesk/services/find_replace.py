@@ -6,13 +6,23 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from clerkdesk.domain.find_replace import Pattern, find_spans, replace_spans
+from clerkdesk.domain.mentions import render
 from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.minutes import load_minutes_in
+from clerkdesk.services.minutes import (
+    NameOf,
+    committee_of,
+    conventions_of,
+    load_minutes_in,
+    name_lookup,
+    person_names,
+)
 from clerkdesk.services.paragraphs import set_text_in
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Meeting, Paragraph
 
 CONTEXT = 40
+# Marks around the match while names are rendered (a find never matches inside a reference).
+_OPEN, _CLOSE = "\x02", "\x03"
 
 
 @dataclass(frozen=True)
@@ -29,12 +39,17 @@ class Hit:
     preview: str  # "…the [CYPE] Directorate was on track…"
 
 
-def _preview(stored: str, start: int, end: int) -> str:
+def _preview(stored: str, start: int, end: int, name_of: NameOf) -> str:
+    """The match in [brackets] with some text either side, names as they read (never {@N})."""
+    marked = f"{stored[:start]}{_OPEN}{stored[start:end]}{_CLOSE}{stored[end:]}"
+    rendered = render(marked, name_of)
+    start, end = rendered.index(_OPEN), rendered.index(_CLOSE) - 1
+    rendered = rendered.replace(_OPEN, "").replace(_CLOSE, "")
     left = max(0, start - CONTEXT)
-    right = min(len(stored), end + CONTEXT)
-    before = ("…" if left else "") + stored[left:start]
-    after = stored[end:right] + ("…" if right < len(stored) else "")
-    return f"{before}[{stored[start:end]}]{after}".replace("\n", " ")
+    right = min(len(rendered), end + CONTEXT)
+    before = ("…" if left else "") + rendered[left:start]
+    after = rendered[end:right] + ("…" if right < len(rendered) else "")
+    return f"{before}[{rendered[start:end]}]{after}".replace("\n", " ")
 
 
 def _meeting_ids(db: Database, meeting_id: int, whole_committee: bool) -> list[int]:
@@ -54,13 +69,15 @@ def find(db: Database, meeting_id: int, pattern: Pattern,
     for mid in _meeting_ids(db, meeting_id, whole_committee):
         with db.transaction() as session:
             minutes = load_minutes_in(session, mid)
+            committee = committee_of(session, mid)
+            name_of = name_lookup(person_names(session, committee.id), conventions_of(committee))
         for item in minutes.items:
             for paragraph in item.paragraphs:
                 for start, end in find_spans(paragraph.stored_text, pattern):
                     where = f"{item.label}. {paragraph.label or '¶'}"
                     stored = paragraph.stored_text
                     hits.append(Hit(mid, item.id, paragraph.id, where, start, end,
-                                    stored[start:end], _preview(stored, start, end)))
+                                    stored[start:end], _preview(stored, start, end, name_of)))
     return hits
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
-from clerkdesk.storage import backups
+from clerkdesk.storage import backups, search_index
 from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.inspect_file import APP_ID, FileFacts, inspect_database_file
@@ -231,6 +231,8 @@ def _prepare(database: Database, version: int | None) -> None:
         )
     elif version < SCHEMA_VERSION:
         _upgrade(database, version)
+    with database.engine.begin() as connection:
+        search_index.on_open(connection)
 
 
 def _create_schema(database: Database) -> None:

@@ -30,6 +30,7 @@ class ActionId(Enum):
     FIND_NEXT = auto()
     FIND_PREVIOUS = auto()
     REPLACE = auto()
+    SEARCH_ALL = auto()
     INSERT_NAME = auto()
     INSERT_MEMBER = auto()
     SET_SPEAKER = auto()
@@ -123,6 +124,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.REPLACE, "Find and re&place…",
                "Across the meeting or every meeting of the committee, with a preview",
                QKeySequence.StandardKey.Replace, menu="Edit", fallback="Ctrl+H"),
+    ActionSpec(ActionId.SEARCH_ALL, "&Search all meetings…",
+               "Every meeting's paragraphs, item titles, requests and actions; Enter opens one",
+               "Ctrl+Shift+F", menu="Edit"),
     ActionSpec(ActionId.INSERT_NAME, "Insert &name…",
                "Pick a person from the roster by any part of their name, initials or role",
                "Ctrl+Space", menu="Edit"),
@@ -148,7 +152,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Member, kind of interest, left the room / did not vote", "Ctrl+Shift+D",
                menu="Flags"),
     ActionSpec(ActionId.EDIT_FLAG, "&Edit this paragraph's flag…",
-               "Complete or correct the flag on the caret's paragraph", "Ctrl+Shift+F",
+               "Complete or correct the flag on the caret's paragraph", "Ctrl+Shift+K",
                menu="Flags"),
     ActionSpec(ActionId.WRITE_REQUESTS, "&Write requests paragraph",
                "“Members … requested the following information from …:” from the flagged "

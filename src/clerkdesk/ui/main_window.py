@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.browser)
         self.setCentralWidget(self.pages)
         self.action_map = create_actions(self)
+        self.search_dialog = None
         self.meetings = MeetingController(self.pages, self.browser, self.settings, self.action_map)
         self._build_menus()
         self._build_status_bar()
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_WORD: self.export_to_word,
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
+            ActionId.SEARCH_ALL: self.search_all_meetings,
             ActionId.SHORTCUTS: self.show_shortcuts,
             ActionId.ABOUT: lambda: dialogs.show_about(self, self.database.current_path()),
         }
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         return str(current.path.parent) if current is not None and current.path else ""
 
     def _database_opened(self, database: Database) -> None:
+        if self.search_dialog is not None:  # it searched the database just closed
+            self.search_dialog.close()
+            self.search_dialog = None
         self._update_title(database)
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
@@ -231,6 +236,30 @@ class MainWindow(QMainWindow):
 
     def open_selected_meeting(self) -> None:
         self.open_meeting(self.browser.current_meeting_id())
+
+    def search_all_meetings(self) -> None:
+        """Show the search dialog (Ctrl+Shift+F) for the open database."""
+        from clerkdesk.ui.search_dialog import SearchDialog
+
+        database = self.database.current
+        if database is None:
+            return
+        dialog = self.search_dialog
+        if dialog is None or dialog.database is not database:
+            dialog = self.search_dialog = SearchDialog(database, self)
+            dialog.openRequested.connect(self.open_meeting_at)
+        dialog.show_for_search()
+
+    def open_meeting_at(self, meeting_id: int, item_id: int, paragraph_id: int) -> bool:
+        """Open a meeting (or stay in the open one) at an item and paragraph."""
+        workspace = self.meetings.workspace
+        if workspace is None or workspace.meeting_id != meeting_id:
+            if not self.open_meeting(meeting_id):
+                return False
+            workspace = self.meetings.workspace
+        self.activateWindow()  # the search dialog had the focus
+        workspace.jump_to(item_id, paragraph_id)
+        return True
 
     def new_meeting(self) -> None:
         from clerkdesk.ui.new_meeting_dialog import ask_new_meeting

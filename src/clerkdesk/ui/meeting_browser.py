@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from clerkdesk.domain import meeting_filter
+from clerkdesk.domain.meeting_filter import MeetingFilter, MeetingOrder
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.meeting_list import MEETING_ID_ROLE, MeetingDelegate, MeetingListModel
 from clerkdesk.ui.minutes_browser import MinutesBrowser
@@ -15,6 +28,7 @@ if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
 LIST_WIDTH = 280
+PREVIEW_PAUSE_MS = 200
 PAGE_WIDTH = 820
 
 
@@ -33,10 +47,15 @@ class MeetingBrowser(QSplitter):
         self.setChildrenCollapsible(False)
         self._database: Database | None = None
         self._previews, self._preview_due = True, False
+        # While the clerk types a filter, the selected meeting's minutes are drawn after a pause.
+        self._filtering, self._previewed = False, None
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_PAUSE_MS)
+        self._preview_timer.timeout.connect(self._preview_after_filtering)
         self.model = MeetingListModel(self)
+        self._all_meetings: list = []
         self.meeting_list = self._make_list()
         self.minutes_view = MinutesBrowser(self)
-        self.addWidget(self.meeting_list)
+        self.addWidget(self._make_list_panel())
         self.addWidget(self.minutes_view)
         self.setStretchFactor(1, 1)
         self.setSizes([LIST_WIDTH, PAGE_WIDTH])
@@ -53,6 +72,102 @@ class MeetingBrowser(QSplitter):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # titles elide
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return view
+
+    def _make_list_panel(self) -> QWidget:
+        """The filter (type to narrow; committee, year, order) above the meetings list."""
+        panel = QWidget(self)
+        self.filter_text = QLineEdit(panel, objectName="meetingFilterText", clearButtonEnabled=True)
+        self.filter_text.setPlaceholderText("Type to filter: committee, date…")
+        self.filter_text.setAccessibleName("Filter meetings")
+        self.filter_text.textChanged.connect(self.apply_filter)
+        self.filter_text.installEventFilter(self)
+        self.filter_committee = self._combo(panel, "meetingFilterCommittee", "Committee")
+        self.filter_year = self._combo(panel, "meetingFilterYear", "Year")
+        self.sort_order = self._combo(panel, "meetingSortOrder", "Order")
+        for order in MeetingOrder:
+            self.sort_order.addItem(order.value, order)
+        self._fill_choices()
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, (text, combo) in enumerate((("Comm&ittee:", self.filter_committee),
+                                             ("&Year:", self.filter_year),
+                                             ("&Sort:", self.sort_order))):
+            label = QLabel(text, panel)
+            label.setBuddy(combo)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_text)
+        layout.addLayout(grid)
+        layout.addWidget(self.meeting_list, 1)
+        self.meeting_list.installEventFilter(self)
+        return panel
+
+    def _combo(self, parent: QWidget, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox(parent, objectName=name)
+        combo.setAccessibleName(accessible)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(self.apply_filter)
+        return combo
+
+    def _fill_choices(self) -> None:
+        """Committees and years that have meetings, keeping the current choices if still there."""
+        for combo, any_text, choices in (
+            (self.filter_committee, "All committees",
+             meeting_filter.committees(self._all_meetings)),
+            (self.filter_year, "All years",
+             [(year, str(year)) for year in meeting_filter.years(self._all_meetings)]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, None)
+            for value, text in choices:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    def chosen_filter(self) -> MeetingFilter:
+        return MeetingFilter(self.filter_text.text(), self.filter_committee.currentData(),
+                             self.filter_year.currentData())
+
+    def apply_filter(self) -> None:
+        """List the meetings that match the filter, keeping the selected one when it does."""
+        current = self.current_meeting_id()
+        order = MeetingOrder(self.sort_order.currentData() or MeetingOrder.NEWEST)
+        self._filtering = True
+        try:
+            self.model.set_meetings(meeting_filter.shown(
+                self._all_meetings, self.chosen_filter(), order))
+            row = self.model.row_of(current) if current is not None else None
+            if self.model.rowCount():
+                self.meeting_list.setCurrentIndex(self.model.index(row or 0))
+        finally:
+            self._filtering = False
+        if not self.model.rowCount() and self._all_meetings:
+            self._preview_timer.stop()
+            self._previewed = None
+            self.minutes_view.show_message("No meeting matches the filter.")
+        self.meetings_loaded.emit(self.model.rowCount())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Typing in the list filters it; Down in the filter goes back to the list."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if watched is self.meeting_list and _is_typing(event):
+            self.filter_text.setFocus()
+            self.filter_text.insert(event.text())
+            return True
+        if watched is self.filter_text and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return,
+                                                           Qt.Key.Key_Enter):
+            self.meeting_list.setFocus()
+            return True
+        if watched is self.filter_text and event.key() == Qt.Key.Key_Escape and \
+                self.filter_text.text():
+            self.filter_text.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def meeting_count(self) -> int:
@@ -77,6 +192,10 @@ class MeetingBrowser(QSplitter):
             from clerkdesk.services.meetings import list_meetings
 
             meetings = list_meetings(self._database)
+        self._all_meetings = meetings
+        self._fill_choices()
+        order = MeetingOrder(self.sort_order.currentData() or MeetingOrder.NEWEST)
+        meetings = meeting_filter.shown(meetings, self.chosen_filter(), order)
         self.model.set_meetings(meetings)
         self.meetings_loaded.emit(len(meetings))
         if meetings:
@@ -100,8 +219,15 @@ class MeetingBrowser(QSplitter):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
+        if indexes and self._filtering:
+            self._preview_timer.start()  # rendered once the clerk pauses typing
+        elif indexes:
             self._show_meeting(indexes[0].data(MEETING_ID_ROLE))
+
+    def _preview_after_filtering(self) -> None:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is not None and meeting_id != self._previewed:
+            self._show_meeting(meeting_id)
 
     def show_preview_if_due(self) -> None:
         """Render the selected meeting's minutes if a preview was put off."""
@@ -119,5 +245,16 @@ class MeetingBrowser(QSplitter):
 
         try:
             self.minutes_view.show_minutes(load_minutes(self._database, meeting_id))
+            self._previewed = meeting_id
         except ClerkDeskError as error:
+            self._previewed = None
             self.minutes_view.show_message(str(error))
+
+
+def _is_typing(event: QKeyEvent) -> bool:
+    """A printable character without Ctrl/Alt/Meta (Shift is fine): the start of a filter."""
+    blocked = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+               | Qt.KeyboardModifier.MetaModifier)
+    text = event.text()
+    return bool(text) and text.isprintable() and not text.isspace() and \
+        not event.modifiers() & blocked
