@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 REPO = Path(__file__).resolve().parents[1]
+# GUI tests run on one 1366×768 screen (the commonest council laptop) rather than offscreen's
+# default 800×800, so windows are laid out as a clerk would see them.
+LAPTOP_SCREEN = REPO / "tests" / "support" / "offscreen-1366x768.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 SEED = REPO.parent / "shared" / "seed" / "kent-send-subcommittee-minutes.txt"
 
 

@@ -20,7 +20,7 @@ def test_the_first_run_window_fits_the_screen(qtbot):
     window.show()
     qtbot.waitExposed(window)
     assert on_screen(window)
-    # The offscreen test screen is 800 px wide: a small screen opens maximised.
+    # The test screen is a 1366×768 laptop (tests/conftest.py): it opens maximised.
     assert window.windowState() & Qt.WindowState.WindowMaximized
 
 

@@ -258,9 +258,15 @@ def test_a_half_written_crash_transaction_is_dropped_and_said_once(tmp_path, cap
 
 # --- an upgrade step that fails --------------------------------------------------------------
 
-def test_a_failing_upgrade_is_one_sentence_and_changes_nothing(tmp_path, capsys):
+def test_a_failing_upgrade_is_one_sentence_and_changes_nothing(tmp_path, capsys, monkeypatch):
     path = make_db(tmp_path / "minutes.sqlite")
-    set_meta(path, "schema_version", str(migrations.SCHEMA_VERSION - 1))  # step re-adds a column
+    last = migrations.SCHEMA_VERSION - 1
+
+    def re_adds_a_column(connection) -> None:  # noqa: ANN001 - fails in SQL, as a bad step would
+        connection.exec_driver_sql("ALTER TABLE committee ADD COLUMN name TEXT")
+
+    monkeypatch.setitem(migrations.STEPS, last, re_adds_a_column)
+    set_meta(path, "schema_version", str(last))
     before = file_state(path)
     line = refused(capsys, "meetings", "--db", path)
     assert "could not be upgraded" in line and "not changed" in line

@@ -231,6 +231,11 @@ def _prepare(database: Database, version: int | None) -> None:
         )
     elif version < SCHEMA_VERSION:
         _upgrade(database, version)
+    # A read first (no write lock, so opening never waits for another program's long write);
+    # only a SQLite build without FTS5 needs to write, to take the index's triggers away.
+    with database.engine.connect().execution_options(**{READ_ONLY: True}) as connection:
+        if search_index.fts5_available(connection):
+            return
     with database.engine.begin() as connection:
         search_index.on_open(connection)
 
