@@ -1,0 +1,137 @@
+"""Spelling rules: which words of a text are checked, and whether each is known (pure).
+
+The dictionaries themselves (Hunspell) are loaded by `services.dictionaries`; here they are
+anything with `spell(word) -> bool` and `suggest(word) -> sequence of words`.
+"""
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from clerkdesk.domain.mentions import TOKEN
+
+# Longer "words" (a pasted hash, a 10,000-letter typo) are flagged but get no suggestions:
+# Hunspell's suggestion search grows with the length of the word.
+MAX_SUGGESTED_LENGTH = 40
+# A word: letters (any script, with accents), joined by apostrophes or hyphens inside it.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+# Spans never checked: web and e-mail addresses, and person tokens in stored text.
+_SKIPPED = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|" + TOKEN.pattern)
+_APOSTROPHES = str.maketrans({"’": "'", "‐": "-"})
+
+
+class Dictionary(Protocol):
+    """What a spelling dictionary must offer (a Hunspell object does)."""
+
+    def spell(self, word: str) -> bool: ...
+
+    def suggest(self, word: str) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word found in a text: where it is (`start`, `end`) and what it says."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _SKIPPED.finditer(text)]
+
+
+def words(text: str) -> Iterator[Word]:
+    """The words of `text` that are spell-checked, in order. Words with a capital after the
+    first letter (acronyms, "DfE"), words with digits ("10am", "A38"), addresses and person tokens are left out."""
+    skipped = _skipped_spans(text)
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in skipped):
+            continue
+        if (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit()):
+            continue
+        word = match.group(0)
+        if any(char.isupper() for char in word[1:]):
+            continue  # acronyms and mixed case ("DfE", "SEND's", "McAdam"): names, not words
+        yield Word(start, end, word)
+
+
+def normalised(word: str) -> str:
+    """The form looked up: curly apostrophes and Unicode hyphens made plain."""
+    return word.translate(_APOSTROPHES)
+
+
+def known_forms(words_known: Iterable[str]) -> frozenset[str]:
+    """Case-folded words from names, titles and the committee's dictionary, split into words."""
+    found: set[str] = set()
+    for entry in words_known:
+        for word in words(entry):
+            found.add(normalised(word.text).casefold())
+        for part in _WORD.findall(entry):  # acronyms and capitals count too
+            found.add(normalised(part).casefold())
+    return frozenset(found)
+
+
+@dataclass
+class SpellChecker:
+    """Dictionaries plus the words this meeting knows (roster, glossary, agenda, committee
+    dictionary, ignored words). Dictionary answers are cached per word and shared by the
+    checkers made with `with_known`: a committee repeats its words."""
+
+    dictionaries: Sequence[Dictionary]
+    known: frozenset[str] = frozenset()
+    _spelt: dict[str, bool] = field(default_factory=dict, repr=False)
+    _suggestions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def with_known(self, extra: Iterable[str]) -> "SpellChecker":
+        """A checker sharing these dictionaries (and caches) that also knows `extra` words."""
+        return SpellChecker(self.dictionaries, self.known | known_forms(extra),
+                            self._spelt, self._suggestions)
+
+    def is_correct(self, word: str) -> bool:
+        plain = normalised(word)
+        if self._known_or_spelt(plain):
+            return True
+        for suffix in ("'s", "'"):  # "Okafor's", "members'" when the bare word is known
+            if plain.endswith(suffix) and self._known_or_spelt(plain[: -len(suffix)]):
+                return True
+        parts = plain.split("-")
+        return len(parts) > 1 and all(part and self._known_or_spelt(part) for part in parts)
+
+    def _known_or_spelt(self, word: str) -> bool:
+        if word.casefold() in self.known:
+            return True
+        spelt = self._spelt.get(word)
+        if spelt is None:
+            spelt = any(dictionary.spell(word) for dictionary in self.dictionaries)
+            self._spelt[word] = spelt
+        return spelt
+
+    def misspellings(self, text: str) -> list[Word]:
+        """The words of `text` no dictionary or known word accepts."""
+        return [word for word in words(text) if not self.is_correct(word.text)]
+
+    def suggestions(self, word: str) -> tuple[str, ...]:
+        """Corrections, best first (from the first dictionary that has any)."""
+        plain = normalised(word)
+        if len(plain) > MAX_SUGGESTED_LENGTH:
+            return ()
+        if plain not in self._suggestions:
+            found: tuple[str, ...] = ()
+            for dictionary in self.dictionaries:
+                found = tuple(dictionary.suggest(plain))
+                if found:
+                    break
+            self._suggestions[plain] = found
+        return self._suggestions[plain]
+
+    def best(self, word: str) -> str | None:
+        found = self.suggestions(word)
+        return found[0] if found else None
+
+
+def replaced(text: str, word: Word, replacement: str) -> str:
+    """`text` with `word` (found in it) replaced."""
+    return text[: word.start] + replacement + text[word.end :]
