@@ -44,7 +44,8 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> Iterator[Word]:
     """The words of `text` that are spell-checked, in order. Words with a capital after the
-    first letter (acronyms, "DfE"), words with digits ("10am", "A38"), addresses and person tokens are left out."""
+    first letter (acronyms, "DfE"), words with digits ("10am", "A38"), addresses and person
+    tokens are left out."""
     skipped = _skipped_spans(text)
     for match in _WORD.finditer(text):
         start, end = match.span()
