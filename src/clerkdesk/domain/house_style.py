@@ -142,12 +142,12 @@ def date_hits(text: str) -> Iterator[Hit]:
 _SINGLE_DIGIT = re.compile(r"(?<![\w.,:/£$€#\-–])([1-9])(?![\w.,:/%\-–)]|\s*%|\s*per\s*cent)")
 # Words around a digit that mean it is a reference, a vote or a measure, not running text.
 _NUMBER_CONTEXT_BEFORE = re.compile(
-    r"(?:item|items|minute|paragraph|para|page|section|appendix|annex|table|option|part|"
+    r"(?:\b(?:item|items|minute|paragraph|para|page|section|appendix|annex|table|option|part|"
     r"schedule|no\.|number|stage|phase|level|year|years|floor|ward|route|chapter|clause|"
-    r"recommendation|by|to|and|or|of)\s*$", re.IGNORECASE)
+    r"recommendation|votes?\s+to)|\d\s*(?:and|or|to|,))\s*$", re.IGNORECASE)
 _NUMBER_CONTEXT_AFTER = re.compile(
     rf"^\s*(?:for|against|abstain|abstention|abstentions|votes?|in favour|to \d|and \d|"
-    rf"or \d|{_MONTH})\b", re.IGNORECASE)
+    rf"or \d|am|pm|a\.m\.|p\.m\.|o'clock|{_MONTH})(?!\w)", re.IGNORECASE)
 
 
 def number_hits(text: str) -> Iterator[Hit]:
@@ -192,6 +192,10 @@ def digit_start_hits(text: str) -> Iterator[Hit]:
 _ISE_IZE = re.compile(r"\b([A-Za-z]{2,}?)(is|iz|ys|yz)(e|es|ed|ing|ation|ations|er|ers)\b")
 
 
+# -ize words with no -ise form (en_GB accepts "prise", but it is another word).
+_ALWAYS_IZE = ("size", "prize", "seize", "baize", "maize", "assize")
+
+
 def ise_ize_hits(text: str, preference: IseIze, spelt: Callable[[str], bool]) -> Iterator[Hit]:
     """-ize where the committee writes -ise (or the reverse), when the other form is a word."""
     if preference is IseIze.EITHER:
@@ -199,7 +203,7 @@ def ise_ize_hits(text: str, preference: IseIze, spelt: Callable[[str], bool]) ->
     wrong = {"iz": "is", "yz": "ys"} if preference is IseIze.ISE else {"is": "iz", "ys": "yz"}
     for match in _ISE_IZE.finditer(text):
         stem, middle, ending = match.groups()
-        if middle not in wrong:
+        if middle not in wrong or (stem + middle + "e").lower().endswith(_ALWAYS_IZE):
             continue
         fixed = stem + wrong[middle] + ending
         if not spelt(fixed):
@@ -253,7 +257,7 @@ def time_hits(text: str, style: TimeStyle) -> Iterator[Hit]:
 
 
 # --- doubled words --------------------------------------------------------------------------
-_DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.IGNORECASE)
+_DOUBLED = re.compile(r"\b([^\W\d_]+)(?:\s+\1\b)+", re.IGNORECASE)
 _FINE_DOUBLED = frozenset({"had", "that", "is"})  # "had had", "that that" can be right
 
 

@@ -18,6 +18,9 @@ MAX_SUGGESTED_LENGTH = 40
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 # Spans never checked: web and e-mail addresses, and person tokens in stored text.
 _SKIPPED = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|" + TOKEN.pattern)
+# Standard in minutes but missing from the en_GB dictionary.
+MINUTES_WORDS = ("Cllr", "Cllrs", "minuted", "webcast", "webcasting")
+_JOINERS = re.compile(r"['’\-‐]")
 _APOSTROPHES = str.maketrans({"’": "'", "‐": "-"})
 
 
@@ -54,7 +57,7 @@ def words(text: str) -> Iterator[Word]:
         if (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit()):
             continue
         word = match.group(0)
-        if any(char.isupper() for char in word[1:]):
+        if any(char.isupper() for part in _JOINERS.split(word) for char in part[1:]):
             continue  # acronyms and mixed case ("DfE", "SEND's", "McAdam"): names, not words
         yield Word(start, end, word)
 
@@ -82,7 +85,7 @@ class SpellChecker:
     checkers made with `with_known`: a committee repeats its words."""
 
     dictionaries: Sequence[Dictionary]
-    known: frozenset[str] = frozenset()
+    known: frozenset[str] = field(default_factory=lambda: known_forms(MINUTES_WORDS))
     _spelt: dict[str, bool] = field(default_factory=dict, repr=False)
     _suggestions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
