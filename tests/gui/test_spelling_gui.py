@@ -77,7 +77,9 @@ def test_misspelling_underlined_but_roster_name_and_agenda_words_not(
     block = ws.editor.document().firstBlock()
     assert underlined(block) == ["Febuary"]  # "Thistlewood" is on the roster
 
-    qtbot.keyClicks(ws.editor, "Quennell Road and Zorbleflap ")  # an agenda title's word
+    qtbot.keyClicks(ws.editor, "Quennell Road and Zorbleflap")  # an agenda title's words
+    assert underlined(ws.editor.document().firstBlock()) == ["Febuary"]  # still being typed
+    qtbot.keyClicks(ws.editor, " ")
     assert underlined(ws.editor.document().firstBlock()) == ["Zorbleflap", "Febuary"]
 
 

@@ -87,3 +87,13 @@ def test_applying_the_best_suggestion_removes_the_misspelling(checker, typo: str
     [word] = [w for w in checker.misspellings(text) if w.text == typo]
     fixed = replaced(text, word, checker.best(typo))
     assert typo not in [w.text for w in checker.misspellings(fixed)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "th", "Febuary", "co-opted", "co-", "-opted", "DfE",
+                                 "naïve", "a38", "10am", "’s", "'", "x@y.z", "{@3}", " ", "  ",
+                                 ".", "-", "zzq", "Zzq", "zzq-the", "http://zzq"]), max_size=30)
+       .map("".join))
+def test_fast_misspellings_match_checking_every_word(checker, text: str) -> None:
+    expected = [w for w in words(text) if not checker.is_correct(w.text)]
+    assert checker.misspellings(text) == expected

@@ -7,7 +7,7 @@ anything with `spell(word) -> bool` and `suggest(word) -> sequence of words`.
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from clerkdesk.domain.mentions import TOKEN
 
@@ -20,7 +20,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 _SKIPPED = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|" + TOKEN.pattern)
 # Standard in minutes but missing from the en_GB dictionary.
 MINUTES_WORDS = ("Cllr", "Cllrs", "minuted", "webcast", "webcasting")
-_JOINERS = re.compile(r"['’\-‐]")
+_JOINER_CHARS = "'’-‐"
+_JOINERS = re.compile(f"[{re.escape(_JOINER_CHARS)}]")
 _APOSTROPHES = str.maketrans({"’": "'", "‐": "-"})
 
 
@@ -32,8 +33,7 @@ class Dictionary(Protocol):
     def suggest(self, word: str) -> Sequence[str]: ...
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word found in a text: where it is (`start`, `end`) and what it says."""
 
     start: int
@@ -45,21 +45,56 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _SKIPPED.finditer(text)]
 
 
+def _has_inner_capital(word: str) -> bool:
+    rest = word[1:]
+    if not rest or rest.islower():  # the usual case, decided without splitting
+        return False
+    return any(char.isupper() for part in _JOINERS.split(word) for char in part[1:])
+
+
+def _skips(text: str) -> list[tuple[int, int]]:
+    if "@" in text or "/" in text or "www." in text or "{" in text:
+        return _skipped_spans(text)
+    return []
+
+
+def _checked(text: str, start: int, end: int, skipped: list[tuple[int, int]]) -> bool:
+    """Whether the word at text[start:end] is spell-checked where it stands."""
+    if skipped and any(s <= start < e for s, e in skipped):
+        return False
+    if (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit()):
+        return False
+    return not _has_inner_capital(text[start:end])
+
+
+def _starts_token(text: str, start: int) -> bool:
+    if not start:
+        return True
+    before = text[start - 1]
+    if before in _JOINER_CHARS:
+        return start < 2 or not text[start - 2].isalpha()
+    return not (before.isalnum() or before == "_")
+
+
+def _occurrences(text: str, token: str) -> Iterator[int]:
+    """Where `token` stands as a whole word of `text` (as `_WORD` splits it)."""
+    start = text.find(token)
+    while start != -1:
+        match = _WORD.match(text, start)
+        if match and match.end() == start + len(token) and _starts_token(text, start):
+            yield start
+        start = text.find(token, start + 1)
+
+
 def words(text: str) -> Iterator[Word]:
     """The words of `text` that are spell-checked, in order. Words with a capital after the
     first letter (acronyms, "DfE"), words with digits ("10am", "A38"), addresses and person
     tokens are left out."""
-    skipped = _skipped_spans(text)
+    skipped = _skips(text)
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in skipped):
-            continue
-        if (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit()):
-            continue
-        word = match.group(0)
-        if any(char.isupper() for part in _JOINERS.split(word) for char in part[1:]):
-            continue  # acronyms and mixed case ("DfE", "SEND's", "McAdam"): names, not words
-        yield Word(start, end, word)
+        if _checked(text, start, end, skipped):
+            yield Word(start, end, match.group())
 
 
 def normalised(word: str) -> str:
@@ -88,6 +123,7 @@ class SpellChecker:
     known: frozenset[str] = field(default_factory=lambda: known_forms(MINUTES_WORDS))
     _spelt: dict[str, bool] = field(default_factory=dict, repr=False)
     _suggestions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _verdicts: dict[str, bool] = field(default_factory=dict, repr=False)  # this checker's
 
     def with_known(self, extra: Iterable[str]) -> "SpellChecker":
         """A checker sharing these dictionaries (and caches) that also knows `extra` words."""
@@ -95,6 +131,14 @@ class SpellChecker:
                             self._spelt, self._suggestions)
 
     def is_correct(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = self._judge(word)
+        return verdict
+
+    def _judge(self, word: str) -> bool:
+        if _has_inner_capital(word):
+            return True  # not checked (see `words`)
         plain = normalised(word)
         if self._known_or_spelt(plain):
             return True
@@ -115,7 +159,18 @@ class SpellChecker:
 
     def misspellings(self, text: str) -> list[Word]:
         """The words of `text` no dictionary or known word accepts."""
-        return [word for word in words(text) if not self.is_correct(word.text)]
+        # Every keystroke checks its whole paragraph: first the distinct words against the
+        # cache (mostly C loops), and only then the places of the few that fail.
+        verdicts, judge = self._verdicts, self.is_correct
+        suspects = {token for token in set(_WORD.findall(text))
+                    if not (verdicts.get(token) or judge(token))}
+        if not suspects:
+            return []
+        skipped = _skips(text)
+        found = [Word(start, start + len(token), token) for token in suspects
+                 for start in _occurrences(text, token)
+                 if _checked(text, start, start + len(token), skipped)]
+        return sorted(found)
 
     def suggestions(self, word: str) -> tuple[str, ...]:
         """Corrections, best first (from the first dictionary that has any)."""

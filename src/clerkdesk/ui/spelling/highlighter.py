@@ -7,7 +7,8 @@ paragraph's check (cached per word). Names inserted from the roster are never un
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QTextEdit
 
 from clerkdesk.domain.spelling import SpellChecker, Word
 from clerkdesk.ui.editor.blocks import mention_person
@@ -25,12 +26,20 @@ def misspelt_format() -> QTextCharFormat:
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
-    """Red wavy underline under each word the checker rejects (nothing until it has one)."""
+    """Red wavy underline under each word the checker rejects (nothing until it has one).
 
-    def __init__(self, document: QTextDocument) -> None:
+    The word being typed (ending at the caret) is not underlined until the caret leaves it,
+    as in Word: no flicker while typing, and no relayout on each key.
+    """
+
+    def __init__(self, document: QTextDocument, editor: QTextEdit | None = None) -> None:
         super().__init__(document)
         self.checker: SpellChecker | None = None
         self._format = misspelt_format()
+        self._editor = editor
+        self._deferred: QTextBlock | None = None  # a block with a word left for the caret
+        if editor is not None:
+            editor.cursorPositionChanged.connect(self._caret_moved)
 
     def set_checker(self, checker: SpellChecker | None) -> None:
         self.checker = checker
@@ -39,11 +48,35 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         if self.checker is None or not text or len(text) > MAX_HIGHLIGHTED_CHARACTERS:
             return
-        for word in misspelt_words(self.checker, self.currentBlock(), text):
+        block = self.currentBlock()
+        typing_at = self._caret_offset(block)
+        for word in misspelt_words(self.checker, block, text):
+            if word.end == typing_at:
+                self._deferred = block
+                continue
             self.setFormat(word.start, word.end - word.start, self._format)
 
+    def _caret_offset(self, block: QTextBlock) -> int | None:
+        if self._editor is None:
+            return None
+        cursor = self._editor.textCursor()
+        if cursor.hasSelection() or cursor.block() != block:
+            return None
+        return cursor.position() - block.position()
 
-def misspelt_words(checker: SpellChecker, block, text: str) -> list[Word]:  # noqa: ANN001
+    def _caret_moved(self) -> None:
+        deferred, self._deferred = self._deferred, None
+        if deferred is None or not deferred.isValid():
+            return
+        cursor = self._editor.textCursor()
+        offset = cursor.position() - deferred.position()
+        if cursor.block() == deferred and offset and deferred.text()[offset - 1].isalpha():
+            self._deferred = deferred  # still typing that word
+            return
+        self.rehighlightBlock(deferred)
+
+
+def misspelt_words(checker: SpellChecker, block: QTextBlock, text: str) -> list[Word]:
     """The block's misspelt words, leaving out names inserted from the roster."""
     found = checker.misspellings(text)
     if not found:
@@ -51,7 +84,7 @@ def misspelt_words(checker: SpellChecker, block, text: str) -> list[Word]:  # no
     return [word for word in found if not _in_mention(block, word.start)]
 
 
-def _in_mention(block, offset: int) -> bool:  # noqa: ANN001
+def _in_mention(block: QTextBlock, offset: int) -> bool:
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()

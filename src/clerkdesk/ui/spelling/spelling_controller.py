@@ -27,7 +27,7 @@ class SpellingController(QObject):
     def __init__(self, db, meeting_id: int, editor: MinuteEditor) -> None:  # noqa: ANN001
         super().__init__(editor)
         self.db, self.meeting_id, self.editor = db, meeting_id, editor
-        self.highlighter = SpellingHighlighter(editor.document())
+        self.highlighter = SpellingHighlighter(editor.document(), editor)
         self.words = None
         AfterFirstPaint(editor.viewport(),
                         lambda: QTimer.singleShot(LOAD_DELAY_MS, self.load))
