@@ -82,6 +82,13 @@ def test_misspelling_underlined_but_roster_name_and_agenda_words_not(
     qtbot.keyClicks(ws.editor, " ")
     assert underlined(ws.editor.document().firstBlock()) == ["Zorbleflap", "Febuary"]
 
+    press(qtbot, ws.editor, "End")
+    qtbot.keyClicks(ws.editor, " Yarrowmede")
+    assert underlined(ws.editor.document().firstBlock()) == ["Zorbleflap", "Febuary"]
+    press(qtbot, ws.editor, "Home")  # leaving the word by moving the caret
+    assert underlined(ws.editor.document().firstBlock()) == [
+        "Zorbleflap", "Febuary", "Yarrowmede"]
+
 
 def test_next_misspelling_enter_takes_the_first_suggestion_and_it_is_stored(
         open_window, qtbot, spelling_db) -> None:

@@ -37,7 +37,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self.checker: SpellChecker | None = None
         self._format = misspelt_format()
         self._editor = editor
-        self._deferred: QTextBlock | None = None  # a block with a word left for the caret
+        self._deferred: tuple[QTextBlock, int] | None = None  # (block, end) of the word typed
         if editor is not None:
             editor.cursorPositionChanged.connect(self._caret_moved)
 
@@ -49,10 +49,12 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if self.checker is None or not text or len(text) > MAX_HIGHLIGHTED_CHARACTERS:
             return
         block = self.currentBlock()
+        if self._deferred is not None and self._deferred[0] == block:
+            self._deferred = None
         typing_at = self._caret_offset(block)
         for word in misspelt_words(self.checker, block, text):
             if word.end == typing_at:
-                self._deferred = block
+                self._deferred = (block, word.end)
                 continue
             self.setFormat(word.start, word.end - word.start, self._format)
 
@@ -65,15 +67,16 @@ class SpellingHighlighter(QSyntaxHighlighter):
         return cursor.position() - block.position()
 
     def _caret_moved(self) -> None:
-        deferred, self._deferred = self._deferred, None
-        if deferred is None or not deferred.isValid():
+        """Underline the word left unchecked while typing once the caret leaves it without
+        typing (an edit has already re-highlighted its block)."""
+        if self._deferred is None:
             return
-        cursor = self._editor.textCursor()
-        offset = cursor.position() - deferred.position()
-        if cursor.block() == deferred and offset and deferred.text()[offset - 1].isalpha():
-            self._deferred = deferred  # still typing that word
-            return
-        self.rehighlightBlock(deferred)
+        block, end = self._deferred
+        if block.isValid() and self._editor.textCursor().position() == block.position() + end:
+            return  # still at the end of that word
+        self._deferred = None
+        if block.isValid():
+            self.rehighlightBlock(block)
 
 
 def misspelt_words(checker: SpellChecker, block: QTextBlock, text: str) -> list[Word]:
