@@ -6,6 +6,7 @@ there instead (None when there is no safe automatic fix), and a message.
 """
 
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
@@ -121,12 +122,15 @@ def _date_text(day: int, month: int, year: str = "") -> str | None:
 
 def date_hits(text: str) -> Iterator[Hit]:
     """31/01/24, January 31st (2024), 31st January → "31 January 2024"."""
-    for match in _SLASH_DATE.finditer(text):
+    slashes = _SLASH_DATE.finditer(text) if "/" in text else ()
+    for match in slashes:
         year = match.group(3)
         year = f"20{year}" if len(year) == 2 else year
         fixed = _date_text(int(match.group(1)), int(match.group(2)), year)
         yield Hit(*match.span(), match.group(0), fixed,
                   f'date style: "{match.group(0)}" → {fixed or "31 January 2024"}')
+    if not any(month in text for month in MONTHS):
+        return
     for match in _MONTH_FIRST.finditer(text):
         fixed = _date_text(int(match.group(2)), MONTHS.index(match.group(1)) + 1,
                            match.group(3) or "")
@@ -152,6 +156,8 @@ _NUMBER_CONTEXT_AFTER = re.compile(
 
 def number_hits(text: str) -> Iterator[Hit]:
     """A single digit 1–9 in running text ("3 members") → in words ("three members")."""
+    if not _has_digit(text):
+        return
     for match in _SINGLE_DIGIT.finditer(text):
         start, end = match.span(1)
         if _NUMBER_CONTEXT_BEFORE.search(text[max(0, start - 16):start]):
@@ -166,6 +172,13 @@ def number_hits(text: str) -> Iterator[Hit]:
 
 
 # --- sentence starting with a digit ---------------------------------------------------------
+def _has_digit(text: str) -> bool:
+    return any(digit in text for digit in "0123456789")  # str.find: faster than a regex
+
+
+_FIGURES = re.compile(r"(\d[\d,]*)\b")
+
+
 def _sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip()
     return not before or before[-1] in ".!?"
@@ -173,7 +186,9 @@ def _sentence_start(text: str, index: int) -> bool:
 
 def digit_start_hits(text: str) -> Iterator[Hit]:
     """A sentence starting with figures: write the number in words (up to ninety-nine)."""
-    for match in re.finditer(r"(\d[\d,]*)\b", text):
+    if not _has_digit(text):
+        return
+    for match in _FIGURES.finditer(text):
         start, end = match.span(1)
         if not _sentence_start(text, start) or (start and text[start - 1].isalnum()):
             continue
@@ -198,7 +213,8 @@ _ALWAYS_IZE = ("size", "prize", "seize", "baize", "maize", "assize")
 
 def ise_ize_hits(text: str, preference: IseIze, spelt: Callable[[str], bool]) -> Iterator[Hit]:
     """-ize where the committee writes -ise (or the reverse), when the other form is a word."""
-    if preference is IseIze.EITHER:
+    if preference is IseIze.EITHER or (preference is IseIze.ISE and "iz" not in text
+                                       and "yz" not in text):
         return
     wrong = {"iz": "is", "yz": "ys"} if preference is IseIze.ISE else {"is": "iz", "ys": "yz"}
     for match in _ISE_IZE.finditer(text):
@@ -258,11 +274,15 @@ def time_hits(text: str, style: TimeStyle) -> Iterator[Hit]:
 
 # --- doubled words --------------------------------------------------------------------------
 _DOUBLED = re.compile(r"\b([^\W\d_]+)(?:\s+\1\b)+", re.IGNORECASE)
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’–—-"
 _FINE_DOUBLED = frozenset({"had", "that", "is"})  # "had had", "that that" can be right
 
 
 def doubled_word_hits(text: str) -> Iterator[Hit]:
     """'the the' → 'the'."""
+    found = [word.strip(_PUNCTUATION) for word in text.casefold().split()]
+    if not any(map(operator.eq, found, found[1:])):
+        return  # no word follows itself (the regex below is slow to say so)
     for match in _DOUBLED.finditer(text):
         word = match.group(1)
         if word.casefold() in _FINE_DOUBLED:
