@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from clerkdesk.errors import ExportFailed
-from clerkdesk.export.docx_styles import ensure_styles, set_base_font
+from clerkdesk.export.docx_styles import ensure_styles, set_base_font, set_language
 from clerkdesk.resources import resource_path
 
 DEFAULT_TEMPLATE = "minutes-template.docx"
@@ -43,6 +43,7 @@ def open_template(path: Path | None = None) -> Document:
     else:
         document = _open_house_template(path)
     ensure_styles(document)
+    set_language(document)
     clear_body(document)
     _drop_package_extras(document)
     _drop_attached_template(document)
