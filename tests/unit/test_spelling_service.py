@@ -106,3 +106,21 @@ def test_cli_check_lists_febuary_and_exits_1(tmp_path: Path) -> None:
                             timeout=60)
     assert (result.returncode, result.stderr) == (1, "")
     assert "1  warning  spelling: Febuary → February" in result.stdout.splitlines()
+
+
+def test_committee_setup_round_trips_house_style_and_dictionary(db: Database) -> None:
+    from clerkdesk.services.committee_settings import committee_setup, save_committee_setup
+
+    committee_id, _meeting_id, _ = _meeting(db, "Noted.")
+    setup = committee_setup(db, committee_id)
+    assert (setup.house_style, setup.dictionary) == (HouseStyle(), ())
+    style = HouseStyle(times="10.00am", second_language="cy_GB")
+    save_committee_setup(db, committee_id, setup.settings, setup.review, setup.glossary,
+                         style, ["Yarrowmede", "Quennell", "Yarrowmede"])
+    again = committee_setup(db, committee_id)
+    assert (again.house_style, again.dictionary) == (style, ("Quennell", "Yarrowmede"))
+    save_committee_setup(db, committee_id, setup.settings, setup.review, setup.glossary)
+    assert committee_setup(db, committee_id).dictionary == ("Quennell", "Yarrowmede")
+    with pytest.raises(ClerkDeskError):
+        save_committee_setup(db, committee_id, setup.settings, setup.review, setup.glossary,
+                             style, ["x" * 101])

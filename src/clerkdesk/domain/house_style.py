@@ -81,6 +81,18 @@ class HouseStyle:
         return cls(**values)
 
 
+MAX_DICTIONARY_WORD = 100  # storage.models_spelling.CommitteeWord.word
+
+
+def dictionary_problem(words: tuple[str, ...]) -> str | None:
+    """Why the committee dictionary cannot be saved, or None."""
+    for word in words:
+        if len(word) > MAX_DICTIONARY_WORD:
+            return (f"A dictionary word can be at most {MAX_DICTIONARY_WORD} characters long "
+                    f"(“{word[:20]}…”).")
+    return None
+
+
 @dataclass(frozen=True)
 class Hit:
     """A house-style breach in a text: the span, its replacement (None: no safe fix), why."""

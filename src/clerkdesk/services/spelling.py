@@ -1,9 +1,10 @@
 """Spelling and house style for a meeting: the words it knows, the committee dictionary,
 words ignored in a meeting, and the committee's house-style settings."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
@@ -45,11 +46,24 @@ def house_style(db: Database, committee_id: int) -> HouseStyle:
 
 
 def set_house_style(db: Database, committee_id: int, style: HouseStyle) -> None:
-    if style.second_language and style.second_language not in SECOND_LANGUAGES:
-        raise ClerkDeskError(f"There is no {style.second_language} spelling dictionary.")
     with db.transaction() as session:
         get_or_fail(session, Committee, committee_id, "committee")
-        session.merge(HouseStyleSetting(committee_id=committee_id, settings=style.to_json()))
+        write_house_style_in(session, committee_id, style)
+
+
+def write_house_style_in(session: Session, committee_id: int, style: HouseStyle) -> None:
+    if style.second_language and style.second_language not in SECOND_LANGUAGES:
+        raise ClerkDeskError(f"There is no {style.second_language} spelling dictionary.")
+    session.merge(HouseStyleSetting(committee_id=committee_id, settings=style.to_json()))
+
+
+def replace_committee_words_in(session: Session, committee_id: int, words: Iterable[str]
+                               ) -> None:
+    """The committee dictionary becomes exactly `words` (cleaned, duplicates dropped)."""
+    cleaned = list(dict.fromkeys(_clean(word) for word in words if word.strip()))
+    session.execute(delete(CommitteeWord).where(CommitteeWord.committee_id == committee_id))
+    session.flush()
+    session.add_all(CommitteeWord(committee_id=committee_id, word=word) for word in cleaned)
 
 
 def known_words_in(session: Session, meeting: Meeting) -> list[str]:

@@ -39,6 +39,7 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
 from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
+from clerkdesk.ui.spelling.spelling_tab import SpellingTab
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
@@ -84,6 +85,8 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs.addTab(self.word_tab, "&Word")
         self.review_tab = ReviewTab(setup.review, setup.glossary, self)
         self.tabs.addTab(self.review_tab, "Re&view")
+        self.spelling_tab = SpellingTab(setup.house_style, setup.dictionary, self)
+        self.tabs.addTab(self.spelling_tab, "Spell &check")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -203,6 +206,7 @@ class CommitteeSettingsDialog(QDialog):
         self.scheme_combo.currentIndexChanged.connect(self._refresh)
         self.word_tab.changed.connect(self._refresh)
         self.review_tab.changed.connect(self._refresh)
+        self.spelling_tab.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
         values = self.result_values()
@@ -249,7 +253,8 @@ class CommitteeSettingsDialog(QDialog):
     def result_setup(self) -> CommitteeSetup:
         """Every tab's values: settings, review settings and the glossary pairs typed."""
         pairs, _problem = self.review_tab.glossary()
-        return CommitteeSetup(self.result_values(), self.review_tab.values(), tuple(pairs))
+        return CommitteeSetup(self.result_values(), self.review_tab.values(), tuple(pairs),
+                              self.spelling_tab.values(), self.spelling_tab.words())
 
 
 def _template_missing(path: str, saved: str) -> str | None:
@@ -292,7 +297,7 @@ def edit_committee_settings(parent: QWidget | None, db: Database, committee_id: 
             setup = dialog.result_setup()
             try:
                 save_committee_setup(db, committee_id, setup.settings, setup.review,
-                                     setup.glossary)
+                                     setup.glossary, setup.house_style, setup.dictionary)
                 return True
             except ClerkDeskError as error:  # the dialog reopens with the edits kept
                 dialogs.show_error(dialog, "Committee settings not saved", str(error))

@@ -49,6 +49,11 @@ class SpellingController(QObject):
         except ClerkDeskError as error:
             self.messageReported.emit(str(error))
 
+    def refresh(self) -> None:
+        """Read the meeting's known words and house style again (once loaded at all)."""
+        if self.words is not None:
+            self._reload()
+
     def _reload(self) -> None:
         self.words = None
         self.load()

@@ -200,6 +200,7 @@ class MeetingWorkspace(QMainWindow):
         caret = self.editor.caret()
         self.reload_outline()
         self.editor.paragraphs.names = self.outline.names
+        self.spelling.refresh()  # new names, committee words or house style
         if self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
             self.editing.place_caret(caret)
