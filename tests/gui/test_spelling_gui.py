@@ -153,3 +153,20 @@ def test_ignore_in_this_meeting_and_escape_changes_nothing(open_window, qtbot,
         assert connection.execute("SELECT word FROM ignored_word").fetchall() == [("Febuary",)]
     assert underlined(ws.editor.document().firstBlock()) == []
     assert stored_texts(path) == [TEXT]
+
+
+def test_f7_lists_the_misspelling_and_f_fixes_it_undoably(open_window, qtbot,
+                                                          spelling_db) -> None:
+    path, _ = spelling_db
+    ws = open_meeting(open_window, qtbot, spelling_db)
+    press(qtbot, ws.editor, "F7")
+    panel = ws.review_panel
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    row = next(i for i, text in enumerate(texts) if "spelling: Febuary → February" in text)
+    assert not any("Thistlewood" in text for text in texts)
+    panel.list.setCurrentRow(row)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F)
+    assert stored_texts(path) == [TEXT.replace("Febuary", "February")]
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Z")
+    qtbot.waitUntil(lambda: stored_texts(path) == [TEXT])
