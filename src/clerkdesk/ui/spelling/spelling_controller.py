@@ -14,8 +14,6 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.editor.blocks import plain_format
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
-from clerkdesk.ui.spelling.highlighter import SpellingHighlighter, misspelt_words
-from clerkdesk.ui.spelling.suggestions_dialog import Choice, SuggestionsDialog
 
 # After the first paint, give the clerk the window before loading the dictionaries (~0.1 s).
 LOAD_DELAY_MS = 300
@@ -27,21 +25,24 @@ class SpellingController(QObject):
     def __init__(self, db, meeting_id: int, editor: MinuteEditor) -> None:  # noqa: ANN001
         super().__init__(editor)
         self.db, self.meeting_id, self.editor = db, meeting_id, editor
-        self.highlighter = SpellingHighlighter(editor.document(), editor)
+        self.highlighter = None  # made on loading: nothing of spelling runs before the paint
         self.words = None
         AfterFirstPaint(editor.viewport(),
                         lambda: QTimer.singleShot(LOAD_DELAY_MS, self.load))
 
     @property
     def checker(self) -> SpellChecker | None:
-        return self.highlighter.checker
+        return self.highlighter.checker if self.highlighter is not None else None
 
     def load(self) -> None:
         """Load the dictionaries and the meeting's known words, then underline (once)."""
         if self.words is not None:
             return
         from clerkdesk.services.spelling import checker_for, meeting_words
+        from clerkdesk.ui.spelling.highlighter import SpellingHighlighter
 
+        if self.highlighter is None:
+            self.highlighter = SpellingHighlighter(self.editor.document(), self.editor)
         try:
             self.words = meeting_words(self.db, self.meeting_id)
             style = self.words.house_style
@@ -84,12 +85,16 @@ class SpellingController(QObject):
         self._offer(*found)
 
     def _misspelt_at(self, block: QTextBlock, offset: int) -> Word | None:
+        from clerkdesk.ui.spelling.highlighter import misspelt_words
+
         if self.checker is None:
             return None
         return next((word for word in misspelt_words(self.checker, block, block.text())
                      if word.start <= offset <= word.end), None)
 
     def _next_from(self, block: QTextBlock, offset: int) -> tuple[QTextBlock, Word] | None:
+        from clerkdesk.ui.spelling.highlighter import misspelt_words
+
         assert self.checker is not None
         document = self.editor.document()
         for _ in range(document.blockCount() + 1):
@@ -106,13 +111,16 @@ class SpellingController(QObject):
         cursor.setPosition(block.position() + word.end, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
+        from clerkdesk.ui.spelling.suggestions_dialog import SuggestionsDialog
+
         assert self.checker is not None
         dialog = SuggestionsDialog(word.text, self.checker.suggestions(word.text), self.editor)
         dialog.exec()
         self._act(dialog.choice, dialog.replacement, word.text)
 
-    def _act(self, choice: Choice | None, replacement: str, word: str) -> None:
+    def _act(self, choice, replacement: str, word: str) -> None:  # noqa: ANN001 - a Choice
         from clerkdesk.services.spelling import add_committee_word, ignore_in_meeting
+        from clerkdesk.ui.spelling.suggestions_dialog import Choice
 
         try:
             if choice is Choice.REPLACE:
