@@ -115,6 +115,8 @@ class SpellingController(QObject):
 
         assert self.checker is not None
         dialog = SuggestionsDialog(word.text, self.checker.suggestions(word.text), self.editor)
+        rect = self.editor.cursorRect(cursor)
+        dialog.show_below(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
         dialog.exec()
         self._act(dialog.choice, dialog.replacement, word.text)
 

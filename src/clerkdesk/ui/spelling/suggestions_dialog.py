@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -54,7 +55,19 @@ class SuggestionsDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.list)
         layout.addWidget(hint)
-        self.resize(380, 300)
+        rows = max(self.list.count(), 1)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth()
+                                 + 4)
+        self.setMinimumWidth(340)
+
+    def show_below(self, point: QPoint) -> None:
+        """Place the dialog just below the word (global `point`), kept on the screen."""
+        self.adjustSize()
+        screen = self.screen().availableGeometry()
+        x = min(max(point.x(), screen.left()), screen.right() - self.width())
+        y = point.y() if point.y() + self.height() <= screen.bottom() else \
+            point.y() - self.height() - 24
+        self.move(x, max(y, screen.top()))
 
     def _add(self, text: str, choice: Choice, replacement: str = "") -> None:
         item = QListWidgetItem(text, self.list)
