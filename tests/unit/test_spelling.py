@@ -30,6 +30,7 @@ def test_apostrophes_hyphens_accents_and_names_from_the_roster(checker) -> None:
     assert misspelt(checker, text) == ["Okonkwo’s", "Okonkwo-Lowther"]
     known = checker.with_known(["Dr Chidi Okonkwo"])
     assert misspelt(known, text) == []
+    assert misspelt(checker.with_known(["Ms Ada Okonkwo-Lowther"]), text) == []
     assert misspelt(checker, text) == ["Okonkwo’s", "Okonkwo-Lowther"]  # the base is unchanged
 
 

@@ -103,13 +103,13 @@ def normalised(word: str) -> str:
 
 
 def known_forms(words_known: Iterable[str]) -> frozenset[str]:
-    """Case-folded words from names, titles and the committee's dictionary, split into words."""
+    """Case-folded words from names, titles and the committee's dictionary, split into words;
+    a double-barrelled name also gives each half ("Okafor-Lowther": "okafor", "lowther")."""
     found: set[str] = set()
     for entry in words_known:
-        for word in words(entry):
-            found.add(normalised(word.text).casefold())
-        for part in _WORD.findall(entry):  # acronyms and capitals count too
-            found.add(normalised(part).casefold())
+        for word in _WORD.findall(normalised(entry).casefold()):
+            found.add(word)
+            found.update(part for part in _JOINERS.split(word) if part)
     return frozenset(found)
 
 

@@ -63,6 +63,9 @@ class SpellingController(QObject):
     def fix_at_caret(self) -> None:
         """Open the suggestions for the misspelt word at (or just before) the caret."""
         self.load()
+        if self.checker is None:
+            self.messageReported.emit("Spelling is not checked for this committee.")
+            return
         cursor = self.editor.textCursor()
         block = cursor.block()
         word = self._misspelt_at(block, cursor.position() - block.position())
