@@ -76,14 +76,18 @@ def _starts_token(text: str, start: int) -> bool:
     return not (before.isalnum() or before == "_")
 
 
-def _occurrences(text: str, token: str) -> Iterator[int]:
-    """Where `token` stands as a whole word of `text` (as `_WORD` splits it)."""
-    start = text.find(token)
-    while start != -1:
-        match = _WORD.match(text, start)
-        if match and match.end() == start + len(token) and _starts_token(text, start):
-            yield start
-        start = text.find(token, start + 1)
+def _occurrences(text: str, tokens: set[str]) -> list[Word]:
+    """Where each of `tokens` stands as a whole word of `text` (as `_WORD` splits it), in
+    order. `str.find` scans in C; the tokens are the few words that failed."""
+    found = []
+    for token in tokens:
+        start = text.find(token)
+        while start != -1:
+            match = _WORD.match(text, start)
+            if match and match.end() == start + len(token) and _starts_token(text, start):
+                found.append(Word(start, match.end(), token))
+            start = text.find(token, start + 1)
+    return sorted(found)
 
 
 def words(text: str) -> Iterator[Word]:
@@ -167,10 +171,8 @@ class SpellChecker:
         if not suspects:
             return []
         skipped = _skips(text)
-        found = [Word(start, start + len(token), token) for token in suspects
-                 for start in _occurrences(text, token)
-                 if _checked(text, start, start + len(token), skipped)]
-        return sorted(found)
+        return [word for word in _occurrences(text, suspects)
+                if _checked(text, word.start, word.end, skipped)]
 
     def suggestions(self, word: str) -> tuple[str, ...]:
         """Corrections, best first (from the first dictionary that has any)."""

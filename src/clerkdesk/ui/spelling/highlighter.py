@@ -52,10 +52,12 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if self._deferred is not None and self._deferred[0] == block:
             self._deferred = None
         typing_at = self._caret_offset(block)
+        if typing_at:
+            start = _word_start(text, typing_at)
+            if start < typing_at:  # the caret ends a word: not checked while it is typed
+                text = text[:start] + " " * (typing_at - start) + text[typing_at:]
+                self._deferred = (block, typing_at)
         for word in misspelt_words(self.checker, block, text):
-            if word.end == typing_at:
-                self._deferred = (block, word.end)
-                continue
             self.setFormat(word.start, word.end - word.start, self._format)
 
     def _caret_offset(self, block: QTextBlock) -> int | None:
@@ -77,6 +79,14 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._deferred = None
         if block.isValid():
             self.rehighlightBlock(block)
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word ending at `end` starts (`end` itself when no letter comes before it)."""
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-‐"):
+        start -= 1
+    return start
 
 
 def misspelt_words(checker: SpellChecker, block: QTextBlock, text: str) -> list[Word]:
