@@ -98,3 +98,20 @@ def test_applying_the_best_suggestion_removes_the_misspelling(checker, typo: str
 def test_fast_misspellings_match_checking_every_word(checker, text: str) -> None:
     expected = [w for w in words(text) if not checker.is_correct(w.text)]
     assert checker.misspellings(text) == expected
+
+
+PIECES = st.sampled_from(["the", "Febuary", "co-opted", "zzq", " ", "  ", ".", "-", "10", "a",
+                          "http://zzq", "x@y", "’s", "DfE", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join), st.integers(0, 60), st.integers(0, 5),
+       st.lists(PIECES, max_size=3).map("".join))
+def test_rechecking_only_the_edit_gives_the_same_misspellings(checker, old: str, at: int,
+                                                              removed: int, added: str) -> None:
+    from clerkdesk.domain.spelling import misspellings_after_edit
+
+    at = min(at, len(old))
+    new = old[:at] + added + old[at + removed:]
+    assert misspellings_after_edit(checker, old, checker.misspellings(old), new) == \
+        checker.misspellings(new)

@@ -193,6 +193,45 @@ class SpellChecker:
         return found[0] if found else None
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the longest common prefix, by halving (each slice comparison runs in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _edited_region(old: str, new: str) -> tuple[int, int, int]:
+    """(start, end in `new`, shift): `new[start:end]` replaced `old[start:end - shift]`,
+    widened to whitespace so every word touching the edit is inside it."""
+    prefix = _common_prefix(old, new)
+    limit = min(len(old), len(new)) - prefix
+    suffix = min(_common_prefix(old[::-1], new[::-1]), limit)
+    start, end = prefix, len(new) - suffix
+    while start > 0 and not new[start - 1].isspace():
+        start -= 1
+    while end < len(new) and not new[end].isspace():
+        end += 1
+    return start, end, len(new) - len(old)
+
+
+def misspellings_after_edit(checker: "SpellChecker", old: str, old_found: list[Word],
+                            new: str) -> list[Word]:
+    """`checker.misspellings(new)`, given that `old_found` are those of `old`: only the edited
+    stretch is checked again (what typing in a long paragraph needs on every key)."""
+    start, end, shift = _edited_region(old, new)
+    before = [word for word in old_found if word.end < start]
+    after = [Word(word.start + shift, word.end + shift, word.text) for word in old_found
+             if word.start >= end - shift and word.start + shift >= end]
+    middle = [Word(word.start + start, word.end + start, word.text)
+              for word in checker.misspellings(new[start:end])]
+    return before + middle + after
+
+
 def replaced(text: str, word: Word, replacement: str) -> str:
     """`text` with `word` (found in it) replaced."""
     return text[: word.start] + replacement + text[word.end :]

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from clerkdesk.domain.spelling import SpellChecker, Word
+from clerkdesk.domain.spelling import SpellChecker, Word, misspellings_after_edit
 from clerkdesk.ui.editor.blocks import mention_person
 
 # A paragraph longer than this (a 1 MB paste) is not underlined as you type; the review
@@ -38,11 +38,13 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._format = misspelt_format()
         self._editor = editor
         self._deferred: tuple[QTextBlock, int] | None = None  # (block, end) of the word typed
+        self._last: tuple[str, list[Word]] | None = None  # the last text checked, its words
         if editor is not None:
             editor.cursorPositionChanged.connect(self._caret_moved)
 
     def set_checker(self, checker: SpellChecker | None) -> None:
         self.checker = checker
+        self._last = None
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
@@ -57,8 +59,21 @@ class SpellingHighlighter(QSyntaxHighlighter):
             if start < typing_at:  # the caret ends a word: not checked while it is typed
                 text = text[:start] + " " * (typing_at - start) + text[typing_at:]
                 self._deferred = (block, typing_at)
-        for word in misspelt_words(self.checker, block, text):
+        for word in self._mentions_left_out(block, self._misspellings(text)):
             self.setFormat(word.start, word.end - word.start, self._format)
+
+    def _misspellings(self, text: str) -> list[Word]:
+        """Typing changes a few characters of one block: only that stretch is checked again."""
+        if self._last is None:
+            found = self.checker.misspellings(text)
+        else:
+            found = misspellings_after_edit(self.checker, *self._last, text)
+        self._last = (text, found)
+        return found
+
+    @staticmethod
+    def _mentions_left_out(block: QTextBlock, found: list[Word]) -> list[Word]:
+        return [word for word in found if not _in_mention(block, word.start)]
 
     def _caret_offset(self, block: QTextBlock) -> int | None:
         if self._editor is None:
