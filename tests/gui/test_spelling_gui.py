@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextCharFormat
+from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 from support.modal import drive_modal
 
 from clerkdesk.domain.enums import PersonKind, Role
@@ -49,9 +50,16 @@ def spelling_db(tmp_path: Path) -> tuple[Path, int]:
 
 
 def underlined(block) -> list[str]:  # noqa: ANN001
-    text = block.text()
-    return [text[r.start:r.start + r.length] for r in block.layout().formats()
-            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    """The underlined words, read through Qt's own positions (UTF-16 units)."""
+    words = []
+    for r in block.layout().formats():
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + r.start)
+            cursor.setPosition(block.position() + r.start + r.length,
+                               QTextCursor.MoveMode.KeepAnchor)
+            words.append(cursor.selectedText())
+    return words
 
 
 def reactivate(qtbot, ws) -> None:  # noqa: ANN001
@@ -170,3 +178,27 @@ def test_f7_lists_the_misspelling_and_f_fixes_it_undoably(open_window, qtbot,
     ws.editor.setFocus()
     press(qtbot, ws.editor, "Ctrl+Z")
     qtbot.waitUntil(lambda: stored_texts(path) == [TEXT])
+
+
+def test_words_after_emoji_and_right_to_left_text_are_underlined_in_place(
+        open_window, qtbot, spelling_db) -> None:
+    path, _ = spelling_db
+    ws = open_meeting(open_window, qtbot, spelling_db)
+    press(qtbot, ws.editor, "End")
+    # Pasted (QTest cannot type characters outside the Basic Multilingual Plane).
+    QApplication.clipboard().setText(" 👩🏽\u200d⚖️ עדי Zorbleflap café ")
+    press(qtbot, ws.editor, "Ctrl+V")
+    assert underlined(ws.editor.document().firstBlock()) == ["Febuary", "עדי", "Zorbleflap"]
+
+    def choose_first(dialog) -> None:  # noqa: ANN001
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+
+    press(qtbot, ws.editor, "Home")
+    for _ in range(2):  # Febuary, then the Hebrew word
+        outcome = drive_modal("spellingDialog", lambda d: qtbot.keyClick(d.list, Qt.Key.Key_Escape))
+        press(qtbot, ws.editor, "Alt+F7")
+        assert outcome == ["done"]
+        reactivate(qtbot, ws)
+    outcome = drive_modal("spellingDialog", lambda d: None)
+    press(qtbot, ws.editor, "Alt+F7")
+    assert ws.editor.textCursor().selectedText() == "Zorbleflap"

@@ -6,6 +6,8 @@ paragraph's check (cached per word). Names inserted from the roster are never un
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextEdit
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QTextEdit
 from clerkdesk.domain.spelling import SpellChecker, Word, misspellings_after_edit
 from clerkdesk.ui.editor.blocks import mention_person
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each in Qt's positions
 # A paragraph longer than this (a 1 MB paste) is not underlined as you type; the review
 # (F7) still checks it.
 MAX_HIGHLIGHTED_CHARACTERS = 20_000
@@ -55,11 +58,13 @@ class SpellingHighlighter(QSyntaxHighlighter):
             self._deferred = None
         typing_at = self._caret_offset(block)
         if typing_at:
-            start = _word_start(text, typing_at)
-            if start < typing_at:  # the caret ends a word: not checked while it is typed
-                text = text[:start] + " " * (typing_at - start) + text[typing_at:]
+            at = from_utf16(text, typing_at)
+            start = _word_start(text, at)
+            if start < at:  # the caret ends a word: not checked while it is typed
+                text = text[:start] + " " * (at - start) + text[at:]
                 self._deferred = (block, typing_at)
-        for word in self._mentions_left_out(block, self._misspellings(text)):
+        found = in_utf16(text, self._misspellings(text))
+        for word in self._mentions_left_out(block, found):
             self.setFormat(word.start, word.end - word.start, self._format)
 
     def _misspellings(self, text: str) -> list[Word]:
@@ -104,9 +109,32 @@ def _word_start(text: str, end: int) -> int:
     return start
 
 
+def in_utf16(text: str, found: list[Word]) -> list[Word]:
+    """`found` with Qt's positions (UTF-16 units: an emoji counts two) instead of Python's."""
+    if not found or not _ASTRAL.search(text):
+        return found
+
+    def unit(index: int) -> int:
+        return index + len(_ASTRAL.findall(text, 0, index))
+
+    return [Word(unit(word.start), unit(word.end), word.text) for word in found]
+
+
+def from_utf16(text: str, offset: int) -> int:
+    """The Python index of Qt's position `offset` (UTF-16 units) in `text`."""
+    if not _ASTRAL.search(text, 0, offset):
+        return offset
+    units = 0
+    for index, char in enumerate(text):
+        if units >= offset:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 def misspelt_words(checker: SpellChecker, block: QTextBlock, text: str) -> list[Word]:
-    """The block's misspelt words, leaving out names inserted from the roster."""
-    found = checker.misspellings(text)
+    """The block's misspelt words (at Qt positions), leaving out names from the roster."""
+    found = in_utf16(text, checker.misspellings(text))
     if not found:
         return found
     return [word for word in found if not _in_mention(block, word.start)]
