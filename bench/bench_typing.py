@@ -118,11 +118,22 @@ class SaveCounter:
         self.editing.save_texts = self.original
 
 
+def attach_spelling(editor: QTextEdit) -> None:
+    """Underline misspellings in `editor` as the live-minutes window does once loaded."""
+    from clerkdesk.services.dictionaries import spell_checker
+    from clerkdesk.ui.spelling.highlighter import SpellingHighlighter
+
+    editor.spelling = SpellingHighlighter(editor.document(), editor)
+    editor.spelling.set_checker(spell_checker())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=3000, help="keys typed into each widget")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--json", help="write the key figures here for run_all.py")
+    parser.add_argument("--no-spelling", action="store_true",
+                        help="leave out the spelling underlines (the app has them once loaded)")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     leaking = shield()
@@ -134,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         rig = open_editor(meeting)  # opens item one (database, outline, document, first paint)
         app.processEvents()
         first_open = time.perf_counter() - started
+        if not args.no_spelling:  # as in the app, the dictionary arrives after the first paint
+            attach_spelling(rig.editor)
         one, two = meeting.item_ids
         switches = [timed(lambda item=item: rig.controller.show_item(item))
                     for item in (two, one) * 4]
@@ -199,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
          f"max {max(switches) * ms:.1f} < 150 {verdict('switch')}"),
     ]
     print(f"Minute editor vs plain QTextEdit: {args.keys} keys each into a {PARAGRAPHS}-paragraph "
-          f"item, platform {QApplication.platformName()}")
+          f"item, platform {QApplication.platformName()}, spelling "
+          f"{'off' if args.no_spelling else 'on'}")
     header = ("measure", "editor", "QTextEdit", "target")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     for row in [header, tuple("-" * w for w in widths), *rows]:

@@ -31,6 +31,7 @@ SCRIPTS: list[tuple[str, list[str], list[str]]] = [  # script, arguments, --quic
     ("bench_people_filter.py", [], []),
     ("bench_open_checks.py", [], []),
     ("bench_search.py", [], []),
+    ("bench_spelling.py", [], ["--rounds", "1"]),
 ]
 
 

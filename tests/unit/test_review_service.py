@@ -153,7 +153,7 @@ def test_the_default_glossary_until_the_committee_saves_its_own(db: Database) ->
 
 
 def test_settings_long_paragraphs_and_expected_resolutions(db: Database) -> None:
-    committee_id, meeting_id, _ids = _meeting_with(db, " ".join(["word"] * 40) + ".")
+    committee_id, meeting_id, _ids = _meeting_with(db, " ".join(["word", "text"] * 20) + ".")
     assert review.review_settings(db, committee_id) == ReviewSettings()
     assert review.check_meeting(db, meeting_id) == []
 

@@ -305,14 +305,17 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         name="check",
-        summary="review a meeting's minutes: names, acronyms, numbering, text, flags",
+        summary="review a meeting's minutes: names, acronyms, numbering, text, flags, spelling",
         description="Check a meeting's minutes for what a reviewer would correct: names typed "
         "by hand that nearly match a roster person, people mentioned but not recorded as "
         "present, acronyms used before they are expanded, sub-points that start like a new "
         "question, empty paragraphs, missing full stops, doubled spaces, characters Word "
         "cannot hold, very long paragraphs, incomplete flags, items without a resolution (if "
-        "the committee expects one), requests outstanding for too many meetings, and present "
-        "tense in reported speech (a suggestion). One line per finding: paragraph, severity, "
+        "the committee expects one), requests outstanding for too many meetings, present "
+        "tense in reported speech (a suggestion), spelling in British English with the best "
+        "suggestion (\"spelling: Febuary → February\"), and the committee's house style "
+        "(dates, one to nine in words, -ise/-ize, Councillor/Cllr, times, doubled words, "
+        "figures starting a sentence). One line per finding: paragraph, severity, "
         "what is wrong. Exit status 1 when there are findings (dismissed ones do not count), "
         "0 when clean, 2 for a bad argument or unknown meeting.",
         handler=run_check,

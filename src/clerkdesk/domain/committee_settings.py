@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_problem
+from clerkdesk.domain.house_style import HouseStyle, dictionary_problem
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import (
     ItemNumbering,
@@ -108,18 +109,20 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
 
 @dataclass(frozen=True)
 class CommitteeSetup:
-    """Everything the Committee settings dialog edits: the settings, the review choices and the
-    acronym glossary as (acronym, expansion) pairs."""
+    """Everything the Committee settings dialog edits: the settings, the review choices, the
+    acronym glossary as (acronym, expansion) pairs, the house style and the dictionary."""
 
     settings: CommitteeSettings
     review: ReviewSettings = ReviewSettings()
     glossary: tuple[tuple[str, str], ...] = tuple(DEFAULT_GLOSSARY.items())
+    house_style: HouseStyle = HouseStyle()
+    dictionary: tuple[str, ...] = ()  # the committee's own words (spelling)
 
 
 def setup_problem(setup: CommitteeSetup) -> str | None:
     """The first rule any part of the setup breaks, or None."""
     return (settings_problem(setup.settings) or review_settings_problem(setup.review)
-            or glossary_problem(setup.glossary))
+            or glossary_problem(setup.glossary) or dictionary_problem(setup.dictionary))
 
 
 def template_path_problem(path: str) -> str | None:

@@ -33,6 +33,14 @@ class CheckId(StrEnum):
     DOUBLE_SPACE = "double-space"
     LONG_PARAGRAPH = "long-paragraph"
     PRESENT_TENSE = "present-tense"
+    SPELLING = "spelling"
+    DOUBLED_WORD = "doubled-word"
+    DATE_STYLE = "date-style"
+    TIME_STYLE = "time-style"
+    NUMBER_WORDS = "number-words"
+    DIGIT_START = "digit-start"
+    ISE_IZE = "ise-ize"
+    COUNCILLOR = "councillor"
 
 
 _CHECK_ORDER = {check: index for index, check in enumerate(CheckId)}

@@ -11,11 +11,14 @@ from clerkdesk.domain.flag_checks import (
     check_old_requests,
     check_resolutions,
 )
+from clerkdesk.domain.house_style import HouseStyle
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.name_checks import RosterPerson, check_near_miss_names, check_not_present
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.printed_names import check_printed_names
-from clerkdesk.domain.review import Finding, ReviewSettings, in_minute_order, locate
+from clerkdesk.domain.review import Finding, Located, ReviewSettings, in_minute_order, locate
+from clerkdesk.domain.spelling import SpellChecker
+from clerkdesk.domain.style_checks import check_house_style, check_spelling
 from clerkdesk.domain.tense_check import check_present_tense
 from clerkdesk.domain.text_checks import (
     check_empty,
@@ -38,6 +41,8 @@ class ReviewInput:
     people: Mapping[int, RosterPerson] = field(default_factory=dict)  # roster and mentioned
     flags: FlagsByParagraph = field(default_factory=dict)
     earlier_requests: Sequence[EarlierRequest] = ()
+    house_style: HouseStyle = HouseStyle()
+    spelling: SpellChecker | None = None  # None: dictionaries not loaded, spelling not checked
 
 
 def review(data: ReviewInput) -> list[Finding]:
@@ -59,8 +64,18 @@ def review(data: ReviewInput) -> list[Finding]:
         *check_spaces(places),
         *check_long(places, data.settings.long_paragraph_words),
         *check_present_tense(places),
+        *_spelling_and_style(places, data),
     ]
     if data.settings.expects_resolution:
         items = [(item.id, item.label) for item in data.minutes.items]
         findings += check_resolutions(data.minutes.meeting_id, places, data.flags, items)
     return in_minute_order(findings)
+
+
+def _spelling_and_style(places: list[Located], data: ReviewInput) -> list[Finding]:
+    checker = data.spelling
+    found = check_house_style(places, data.house_style,
+                              checker.is_correct if checker is not None else None)
+    if checker is not None and data.house_style.spelling:
+        found += check_spelling(places, checker)
+    return found

@@ -181,3 +181,31 @@ def _set_fonts(rpr, name: str) -> None:  # noqa: ANN001 - lxml element
             del fonts.attrib[attribute]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), name)
+
+
+LANGUAGE = "en-GB"
+
+
+def set_language(document: Document, language: str = LANGUAGE) -> None:
+    """Mark the whole document, and every style that names a language, as British English, so
+    Word's own spelling checker agrees with ClerkDesk's (a council template may say en-US)."""
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        root.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    languages = [*root.iter(qn("w:lang"))]
+    if rpr.find(qn("w:lang")) is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+        languages.append(lang)
+    for lang in languages:
+        lang.set(qn("w:val"), language)

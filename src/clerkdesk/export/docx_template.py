@@ -18,7 +18,7 @@ from docx.shared import Twips
 from lxml import etree
 
 from clerkdesk.errors import ExportFailed
-from clerkdesk.export.docx_styles import ensure_styles, set_base_font
+from clerkdesk.export.docx_styles import ensure_styles, set_base_font, set_language
 from clerkdesk.export.template_privacy import remove_private_parts
 from clerkdesk.resources import resource_path
 
@@ -58,6 +58,7 @@ def open_template(path: Path | None = None) -> Document:
 
 def _prepared(document: Document) -> Document:
     ensure_styles(document)
+    set_language(document)
     clear_body(document)
     _ensure_numbering_part(document)
     _drop_package_extras(document)

@@ -15,13 +15,14 @@ from clerkdesk.domain.committee_settings import (
     settings_problem,
     setup_problem,
 )
+from clerkdesk.domain.house_style import HouseStyle
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.phrases import phrases_from_text, phrases_to_text
 from clerkdesk.domain.resolutions import ResolutionStyle
 from clerkdesk.domain.review import ReviewSettings
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import review
+from clerkdesk.services import review, spelling
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Committee
@@ -62,6 +63,8 @@ def committee_setup(db: Database, committee_id: int) -> CommitteeSetup:
             settings=settings_of(committee),
             review=review.settings_of(committee),
             glossary=tuple(review.glossary_in(session, committee_id).items()),
+            house_style=spelling.house_style_in(session, committee_id),
+            dictionary=tuple(spelling.committee_words_in(session, committee_id)),
         )
 
 
@@ -80,11 +83,14 @@ def update_committee_settings(
 
 def save_committee_setup(
     db: Database, committee_id: int, settings: CommitteeSettings, review_settings: ReviewSettings,
-    glossary_pairs: Iterable[tuple[str, str]],
+    glossary_pairs: Iterable[tuple[str, str]], house_style: HouseStyle | None = None,
+    dictionary: Iterable[str] | None = None,
 ) -> None:
     """Save the whole Committee settings dialog in one transaction, or nothing at all
-    (ClerkDeskError says which rule was broken). An empty glossary means the default one."""
-    setup = CommitteeSetup(settings.cleaned(), review_settings, tuple(glossary_pairs))
+    (ClerkDeskError says which rule was broken). An empty glossary means the default one;
+    house style and dictionary are left as they are when not given."""
+    setup = CommitteeSetup(settings.cleaned(), review_settings, tuple(glossary_pairs),
+                           house_style or HouseStyle(), tuple(dictionary or ()))
     problem = setup_problem(setup)
     if problem:
         raise ClerkDeskError(problem)
@@ -93,6 +99,10 @@ def save_committee_setup(
         _write_settings(session, committee, setup.settings)
         review.write_settings(committee, setup.review)
         review.replace_glossary_in(session, committee_id, setup.glossary)
+        if house_style is not None:
+            spelling.write_house_style_in(session, committee_id, house_style)
+        if dictionary is not None:
+            spelling.replace_committee_words_in(session, committee_id, setup.dictionary)
 
 
 def _write_settings(session: Session, committee: Committee, settings: CommitteeSettings) -> None:

@@ -17,6 +17,7 @@ from clerkdesk.domain.attendance import ATTENDING, default_attending_status
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind
 from clerkdesk.domain.flag_checks import EarlierRequest
 from clerkdesk.domain.flag_fields import FlagFields
+from clerkdesk.domain.house_style import HouseStyle
 from clerkdesk.domain.mentions import has_printed_forms, mentioned_ids, without_printed_forms
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.name_checks import RosterPerson
@@ -30,14 +31,17 @@ from clerkdesk.domain.review import (
     settings_problem,
 )
 from clerkdesk.domain.review_checks import ReviewInput, review
+from clerkdesk.domain.spelling import SpellChecker
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.services.dictionaries import spell_checker
 from clerkdesk.services.flag_records import meeting_flag_rows_in
 from clerkdesk.services.flag_rows import fields_of
 from clerkdesk.services.minutes import conventions_of, load_minutes_in, name_lookup, person_names
 from clerkdesk.services.paragraphs import set_text_in
 from clerkdesk.services.people import set_attendance_in
 from clerkdesk.services.request_log import outstanding_before_in
+from clerkdesk.services.spelling import house_style_in, known_words_in
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Attendance, Committee, Meeting, Paragraph
 from clerkdesk.storage.models_review import GlossaryEntry, ReviewDismissal
@@ -69,6 +73,7 @@ def review_input_in(session: Session, meeting_id: int) -> ReviewInput:
     meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
     committee = meeting.committee
     minutes = load_minutes_in(session, meeting_id)
+    style = house_style_in(session, committee.id)
     flags: dict[int, list[tuple[int, FlagFields]]] = {}
     for flag in meeting_flag_rows_in(session, meeting_id):
         flags.setdefault(flag.paragraph_id, []).append((flag.id, fields_of(flag)))
@@ -77,7 +82,14 @@ def review_input_in(session: Session, meeting_id: int) -> ReviewInput:
         settings=settings_of(committee), glossary=glossary_in(session, committee.id),
         people=_people(session, meeting, minutes), flags=flags,
         earlier_requests=_earlier_requests(session, meeting),
+        house_style=style, spelling=_checker(session, meeting, style),
     )
+
+
+def _checker(session: Session, meeting: Meeting, style: HouseStyle) -> SpellChecker | None:
+    if not style.spelling:
+        return None
+    return spell_checker(style.second_language).with_known(known_words_in(session, meeting))
 
 
 def _mentioned(minutes: MinutesView) -> set[int]:

@@ -5,6 +5,7 @@ A feature with tables of its own keeps them in its own module and adds one impor
 
 import clerkdesk.storage.models_history  # noqa: F401
 import clerkdesk.storage.models_review  # noqa: F401
+import clerkdesk.storage.models_spelling  # noqa: F401
 from clerkdesk.storage import (
     models,  # noqa: F401
     search_index,  # noqa: F401 - creates the index with the tables

@@ -56,6 +56,8 @@ class ActionId(Enum):
     MOVE_ITEM_UP = auto()
     MOVE_ITEM_DOWN = auto()
     RUN_CHECKS = auto()
+    SPELLING = auto()
+    NEXT_MISSPELLING = auto()
     PARAGRAPH_HISTORY = auto()
     APPROVE_PREVIOUS = auto()
     PUBLISH = auto()
@@ -189,6 +191,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.RUN_CHECKS, "&Check the minutes",
                "Names, acronyms, numbering, full stops, flags… each with a fix where obvious",
                "F7", menu="Review"),
+    ActionSpec(ActionId.SPELLING, "&Spelling at the caret…",
+               "Suggestions for the misspelt word at the caret: Enter replaces it; or add it to "
+               "the committee dictionary, or ignore it in this meeting", "Ctrl+.", menu="Review"),
+    ActionSpec(ActionId.NEXT_MISSPELLING, "&Next misspelling…",
+               "Move to the next underlined word in this item and offer its suggestions",
+               "Alt+F7", menu="Review"),
     ActionSpec(ActionId.PARAGRAPH_HISTORY, "Paragraph &history…",
                "Earlier texts of the caret's paragraph; restore one (undoable)", "Ctrl+Shift+H",
                menu="Review"),
@@ -228,7 +236,8 @@ MEETING_ACTIONS = frozenset({
     ActionId.FOCUS_ROSTER, ActionId.FOCUS_FLAGS,
     ActionId.ADD_ITEM, ActionId.RENAME_ITEM, ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM,
     ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN, ActionId.START_MEETING,
-    ActionId.PAUSE_MEETING, ActionId.END_MEETING, ActionId.RUN_CHECKS,
+    ActionId.PAUSE_MEETING, ActionId.END_MEETING, ActionId.RUN_CHECKS, ActionId.SPELLING,
+    ActionId.NEXT_MISSPELLING,
     ActionId.PARAGRAPH_HISTORY, ActionId.APPROVE_PREVIOUS, ActionId.PUBLISH,
     ActionId.ADD_CORRECTION,
 })
@@ -241,7 +250,7 @@ CHANGING_ACTIONS = frozenset({
     ActionId.EDIT_FLAG, ActionId.WRITE_REQUESTS, ActionId.ADD_ITEM, ActionId.RENAME_ITEM,
     ActionId.TOGGLE_EXEMPT, ActionId.DELETE_ITEM, ActionId.MOVE_ITEM_UP, ActionId.MOVE_ITEM_DOWN,
     ActionId.PARAGRAPH_HISTORY, ActionId.START_MEETING, ActionId.PAUSE_MEETING,
-    ActionId.END_MEETING,
+    ActionId.END_MEETING, ActionId.SPELLING, ActionId.NEXT_MISSPELLING,
 })
 
 

@@ -40,6 +40,7 @@ from clerkdesk.ui import dialogs
 from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
 from clerkdesk.ui.moderngov.source_tab import SourceTab
+from clerkdesk.ui.spelling.spelling_tab import SpellingTab
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
@@ -88,6 +89,8 @@ class CommitteeSettingsDialog(QDialog):
         self.source_tab = SourceTab(settings.moderngov_site, settings.moderngov_committee_id,
                                     self)
         self.tabs.addTab(self.source_tab, "Source (Mo&dern.gov)")
+        self.spelling_tab = SpellingTab(setup.house_style, setup.dictionary, self)
+        self.tabs.addTab(self.spelling_tab, "Spell &check")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -208,6 +211,7 @@ class CommitteeSettingsDialog(QDialog):
         self.word_tab.changed.connect(self._refresh)
         self.review_tab.changed.connect(self._refresh)
         self.source_tab.changed.connect(self._refresh)
+        self.spelling_tab.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
         values = self.result_values()
@@ -256,7 +260,8 @@ class CommitteeSettingsDialog(QDialog):
     def result_setup(self) -> CommitteeSetup:
         """Every tab's values: settings, review settings and the glossary pairs typed."""
         pairs, _problem = self.review_tab.glossary()
-        return CommitteeSetup(self.result_values(), self.review_tab.values(), tuple(pairs))
+        return CommitteeSetup(self.result_values(), self.review_tab.values(), tuple(pairs),
+                              self.spelling_tab.values(), self.spelling_tab.words())
 
 
 def _template_missing(path: str, saved: str) -> str | None:
@@ -299,7 +304,7 @@ def edit_committee_settings(parent: QWidget | None, db: Database, committee_id: 
             setup = dialog.result_setup()
             try:
                 save_committee_setup(db, committee_id, setup.settings, setup.review,
-                                     setup.glossary)
+                                     setup.glossary, setup.house_style, setup.dictionary)
                 return True
             except ClerkDeskError as error:  # the dialog reopens with the edits kept
                 dialogs.show_error(dialog, "Committee settings not saved", str(error))

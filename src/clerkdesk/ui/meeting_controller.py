@@ -151,6 +151,8 @@ class MeetingController(QObject):
             ActionId.MOVE_ITEM_UP: lambda w: w.agenda.move_current(-1),
             ActionId.MOVE_ITEM_DOWN: lambda w: w.agenda.move_current(1),
             ActionId.RUN_CHECKS: lambda w: w.run_checks(),
+            ActionId.SPELLING: lambda w: w.spelling.fix_at_caret(),
+            ActionId.NEXT_MISSPELLING: lambda w: w.spelling.next_misspelling(),
             ActionId.PARAGRAPH_HISTORY: lambda w: w.open_history(),
             ActionId.APPROVE_PREVIOUS: lambda w: w.approve_previous(),
             ActionId.PUBLISH: lambda w: w.publish(),

@@ -34,6 +34,7 @@ from clerkdesk.ui.review.review_controller import ReviewController
 from clerkdesk.ui.review.review_panel import ReviewPanel
 from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
+from clerkdesk.ui.spelling.spelling_controller import SpellingController
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
 from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
@@ -69,6 +70,7 @@ class MeetingWorkspace(QMainWindow):
                                           self.refresh_names)
         self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
         self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
+        self.spelling = SpellingController(db, meeting_id, self.editor)
         self._connect()
         self.agenda.load(self.outline, select=start_item)
         self._apply_lock()
@@ -174,6 +176,7 @@ class MeetingWorkspace(QMainWindow):
         self.flags.logRequested.connect(self.open_request_log)
         self.flagging.errorReported.connect(self._error)
         self.review.errorReported.connect(self._error)
+        self.spelling.messageReported.connect(self.errorReported)
         self.review.minutesChanged.connect(self._flags_timer.start)
         self.review_panel.jumpRequested.connect(self.jump_to)
         self.flagging.flagsChanged.connect(self.refresh_flags)
@@ -197,6 +200,7 @@ class MeetingWorkspace(QMainWindow):
         caret = self.editor.caret()
         self.reload_outline()
         self.editor.paragraphs.names = self.outline.names
+        self.spelling.refresh()  # new names, committee words or house style
         if self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
             self.editing.place_caret(caret)

@@ -1,0 +1,1 @@
+"""Spelling in the minute editor: underlines, the suggestions dialog and their controller."""
