@@ -29,7 +29,7 @@ def test_spelling_tab_saves_house_style_and_committee_words(qtbot, db, db_path) 
         press(qtbot, Qt.Key.Key_T, ALT)  # &Times
         assert focused_name() == "timesCombo"
         press(qtbot, Qt.Key.Key_Down)  # 10am, 10.30am
-        press(qtbot, Qt.Key.Key_D, ALT)  # Second &dictionary
+        press(qtbot, Qt.Key.Key_Y, ALT)  # Second dictionar&y
         assert focused_name() == "secondDictionaryCombo"
         press(qtbot, Qt.Key.Key_Down)  # Welsh
         press(qtbot, Qt.Key.Key_O, ALT)  # &One to nine in words (a mnemonic clicks it)
