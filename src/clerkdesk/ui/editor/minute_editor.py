@@ -287,6 +287,10 @@ class MinuteEditor(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
 
+    def text_before_caret(self) -> str:
+        cursor = self.textCursor()
+        return cursor.block().text()[: cursor.positionInBlock()]
+
     def insert_plain(self, text: str) -> None:
         self.textCursor().insertText(text, plain_format())
 

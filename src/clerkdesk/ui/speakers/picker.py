@@ -2,10 +2,12 @@
 
 Type to filter (any part of a name, initials, title and surname, role, job title); Up/Down to
 move; Enter to insert; Escape to cancel; Ctrl+M for "A Member". Rows at the end offer to add a
-name that is not in the roster. After a name, the same panel offers reported-speech phrases.
+name that is not in the roster. After a name, the same panel offers reported-speech phrases;
+as soon as what is typed continues no phrase, the list closes and hands the text on
+(typedThrough), so words typed straight after a name are never lost.
 
 Signals: personChosen(person_id), anonymousChosen(), addRequested(name, kind),
-phraseChosen(text), closed().
+phraseChosen(text), typedThrough(text), closed().
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ WIDTH = 460
 MAX_ROWS = 10
 
 
+def continues(phrase: str, typed: str) -> bool:
+    """Whether `typed` is the start of one of the phrase's words (and what follows it)."""
+    lowered, needle = phrase.lower(), typed.lower()
+    return any(lowered.startswith(needle, i) for i in range(len(lowered))
+               if i == 0 or lowered[i - 1] == " ")
+
+
 class Mode(Enum):
     PEOPLE = "people"
     PHRASES = "phrases"
@@ -55,6 +64,7 @@ class SpeakerPicker(QFrame):
     anonymousChosen = Signal()
     addRequested = Signal(str, object)
     phraseChosen = Signal(str)
+    typedThrough = Signal(str)
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -134,10 +144,13 @@ class SpeakerPicker(QFrame):
         if self.mode is Mode.PEOPLE:
             self._fill_people(text)
         else:
-            needle = text.strip().lower()
-            for phrase in self.phrases:
-                if needle in phrase.lower():
-                    self._add_row(phrase, ("phrase", phrase))
+            matching = [p for p in self.phrases if continues(p, text)]
+            if text and not matching:
+                self.hide()
+                self.typedThrough.emit(text)
+                return
+            for phrase in matching:
+                self._add_row(phrase, ("phrase", phrase))
         if self.list.count():
             self.list.setCurrentRow(0)
         self._fit_height()

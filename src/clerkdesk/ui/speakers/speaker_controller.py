@@ -36,6 +36,7 @@ class SpeakerController(QObject):
         self.picker.anonymousChosen.connect(self.insert_anonymous)
         self.picker.addRequested.connect(self._add_person)
         self.picker.phraseChosen.connect(self._phrase_chosen)
+        self.picker.typedThrough.connect(self._typed_through)
         self.picker.closed.connect(self.editor.setFocus)
 
     def _caret_point(self):  # noqa: ANN202
@@ -101,3 +102,10 @@ class SpeakerController(QObject):
     def _phrase_chosen(self, phrase: str) -> None:
         self.editor.setFocus()
         self.editor.insert_plain(phrase + " ")
+
+    def _typed_through(self, text: str) -> None:
+        """Words typed after a name that no phrase continues go into the paragraph as typed."""
+        self.editor.setFocus()
+        if text.startswith(" ") and self.editor.text_before_caret().endswith(" "):
+            text = text[1:]  # the space typed after the name is the one inserted with it
+        self.editor.insert_plain(text)
