@@ -235,3 +235,62 @@ def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
                                                               asked_of_body="CYPE Directorate"))
     assert refresh_generated(database, meeting) == []  # detached: nothing rewritten
     assert paragraphs(path)[2] == (1, "Please " + SEED_21[0], None)
+
+
+def request_due_dates(path: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT what, due_date FROM request_flag").fetchall()
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("26092023", "2023-09-26"), ("26/09/2023", "2023-09-26"), ("26/9/23", "2023-09-26"),
+    ("26.09.2023", "2023-09-26"), ("26 Sept 2023", "2023-09-26"),
+    ("tomorrow", (dt.date.today() + dt.timedelta(days=1)).isoformat()),
+    ("+14", (dt.date.today() + dt.timedelta(days=14)).isoformat()),
+    ("", None),
+])
+def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, typed, due):
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "A Member asked for the budget.")
+    press(qtbot, ws.editor, "Ctrl+Shift+R")
+    form = ws.flagging.form
+    for _ in range(2):  # What → Asked of → Due
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.fields["due"]
+    qtbot.keyClicks(focused(), typed)
+    if due:
+        shown = dt.date.fromisoformat(due)
+        assert form.fields["due"].understood.text() == f"{shown:%A} {shown.day} {shown:%B %Y}"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # Tab leaves the field, empty or not
+    assert focused() is form.fields["status"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert request_due_dates(path) == [("A Member asked for the budget.", due)]
+
+
+def test_a_due_date_that_is_not_a_date_is_refused_in_the_form(open_window, send_meeting, qtbot):
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "A Member asked for the budget.")
+    press(qtbot, ws.editor, "Ctrl+Shift+R")
+    form = ws.flagging.form
+    for _ in range(2):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "31/02/2023")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert form.isVisible(), "a date that does not exist is not saved as some other date"
+    assert form.message.text() == "Due: There is no 31 February 2023."
+    assert focused() is form.fields["due"]
+    assert request_due_dates(path) == []
+    form.fields["due"].selectAll()
+    qtbot.keyClicks(focused(), "28/02/2023")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert request_due_dates(path) == [("A Member asked for the budget.", "2023-02-28")]

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QLabel,
@@ -35,6 +34,7 @@ from clerkdesk.domain.flag_fields import (
     RequestFields,
     ResolutionFields,
 )
+from clerkdesk.ui.field_widgets import DateField
 
 WIDTH = 480
 TITLES = {
@@ -43,12 +43,6 @@ TITLES = {
     FlagKind.ACTION: "Action",
     FlagKind.DECLARATION: "Declaration of interest",
 }
-NO_DATE = QDate(2000, 1, 1)
-
-
-def _date(edit: QDateEdit) -> dt.date | None:
-    value = edit.date()
-    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
 class FlagForm(QFrame):
@@ -67,10 +61,16 @@ class FlagForm(QFrame):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.body = QWidget(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("flagFormMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
+        layout.addWidget(self.message)
         self.hide()
 
     # --- opening ----------------------------------------------------------------------------
@@ -82,6 +82,7 @@ class FlagForm(QFrame):
         self.title.setText(f"<b>{TITLES[self.kind]}</b> · Enter saves · Esc cancels · "
                            "everything can be completed later")
         self._rebuild(fields, bodies)
+        self.message.hide()
         self.resize(WIDTH, self.sizeHint().height())
         parent = self.parentWidget()
         x = max(0, min(at.x(), parent.width() - self.width()))
@@ -120,7 +121,7 @@ class FlagForm(QFrame):
         widget.setObjectName(f"flag_{key}")
         widget.setAccessibleName(label.replace("&", ""))
         self.fields[key] = widget
-        form.addRow(label, widget)
+        form.addRow(label, widget.row() if isinstance(widget, DateField) else widget)
 
     def _line(self, text: str, choices: Sequence[str] = ()) -> QLineEdit:
         edit = QLineEdit(text, self.body)
@@ -134,13 +135,8 @@ class FlagForm(QFrame):
     def _name_of(self, person_id: int | None) -> str:
         return next((name for name, pid in self.people.items() if pid == person_id), "")
 
-    def _date_edit(self, value: dt.date | None) -> QDateEdit:
-        edit = QDateEdit(self.body)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("not set")
-        edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-        return edit
+    def _date_edit(self, value: dt.date | None) -> DateField:
+        return DateField(value, self.body)
 
     def _combo(self, options: Sequence[tuple[str, object]], current: object) -> QComboBox:
         combo = QComboBox(self.body)
@@ -211,14 +207,28 @@ class FlagForm(QFrame):
             popup = isinstance(watched, QLineEdit) and watched.completer() is not None and \
                 watched.completer().popup().isVisible()
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup:
-                self.hide()
-                self.saved.emit(self.values())
+                self._save()
                 return True
             if event.key() == Qt.Key.Key_Escape and not popup:
                 self.hide()
                 self.cancelled.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    def _save(self) -> None:
+        """Save, unless a field holds something that cannot be saved as typed: then say so."""
+        for widget in self.fields.values():
+            if isinstance(widget, DateField) and widget.problem():
+                self._refuse(widget, widget.problem())
+                return
+        self.hide()
+        self.saved.emit(self.values())
+
+    def _refuse(self, widget: QWidget, problem: str) -> None:
+        self.message.setText(f"{widget.accessibleName().rstrip(':')}: {problem}")
+        self.message.show()
+        self.resize(WIDTH, self.sizeHint().height())
+        widget.setFocus()
 
     def _text(self, key: str) -> str:
         return self.fields[key].text().strip()
@@ -237,7 +247,7 @@ class FlagForm(QFrame):
             return RequestFields(
                 what=self._text("what"), asked_of_person_id=person,
                 asked_of_body="" if person else self._text("asked_of"),
-                due_date=_date(f["due"]), status=f["status"].currentData())
+                due_date=f["due"].date(), status=f["status"].currentData())
         if self.kind is FlagKind.RESOLUTION:
             return ResolutionFields(
                 form=f["form"].currentData(), votes_for=self._spin("votes_for"),
@@ -247,7 +257,7 @@ class FlagForm(QFrame):
                 carried=f["carried"].currentData())
         if self.kind is FlagKind.ACTION:
             return ActionFields(who_person_id=self._person("who"), what=self._text("what"),
-                                due_date=_date(f["due"]), status=f["status"].currentData())
+                                due_date=f["due"].date(), status=f["status"].currentData())
         return DeclarationFields(person_id=self._person("member"),
                                  interest_kind=self._text("interest"),
                                  left_room=f["left_room"].isChecked(),
