@@ -294,3 +294,82 @@ def test_a_due_date_that_is_not_a_date_is_refused_in_the_form(open_window, send_
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert not form.isVisible()
     assert request_due_dates(path) == [("A Member asked for the budget.", "2023-02-28")]
+
+
+@pytest.fixture
+def committee_with_officers(send_meeting):
+    from clerkdesk.domain.enums import AttendanceStatus, Role
+    from clerkdesk.services.people import add_person_in, set_attendance_in, set_membership_in
+    from clerkdesk.storage.database import open_database
+    from clerkdesk.storage.models import Meeting
+
+    path, meeting = send_meeting
+    db = open_database(path)
+    ids = {}
+    with db.transaction() as session:
+        committee_id = session.get(Meeting, meeting).committee_id
+        for key, title, given, family, role in (
+                ("vice", "Mr", "Robert", "Pemberton", Role.VICE_CHAIR),
+                ("chair", "Cllr", "Jane", "Ashworth", Role.CHAIR)):
+            person = add_person_in(session, title=title, given_name=given, family_name=family)
+            set_membership_in(session, committee_id, person.id, role)
+            set_attendance_in(session, meeting, person.id, AttendanceStatus.PRESENT)
+            ids[key] = person.id
+    db.close()
+    return path, meeting, ids
+
+
+def resolution_people(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT mover_id, seconder_id FROM resolution_flag").fetchall()
+
+
+def open_resolution_form_at_mover(qtbot, window, meeting):
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "The Sub-Committee approved the plan.")
+    press(qtbot, ws.editor, "Ctrl+R")
+    form = ws.flagging.form
+    while focused() is not form.fields["mover"]:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return ws, form
+
+
+def type_where_focused(qtbot, text: str) -> None:
+    for char in text:
+        qtbot.keyClicks(QApplication.focusWidget(), char)
+
+
+def test_any_written_form_of_a_roster_person_is_kept_and_the_first_enter_saves(
+        open_window, committee_with_officers, qtbot):
+    path, meeting, ids = committee_with_officers
+    window = open_window(path)
+    ws, form = open_resolution_form_at_mover(qtbot, window, meeting)
+    type_where_focused(qtbot, "Mr Pemberton")
+    mover = form.fields["mover"]
+    assert mover.completer().popup().isVisible()  # completions by the picker's matcher
+    assert "Mr Robert Pemberton" in mover.rows.stringList()[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_where_focused(qtbot, "ash")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the first Enter saves
+    assert not form.isVisible()
+    assert resolution_people(path) == [(ids["vice"], ids["chair"])]
+
+
+def test_an_unknown_mover_is_added_to_the_roster_with_a_visible_warning_first(
+        open_window, committee_with_officers, qtbot):
+    path, meeting, ids = committee_with_officers
+    window = open_window(path)
+    ws, form = open_resolution_form_at_mover(qtbot, window, meeting)
+    type_where_focused(qtbot, "Cllr Kowalski")
+    mover = form.fields["mover"]
+    assert mover.note.isVisible()
+    assert mover.note.text() == "Not on the roster: saving adds “Cllr Kowalski” as a member."
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    with sqlite3.connect(path) as connection:
+        added = connection.execute(
+            "SELECT id, title, family_name FROM person WHERE family_name = 'Kowalski'").fetchall()
+    assert [row[1:] for row in added] == [("Cllr", "Kowalski")]
+    assert resolution_people(path) == [(added[0][0], None)]

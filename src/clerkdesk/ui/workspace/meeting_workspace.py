@@ -177,6 +177,7 @@ class MeetingWorkspace(QMainWindow):
         self.review.minutesChanged.connect(self._flags_timer.start)
         self.review_panel.jumpRequested.connect(self.jump_to)
         self.flagging.flagsChanged.connect(self.refresh_flags)
+        self.flagging.personAdded.connect(self._person_added)
         self.roster.personChanged.connect(lambda _person: self.refresh_names())
         self.roster.errorReported.connect(self._error)
 
@@ -201,6 +202,11 @@ class MeetingWorkspace(QMainWindow):
             self.editing.show_item(self.editing.item_id, force=True)
             self.editing.place_caret(caret)
         self._flags_timer.start()
+
+    def _person_added(self) -> None:
+        """A name typed into a flag form joined the roster: show it once the flag is saved."""
+        QTimer.singleShot(0, self.roster.refresh)
+        QTimer.singleShot(0, self.refresh_names)
 
     def _show_item(self, item_id: int) -> None:
         try:
