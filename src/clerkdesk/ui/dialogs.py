@@ -52,6 +52,19 @@ def ask_copy_path(parent: QWidget | None, start: str = "") -> Path | None:
     return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
 
 
+def ask_leave_meeting(parent: QWidget | None, reason: str, doing: str) -> bool:
+    """Whether to close the meeting in progress in order to `doing`; Cancel is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Meeting in progress",
+                      f"{reason} Close this meeting to {doing}?", parent=parent)
+    box.setObjectName("leaveMeetingQuestion")
+    close = box.addButton("&Close this meeting", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is close
+
+
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(
         parent,
