@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from clerkdesk.domain.enums import PersonKind
+from clerkdesk.domain.name_checks import apologies_mentions
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import speakers
 from clerkdesk.ui.editor.blocks import ANONYMOUS_ID
@@ -72,8 +73,9 @@ class SpeakerController(QObject):
         self.editor.insert_mention(person_id)  # in an empty item this creates the paragraph
         pid = self.editor.caret()[0]
         paragraphs = self.editor.paragraphs
-        if pid and paragraphs.data(paragraphs.block(pid)).speaker_id is None:
-            self.editing.change_speaker(pid, person_id)
+        speaks = pid and person_id not in apologies_mentions(self.editor.stored(pid))
+        if speaks and paragraphs.data(paragraphs.block(pid)).speaker_id is None:
+            self.editing.change_speaker(pid, person_id)  # not someone who sent apologies
         self.stack.endMacro()
         self._offer_phrases()
 
