@@ -142,3 +142,38 @@ def test_enter_on_an_agenda_item_opens_it_with_the_caret_at_the_end(open_window,
     assert ws.autosaver.flush()
     assert paragraph_texts(sample_db.path, "Improvement Notice Update")[-1] == (
         "The Sub-Committee noted the report. Agreed.")
+
+
+def gnome_bindings(monkeypatch):
+    """The platform's standard keys as GNOME has them: Redo is only Ctrl+Shift+Z, Close Ctrl+W."""
+    real = QKeySequence.keyBindings
+    only = {QKeySequence.StandardKey.Redo: "Ctrl+Shift+Z", QKeySequence.StandardKey.Close: "Ctrl+W"}
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(
+        lambda key: [QKeySequence(only[key])] if key in only else real(key)))
+
+
+def test_ctrl_y_and_ctrl_f4_work_beside_ctrl_shift_z_and_ctrl_w(open_window, sample_db, qtbot,
+                                                                monkeypatch):
+    gnome_bindings(monkeypatch)
+    window = open_window(sample_db.path)
+    ws = open_older(window, sample_db, qtbot)
+    press(qtbot, "Ctrl+End")
+    qtbot.keyClicks(ws.editor, " Agreed.")
+    last = lambda: paragraph_texts(sample_db.path, "Improvement Notice Update")[-1]  # noqa: E731
+    for redo in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        press(qtbot, "Ctrl+Z")
+        assert ws.autosaver.flush() and last() == "The Sub-Committee noted the report."
+        press(qtbot, "Ctrl+1")  # from the agenda too: the menu's keys work everywhere
+        press(qtbot, redo)
+        assert ws.autosaver.flush() and last().endswith("report. Agreed."), redo
+        press(qtbot, "Ctrl+2")
+    menu_keys = window.meetings.actions
+    from clerkdesk.ui.actions import ActionId
+
+    assert menu_keys[ActionId.REDO].shortcut().toString() == "Ctrl+Y"  # as the README says
+    for close in ("Ctrl+F4", "Ctrl+W"):
+        assert window.meetings.workspace is not None
+        press(qtbot, close)
+        assert window.meetings.workspace is None, close
+        window.open_meeting(sample_db.older_meeting_id)
+        window.meetings.workspace.focus_editor()

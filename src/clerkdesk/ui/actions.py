@@ -1,4 +1,6 @@
-"""Every main-window action declared once: id, text, shortcut and status tip."""
+"""Every keyboard shortcut declared once: main-window actions (id, text, keys, status tip), the
+minute editor's own keys, and the keys each panel handles. The menus, the F1 sheet and the
+README's keyboard table are all made from these tables (a test checks the README)."""
 
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -7,7 +9,7 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-Shortcut = QKeySequence.StandardKey | str | None
+StandardKey = QKeySequence.StandardKey
 
 
 class ActionId(Enum):
@@ -65,19 +67,24 @@ class ActionId(Enum):
 
 @dataclass(frozen=True)
 class ActionSpec:
+    """An action; `shortcut` and `also` work on every platform and are the keys listed in the
+    menus, F1 and README; the platform's own bindings for `standard` work as well."""
+
     id: ActionId
     text: str
     status_tip: str
-    shortcut: Shortcut = None
+    shortcut: str | None = None
     menu: str = "File"
-    fallback: str | None = None  # used where the platform has no binding for a standard key
+    also: tuple[str, ...] = ()
+    standard: StandardKey | None = None
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.NEW_DATABASE, "&New database…",
-               "Create an empty ClerkDesk database file and open it", QKeySequence.StandardKey.New),
+               "Create an empty ClerkDesk database file and open it", "Ctrl+N",
+               standard=StandardKey.New),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
-               "Open an existing ClerkDesk database file", QKeySequence.StandardKey.Open),
+               "Open an existing ClerkDesk database file", "Ctrl+O", standard=StandardKey.Open),
     ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
                "Copy the whole database to another file (work continues in this one)",
                "Ctrl+Shift+S"),
@@ -92,26 +99,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
                "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
     ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",
-               "Save and return to the list of meetings", QKeySequence.StandardKey.Close,
-               fallback="Ctrl+W"),
+               "Save and return to the list of meetings", "Ctrl+F4", also=("Ctrl+W",),
+               standard=StandardKey.Close),
     ActionSpec(ActionId.COMMITTEE_SETTINGS, "Committee se&ttings…",
                "Numbering scheme, item numbers and other settings of this committee",
                "Ctrl+,"),
-    ActionSpec(ActionId.QUIT, "&Quit", "Close ClerkDesk", QKeySequence.StandardKey.Quit,
-               fallback="Ctrl+Q"),
+    ActionSpec(ActionId.QUIT, "&Quit", "Close ClerkDesk", "Ctrl+Q", standard=StandardKey.Quit),
     ActionSpec(ActionId.UNDO, "&Undo", "Undo the last change to this meeting",
-               QKeySequence.StandardKey.Undo, menu="Edit"),
+               "Ctrl+Z", menu="Edit", standard=StandardKey.Undo),
     ActionSpec(ActionId.REDO, "&Redo", "Redo the change just undone",
-               QKeySequence.StandardKey.Redo, menu="Edit", fallback="Ctrl+Shift+Z"),
+               "Ctrl+Y", menu="Edit", also=("Ctrl+Shift+Z",), standard=StandardKey.Redo),
     ActionSpec(ActionId.FIND, "&Find…", "Find text in this agenda item",
-               QKeySequence.StandardKey.Find, menu="Edit"),
-    ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", QKeySequence.StandardKey.FindNext,
-               menu="Edit", fallback="F3"),
-    ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match",
-               QKeySequence.StandardKey.FindPrevious, menu="Edit", fallback="Shift+F3"),
+               "Ctrl+F", menu="Edit", standard=StandardKey.Find),
+    ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", "F3", menu="Edit",
+               standard=StandardKey.FindNext),
+    ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match", "Shift+F3",
+               menu="Edit", standard=StandardKey.FindPrevious),
     ActionSpec(ActionId.REPLACE, "Find and re&place…",
                "Across the meeting or every meeting of the committee, with a preview",
-               QKeySequence.StandardKey.Replace, menu="Edit", fallback="Ctrl+H"),
+               "Ctrl+H", menu="Edit", standard=StandardKey.Replace),
     ActionSpec(ActionId.INSERT_NAME, "Insert &name…",
                "Pick a person from the roster by any part of their name, initials or role",
                "Ctrl+Space", menu="Edit"),
@@ -259,6 +265,53 @@ EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class PanelKey:
+    """A key a panel or small form handles while it has the focus."""
+
+    where: str
+    keys: tuple[str, ...]  # portable text, e.g. ("Ins", "Ctrl+N")
+    text: str
+
+
+PANEL_KEYS: tuple[PanelKey, ...] = (
+    PanelKey("Agenda", ("Return",), "Open the item in the minutes, caret at the end of its text"),
+    PanelKey("Agenda", ("Alt+Up", "Alt+Down"), "Move the item up or down"),
+    PanelKey("Agenda", ("Del",), "Delete the item (undoable)"),
+    PanelKey("Roster", ("P",), "Present"),
+    PanelKey("Roster", ("A",), "Apologies"),
+    PanelKey("Roster", ("X",), "Absent"),
+    PanelKey("Roster", ("S",), "Substitute (asks for whom)"),
+    PanelKey("Roster", ("I",), "In attendance"),
+    PanelKey("Roster", ("O",), "Also present"),
+    PanelKey("Roster", ("0", "Del", "Backspace"), "Not recorded"),
+    PanelKey("Roster", ("R",), "Attending remotely, on or off"),
+    PanelKey("Roster", ("E",), "Arrived at the current item"),
+    PanelKey("Roster", ("L",), "Left at the current item"),
+    PanelKey("Roster", ("Ins", "Ctrl+N"), "Add a person"),
+    PanelKey("Roster", ("F2", "Return"), "Edit the person"),
+    PanelKey("Flags panel", ("Return",), "Go to the flagged paragraph"),
+    PanelKey("Flags panel", ("F4",), "Edit the flag"),
+    PanelKey("Flags panel", ("Del",), "Remove the flag (undoable)"),
+    PanelKey("Flags panel", ("P", "W"), "Request provided / withdrawn"),
+    PanelKey("Flags panel", ("D",), "Action done"),
+    PanelKey("Flags panel", ("O",), "Outstanding / open again"),
+    PanelKey("Request log", ("P", "W", "D", "O"), "Provided / withdrawn / done / open again"),
+    PanelKey("Review panel", ("Return",), "Go to the paragraph"),
+    PanelKey("Review panel", ("F",), "Apply the offered fix"),
+    PanelKey("Review panel", ("D",), "Dismiss the finding"),
+    PanelKey("Review panel", ("F5",), "Check again"),
+    PanelKey("Names picker", ("Up", "Down"), "Choose in the list"),
+    PanelKey("Names picker", ("Return",), "Insert the name (then the phrase)"),
+    PanelKey("Names picker", ("Esc",), "Close the list and carry on typing"),
+    PanelKey("Names picker", ("Ctrl+M",), "Insert “A Member”"),
+    PanelKey("Flag form", ("Return",), "Save (also with a list of names open)"),
+    PanelKey("Flag form", ("Esc",), "Cancel"),
+    PanelKey("Find bar", ("Return", "Shift+Return"), "Next / previous match"),
+    PanelKey("Find bar", ("Esc",), "Close the find bar"),
+)
+
+
 _SAME_KEY = {Qt.Key.Key_Backtab: Qt.Key.Key_Tab, Qt.Key.Key_Enter: Qt.Key.Key_Return}
 
 
@@ -281,26 +334,49 @@ def editor_key(pressed_keys: QKeyCombination) -> EditorKey | None:
     return _EDITOR_KEYS_BY_TEXT.get(_portable(QKeySequence(QKeyCombination(modifiers, key))))
 
 
+def listed_keys(spec: ActionSpec) -> list[str]:
+    """The keys shown for an action in the menus, F1 and README (portable text)."""
+    return [spec.shortcut, *spec.also] if spec.shortcut else []
+
+
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    """The platform's key sequences for an action (a standard key may have several)."""
-    if spec.shortcut is None:
-        return []
-    if isinstance(spec.shortcut, QKeySequence.StandardKey):
-        bindings = QKeySequence.keyBindings(spec.shortcut)
-        if bindings or spec.fallback is None:
-            return bindings
-        return [QKeySequence(spec.fallback)]
-    return [QKeySequence(spec.shortcut)]
+    """Every key sequence that triggers an action: the listed keys first (the menu shows the
+    first), then any other binding the platform has for the standard key."""
+    sequences = [QKeySequence(keys) for keys in listed_keys(spec)]
+    if spec.standard is not None:
+        sequences += QKeySequence.keyBindings(spec.standard)
+    unique: dict[str, QKeySequence] = {}
+    for sequence in sequences:
+        unique.setdefault(_portable(sequence), sequence)
+    return list(unique.values())
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    """The main shortcut as the user would read it, e.g. 'Ctrl+O' (not media keys)."""
+    """The main shortcut as the user would read it, e.g. 'Ctrl+O'."""
     sequences = key_sequences(spec)
     return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
 
 
 def plain_text(spec: ActionSpec) -> str:
     return spec.text.replace("&", "")
+
+
+def keyboard_rows() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(where, what, keys) for every key ClerkDesk knows: the table in F1 and the README."""
+    rows = [("Minute editor", text, (QKeySequence(key.value).toString(),))
+            for key, text in EDITOR_KEY_HELP]
+    rows += [(f"{spec.menu} menu", plain_text(spec), tuple(listed_keys(spec))) for spec in ACTIONS]
+    rows += [(panel.where, panel.text, panel.keys) for panel in PANEL_KEYS]
+    return rows
+
+
+def markdown_keyboard_table() -> str:
+    """The README's keyboard table, made from the tables above."""
+    lines = ["| Where | Action | Keys |", "|---|---|---|"]
+    for where, text, keys in keyboard_rows():
+        shown = " or ".join(f"`{key}`" for key in keys) or "—"
+        lines.append(f"| {where} | {text} | {shown} |")
+    return "\n".join(lines)
 
 
 def create_actions(parent: QWidget) -> dict[ActionId, QAction]:

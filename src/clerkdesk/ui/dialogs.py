@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk import APP_NAME, __version__
-from clerkdesk.ui.actions import ACTIONS, EDITOR_KEY_HELP, plain_text, shortcut_text
+from clerkdesk.ui.actions import keyboard_rows
 
 DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
 DATABASE_SUFFIX = ".sqlite"
@@ -75,6 +75,10 @@ def show_about(parent: QWidget | None) -> None:
     )
 
 
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class ShortcutsDialog(QDialog):
     """Every action from the actions table with its shortcut, read-only."""
 
@@ -82,14 +86,12 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = [(plain_text(spec), shortcut_text(spec), spec.menu) for spec in ACTIONS]
-        rows += [(text, QKeySequence(key.value).toString(
-            QKeySequence.SequenceFormat.NativeText), "Minute editor")
-            for key, text in EDITOR_KEY_HELP]
+        rows = [(text, " or ".join(_native(k) for k in keys) or "—", where)
+                for where, text, keys in keyboard_rows()]
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
+        table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         for row, cells in enumerate(rows):

@@ -46,6 +46,8 @@ NOT_QUORATE_STYLE = ("background: #a4262c; color: white; font-weight: bold; padd
                      " border-radius: 3px;")
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
                 Qt.KeyboardModifier.KeypadModifier)
+LETTER_COMMANDS = {"R": "toggle_remote", "E": "mark_arrived", "L": "mark_left",
+                   "S": "ask_substitute"}  # keys listed in ui.actions.PANEL_KEYS
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -214,10 +216,8 @@ class RosterPanel(QWidget):
         if key in CLEAR_KEYS:
             return lambda: self.set_selected_status(None)
         letter = event.text().upper()
-        commands = {"R": self.toggle_remote, "E": self.mark_arrived, "L": self.mark_left,
-                    "S": self.ask_substitute}
-        if letter in commands:
-            return commands[letter]
+        if letter in LETTER_COMMANDS:
+            return getattr(self, LETTER_COMMANDS[letter])
         known, status = status_for_key(letter) if letter else (False, None)
         if known:
             return lambda: self.set_selected_status(status)
