@@ -132,8 +132,12 @@ class FlagForm(QFrame):
         widget.setObjectName(f"flag_{key}")
         widget.setAccessibleName(label.replace("&", ""))
         self.fields[key] = widget
-        rowed = isinstance(widget, DateField | PersonField)
-        form.addRow(label, widget.row() if rowed else widget)
+        if isinstance(widget, DateField | PersonField):  # a field with its note beside/under it
+            title = QLabel(label, self.body)
+            title.setBuddy(widget)  # the label's mnemonic (Alt+D) still reaches the field
+            form.addRow(title, widget.row())
+        else:
+            form.addRow(label, widget)
 
     def _line(self, text: str, choices: Sequence[str] = ()) -> QLineEdit:
         edit = QLineEdit(text, self.body)

@@ -92,7 +92,7 @@ class PersonField(QLineEdit):
             kind = "an officer" if self.new_kind is PersonKind.OFFICER else "a member"
             self.note.setText(f"Not on the roster: saving adds “{text.strip()}” as {kind}.")
         elif self.unknown():
-            self.note.setText("Not on the roster: kept as written.")
+            self.note.setText("Not a person on the roster: kept as written.")
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
