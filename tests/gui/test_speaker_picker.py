@@ -235,9 +235,13 @@ def test_a_name_is_deleted_as_one_unit_and_undo_restores_it(open_window, send_db
 def type_where_focused(qtbot, text: str) -> None:
     """Type as a clerk does: each key goes to whichever widget has the focus at that moment."""
     from PySide6.QtWidgets import QApplication
+    from support.editor_harness import type_text
 
     for char in text:
-        qtbot.keyClicks(QApplication.focusWidget(), char)
+        if char == "\b":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+        else:
+            type_text(QApplication.focusWidget(), char)
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -247,6 +251,7 @@ def type_where_focused(qtbot, text: str) -> None:
      " said that the work programme would be reviewed."),
     ("welcomed the report.", " welcomed the report."),
     ("ex", " explained that "),  # a phrase still matches: Enter below takes it
+    ("\b’s team would help.", "’s team would help."),  # Backspace first: the space goes
 ])
 def test_words_typed_after_a_name_reach_the_paragraph(open_window, send_db, qtbot, typed,
                                                       expected):

@@ -7,7 +7,7 @@ as soon as what is typed continues no phrase, the list closes and hands the text
 (typedThrough), so words typed straight after a name are never lost.
 
 Signals: personChosen(person_id), anonymousChosen(), addRequested(name, kind),
-phraseChosen(text), typedThrough(text), closed().
+phraseChosen(text), typedThrough(text), keyThrough(key event), closed().
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, search
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Editing keys pressed before anything is typed into the phrase list belong to the paragraph.
+PASSED_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left,
+                         Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End})
 WIDTH = 460
 MAX_ROWS = 10
 
@@ -65,6 +68,7 @@ class SpeakerPicker(QFrame):
     addRequested = Signal(str, object)
     phraseChosen = Signal(str)
     typedThrough = Signal(str)
+    keyThrough = Signal(QKeyEvent)
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -176,7 +180,10 @@ class SpeakerPicker(QFrame):
     # --- keys and choosing -------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if self.mode is Mode.PHRASES and key in PASSED_KEYS and not self.filter.text():
+            self.hide()
+            self.keyThrough.emit(QKeyEvent(event.type(), key, mods, event.text()))
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = -1 if key == Qt.Key.Key_Up else 1
             self.list.setCurrentRow(max(0, min(self.list.count() - 1,
                                                self.list.currentRow() + step)))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.name_checks import apologies_mentions
@@ -38,6 +39,7 @@ class SpeakerController(QObject):
         self.picker.addRequested.connect(self._add_person)
         self.picker.phraseChosen.connect(self._phrase_chosen)
         self.picker.typedThrough.connect(self._typed_through)
+        self.picker.keyThrough.connect(self._key_through)
         self.picker.closed.connect(self.editor.setFocus)
 
     def _caret_point(self):  # noqa: ANN202
@@ -111,3 +113,8 @@ class SpeakerController(QObject):
         if text.startswith(" ") and self.editor.text_before_caret().endswith(" "):
             text = text[1:]  # the space typed after the name is the one inserted with it
         self.editor.insert_plain(text)
+
+    def _key_through(self, event: QKeyEvent) -> None:
+        """Backspace, Delete or an arrow pressed instead of a phrase acts in the paragraph."""
+        self.editor.setFocus()
+        QApplication.sendEvent(self.editor, event)
