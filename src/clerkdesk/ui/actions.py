@@ -267,49 +267,67 @@ EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
 
 @dataclass(frozen=True)
 class PanelKey:
-    """A key a panel or small form handles while it has the focus."""
+    """A key a panel or small form handles while it has the focus; `hint` is its word in the
+    panel's on-screen key line ("P present"), empty to leave it out there."""
 
     where: str
     keys: tuple[str, ...]  # portable text, e.g. ("Ins", "Ctrl+N")
     text: str
+    hint: str = ""
 
 
 PANEL_KEYS: tuple[PanelKey, ...] = (
     PanelKey("Agenda", ("Return",), "Open the item in the minutes, caret at the end of its text"),
     PanelKey("Agenda", ("Alt+Up", "Alt+Down"), "Move the item up or down"),
     PanelKey("Agenda", ("Del",), "Delete the item (undoable)"),
-    PanelKey("Roster", ("P",), "Present"),
-    PanelKey("Roster", ("A",), "Apologies"),
-    PanelKey("Roster", ("X",), "Absent"),
-    PanelKey("Roster", ("S",), "Substitute (asks for whom)"),
-    PanelKey("Roster", ("I",), "In attendance"),
-    PanelKey("Roster", ("O",), "Also present"),
-    PanelKey("Roster", ("0", "Del", "Backspace"), "Not recorded"),
-    PanelKey("Roster", ("R",), "Attending remotely, on or off"),
-    PanelKey("Roster", ("E",), "Arrived at the current item"),
-    PanelKey("Roster", ("L",), "Left at the current item"),
-    PanelKey("Roster", ("Ins", "Ctrl+N"), "Add a person"),
-    PanelKey("Roster", ("F2", "Return"), "Edit the person"),
-    PanelKey("Flags panel", ("Return",), "Go to the flagged paragraph"),
-    PanelKey("Flags panel", ("F4",), "Edit the flag"),
-    PanelKey("Flags panel", ("Del",), "Remove the flag (undoable)"),
-    PanelKey("Flags panel", ("P", "W"), "Request provided / withdrawn"),
-    PanelKey("Flags panel", ("D",), "Action done"),
+    PanelKey("Roster", ("P",), "Present", "present"),
+    PanelKey("Roster", ("A",), "Apologies", "apologies"),
+    PanelKey("Roster", ("X",), "Absent", "absent"),
+    PanelKey("Roster", ("S",), "Substitute (asks for whom)", "substitute"),
+    PanelKey("Roster", ("I",), "In attendance", "in attendance"),
+    PanelKey("Roster", ("O",), "Also present", "also present"),
+    PanelKey("Roster", ("0", "Del", "Backspace"), "Not recorded", "clear"),
+    PanelKey("Roster", ("R",), "Attending remotely, on or off", "remote"),
+    PanelKey("Roster", ("E",), "Arrived at the current item", "arrived"),
+    PanelKey("Roster", ("L",), "Left at the current item", "left"),
+    PanelKey("Roster", ("Ins", "Ctrl+N"), "Add a person", "add"),
+    PanelKey("Roster", ("F2", "Return"), "Edit the person", "edit"),
+    PanelKey("Flags panel", ("Return",), "Go to the flagged paragraph", "go to"),
+    PanelKey("Flags panel", ("F4",), "Edit the flag", "edit"),
+    PanelKey("Flags panel", ("P",), "Request provided", "provided"),
+    PanelKey("Flags panel", ("W",), "Request withdrawn", "withdrawn"),
+    PanelKey("Flags panel", ("D",), "Action done", "done"),
     PanelKey("Flags panel", ("O",), "Outstanding / open again"),
+    PanelKey("Flags panel", ("Del",), "Remove the flag (undoable)", "remove"),
     PanelKey("Request log", ("P", "W", "D", "O"), "Provided / withdrawn / done / open again"),
-    PanelKey("Review panel", ("Return",), "Go to the paragraph"),
-    PanelKey("Review panel", ("F",), "Apply the offered fix"),
-    PanelKey("Review panel", ("D",), "Dismiss the finding"),
-    PanelKey("Review panel", ("F5",), "Check again"),
+    PanelKey("Review panel", ("Return",), "Go to the paragraph", "go to"),
+    PanelKey("Review panel", ("F",), "Apply the offered fix", "apply the fix"),
+    PanelKey("Review panel", ("D",), "Dismiss the finding", "dismiss"),
+    PanelKey("Review panel", ("F5",), "Check again", "check again"),
     PanelKey("Names picker", ("Up", "Down"), "Choose in the list"),
     PanelKey("Names picker", ("Return",), "Insert the name (then the phrase)"),
     PanelKey("Names picker", ("Esc",), "Close the list and carry on typing"),
     PanelKey("Names picker", ("Ctrl+M",), "Insert “A Member”"),
+    PanelKey("Names picker", ("Backspace", "Del", "Left", "Right", "Home", "End"),
+             "In the phrase list, before typing: close it and act in the paragraph"),
     PanelKey("Flag form", ("Return",), "Save (also with a list of names open)"),
     PanelKey("Flag form", ("Esc",), "Cancel"),
     PanelKey("Find bar", ("Return", "Shift+Return"), "Next / previous match"),
     PanelKey("Find bar", ("Esc",), "Close the find bar"),
 )
+
+
+def panel_hint(where: str) -> str:
+    """A panel's on-screen key line from the table: "P present · A apologies · …" (a key
+    stays on one line with its word)."""
+    parts = [f"{_native(panel.keys[0])} {panel.hint}" for panel in PANEL_KEYS
+             if panel.where == where and panel.hint]
+    return "\u00a0· ".join(part.replace(" ", "\u00a0") for part in parts)
+
+
+def _native(keys: str) -> str:
+    native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return "Enter" if native == "Return" else native
 
 
 _SAME_KEY = {Qt.Key.Key_Backtab: Qt.Key.Key_Tab, Qt.Key.Key_Enter: Qt.Key.Key_Return}
