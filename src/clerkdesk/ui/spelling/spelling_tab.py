@@ -65,7 +65,7 @@ class SpellingTab(QWidget):
         help_label.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("", self.spelling_check)
-        form.addRow("Second dictionar"Second &dictionary:"y:", self.second_combo)
+        form.addRow("Second dictionar&y:", self.second_combo)
         form.addRow("-&ise or -ize:", self.ise_combo)
         form.addRow("Councillor / Cll&r:", self.councillor_combo)
         form.addRow("&Times:", self.times_combo)
