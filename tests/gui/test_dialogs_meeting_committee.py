@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -184,9 +184,31 @@ def test_keyboard_entry_gives_the_typed_values(qtbot, new_meeting):
 
 
 def test_date_defaults_to_today_and_time_to_ten(new_meeting):
-    assert new_meeting.date_edit.date() == QDate.currentDate()
+    assert new_meeting.date_edit.date() == dt.date.today()
     assert new_meeting.time_edit.time().toPython() == dt.time(10, 0)
-    assert new_meeting.date_edit.calendarPopup()
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("31/02/2024", "There is no 31 February 2024."), ("", "Enter a date."),
+    ("next week", "Not a date"),
+])
+def test_a_meeting_date_that_is_not_a_date_is_refused(qtbot, new_meeting, typed, message):
+    type_text(qtbot, "Cabinet")
+    tab(qtbot, 2)
+    assert focused_name() == "dateEdit"
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, typed)
+    assert new_meeting.day_label.text().startswith(message)
+    assert not new_meeting.ok_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert new_meeting.isVisible() and focused_name() == "dateEdit"
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "26 Sept 2024")
+    assert new_meeting.day_label.text() == "Thursday 26 September 2024"
+    with qtbot.waitSignal(new_meeting.accepted):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert new_meeting.result_values().date == dt.date(2024, 9, 26)
 
 
 def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db, db_path):

@@ -417,3 +417,23 @@ def test_margin_numbers_paint_each_first_line_in_the_repainted_area(make_rig, mo
     qtbot.waitUntil(lambda: bool(painted))
     qtbot.wait(20)
     assert painted == [1]
+
+
+# --- issue 12: undo after Enter ------------------------------------------------------------
+def test_undo_after_enter_leaves_the_caret_in_the_new_paragraph(make_rig):
+    rig = make_rig([("The Sub-Committee noted the report.", 0)])
+    caret_to(rig, 0, at_end=True)
+    press(rig.editor, Key.Key_Return)
+    type_text(rig.editor, "Mr Love asked")
+    press_standard(rig.editor, QKeySequence.StandardKey.Undo)  # undoes "Mr Love asked"
+    type_text(rig.editor, "A Member asked about transport.")
+
+    assert rig.autosaver.flush()
+    assert file_texts(rig) == ["The Sub-Committee noted the report.",
+                               "A Member asked about transport."]
+    press_standard(rig.editor, QKeySequence.StandardKey.Undo)
+    press_standard(rig.editor, QKeySequence.StandardKey.Redo)
+    type_text(rig.editor, " Noted.")
+    assert rig.autosaver.flush()
+    assert file_texts(rig) == ["The Sub-Committee noted the report.",
+                               "A Member asked about transport. Noted."]

@@ -235,3 +235,141 @@ def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
                                                               asked_of_body="CYPE Directorate"))
     assert refresh_generated(database, meeting) == []  # detached: nothing rewritten
     assert paragraphs(path)[2] == (1, "Please " + SEED_21[0], None)
+
+
+def request_due_dates(path: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT what, due_date FROM request_flag").fetchall()
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("26092023", "2023-09-26"), ("26/09/2023", "2023-09-26"), ("26/9/23", "2023-09-26"),
+    ("26.09.2023", "2023-09-26"), ("26 Sept 2023", "2023-09-26"),
+    ("tomorrow", (dt.date.today() + dt.timedelta(days=1)).isoformat()),
+    ("+14", (dt.date.today() + dt.timedelta(days=14)).isoformat()),
+    ("", None),
+])
+def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, typed, due):
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "A Member asked for the budget.")
+    press(qtbot, ws.editor, "Ctrl+Shift+R")
+    form = ws.flagging.form
+    for _ in range(2):  # What → Asked of → Due
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.fields["due"]
+    qtbot.keyClicks(focused(), typed)
+    if due:
+        shown = dt.date.fromisoformat(due)
+        assert form.fields["due"].understood.text() == f"{shown:%A} {shown.day} {shown:%B %Y}"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # Tab leaves the field, empty or not
+    assert focused() is form.fields["status"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert request_due_dates(path) == [("A Member asked for the budget.", due)]
+
+
+def test_a_due_date_that_is_not_a_date_is_refused_in_the_form(open_window, send_meeting, qtbot):
+    path, meeting = send_meeting
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "A Member asked for the budget.")
+    press(qtbot, ws.editor, "Ctrl+Shift+R")
+    form = ws.flagging.form
+    for _ in range(2):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "31/02/2023")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert form.isVisible(), "a date that does not exist is not saved as some other date"
+    assert form.message.text() == "Due: There is no 31 February 2023."
+    assert focused() is form.fields["due"]
+    assert request_due_dates(path) == []
+    form.fields["due"].selectAll()
+    qtbot.keyClicks(focused(), "28/02/2023")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    assert request_due_dates(path) == [("A Member asked for the budget.", "2023-02-28")]
+
+
+@pytest.fixture
+def committee_with_officers(send_meeting):
+    from clerkdesk.domain.enums import AttendanceStatus, Role
+    from clerkdesk.services.people import add_person_in, set_attendance_in, set_membership_in
+    from clerkdesk.storage.database import open_database
+    from clerkdesk.storage.models import Meeting
+
+    path, meeting = send_meeting
+    db = open_database(path)
+    ids = {}
+    with db.transaction() as session:
+        committee_id = session.get(Meeting, meeting).committee_id
+        for key, title, given, family, role in (
+                ("vice", "Mr", "Robert", "Pemberton", Role.VICE_CHAIR),
+                ("chair", "Cllr", "Jane", "Ashworth", Role.CHAIR)):
+            person = add_person_in(session, title=title, given_name=given, family_name=family)
+            set_membership_in(session, committee_id, person.id, role)
+            set_attendance_in(session, meeting, person.id, AttendanceStatus.PRESENT)
+            ids[key] = person.id
+    db.close()
+    return path, meeting, ids
+
+
+def resolution_people(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT mover_id, seconder_id FROM resolution_flag").fetchall()
+
+
+def open_resolution_form_at_mover(qtbot, window, meeting):
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    qtbot.keyClicks(ws.editor, "The Sub-Committee approved the plan.")
+    press(qtbot, ws.editor, "Ctrl+R")
+    form = ws.flagging.form
+    while focused() is not form.fields["mover"]:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return ws, form
+
+
+def type_where_focused(qtbot, text: str) -> None:
+    for char in text:
+        qtbot.keyClicks(QApplication.focusWidget(), char)
+
+
+def test_any_written_form_of_a_roster_person_is_kept_and_the_first_enter_saves(
+        open_window, committee_with_officers, qtbot):
+    path, meeting, ids = committee_with_officers
+    window = open_window(path)
+    ws, form = open_resolution_form_at_mover(qtbot, window, meeting)
+    type_where_focused(qtbot, "Mr Pemberton")
+    mover = form.fields["mover"]
+    assert mover.completer().popup().isVisible()  # completions by the picker's matcher
+    assert "Mr Robert Pemberton" in mover.rows.stringList()[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_where_focused(qtbot, "ash")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the first Enter saves
+    assert not form.isVisible()
+    assert resolution_people(path) == [(ids["vice"], ids["chair"])]
+
+
+def test_an_unknown_mover_is_added_to_the_roster_with_a_visible_warning_first(
+        open_window, committee_with_officers, qtbot):
+    path, meeting, ids = committee_with_officers
+    window = open_window(path)
+    ws, form = open_resolution_form_at_mover(qtbot, window, meeting)
+    type_where_focused(qtbot, "Cllr Kowalski")
+    mover = form.fields["mover"]
+    assert mover.note.isVisible()
+    assert mover.note.text() == "Not on the roster: saving adds “Cllr Kowalski” as a member."
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not form.isVisible()
+    with sqlite3.connect(path) as connection:
+        added = connection.execute(
+            "SELECT id, title, family_name FROM person WHERE family_name = 'Kowalski'").fetchall()
+    assert [row[1:] for row in added] == [("Cllr", "Kowalski")]
+    assert resolution_people(path) == [(added[0][0], None)]

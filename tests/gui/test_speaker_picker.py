@@ -230,3 +230,42 @@ def test_a_name_is_deleted_as_one_unit_and_undo_restores_it(open_window, send_db
     assert ws.editor.toPlainText().startswith("Mr Love")
     ws.autosaver.flush()
     assert stored(path)[0][1].startswith(f"{{@{people['love']}}}")
+
+
+def type_where_focused(qtbot, text: str) -> None:
+    """Type as a clerk does: each key goes to whichever widget has the focus at that moment."""
+    from PySide6.QtWidgets import QApplication
+    from support.editor_harness import type_text
+
+    for char in text:
+        if char == "\b":
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+        else:
+            type_text(QApplication.focusWidget(), char)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    (" said that the work programme would be reviewed.",
+     " said that the work programme would be reviewed."),
+    ("said that the work programme would be reviewed.",
+     " said that the work programme would be reviewed."),
+    ("welcomed the report.", " welcomed the report."),
+    ("ex", " explained that "),  # a phrase still matches: Enter below takes it
+    ("\b’s team would help.", "’s team would help."),  # Backspace first: the space goes
+])
+def test_words_typed_after_a_name_reach_the_paragraph(open_window, send_db, qtbot, typed,
+                                                      expected):
+    path, meeting, _committee, people = send_db
+    window = open_window(path)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Space")
+    qtbot.keyClicks(ws.speakers.picker.filter, "sh")
+    qtbot.keyClick(ws.speakers.picker.filter, Qt.Key.Key_Return)  # the phrase list opens
+    type_where_focused(qtbot, typed)
+    if ws.speakers.picker.isVisible():
+        qtbot.keyClick(ws.speakers.picker.filter, Qt.Key.Key_Return)
+    assert ws.editor.hasFocus()
+    assert ws.autosaver.flush()
+    assert stored(path)[0][1] == f"{{@{people['hammond']}}}{expected}"

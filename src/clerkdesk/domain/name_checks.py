@@ -44,6 +44,8 @@ class RosterPerson:
     parts: NameParts
     status: AttendanceStatus | None = None  # at this meeting; None when not recorded
     attending_status: AttendanceStatus = AttendanceStatus.PRESENT  # what "record" would set
+    remote: bool = False
+    substitute_for: int | None = None  # the member this person is recorded as substituting
 
 
 @dataclass(frozen=True)

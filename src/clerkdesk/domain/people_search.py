@@ -84,3 +84,42 @@ def search(
             scored.append((-score, candidate.family_name, candidate.given_name, candidate))
     scored.sort(key=lambda row: row[:3])
     return [row[3] for row in scored[:limit]]
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "prof",
+                        "sir", "dame", "lord", "lady", "rev"})
+ROLE_NAMES = {"chair": Role.CHAIR, "chairman": Role.CHAIR, "chairwoman": Role.CHAIR,
+              "vice-chair": Role.VICE_CHAIR, "vice chair": Role.VICE_CHAIR,
+              "vicechair": Role.VICE_CHAIR, "vice-chairman": Role.VICE_CHAIR}
+
+
+def _plain(text: str) -> str:
+    words = " ".join(text.lower().replace(".", " ").split()).strip(" ,;:")
+    return words.removeprefix("the ")
+
+
+def resolve(candidates: Sequence[Candidate], text: str,
+            written: dict[int, str] | None = None) -> list[int]:
+    """Who a typed name means: [id] for one person, [] for nobody, several when ambiguous.
+
+    Accepts the committee's written form ("the Vice-Chair"), the picker's row, full name,
+    title and surname ("Mr Pemberton", "Cllr Pemberton"), a role, initials or a unique part.
+    """
+    typed = _plain(text)
+    if not typed:
+        return []
+    written = written or {}
+    exact = [c.id for c in candidates if typed in _forms(c, written.get(c.id, ""))]
+    if exact:
+        return list(dict.fromkeys(exact))
+    if typed in ROLE_NAMES:
+        return [c.id for c in candidates if c.role is ROLE_NAMES[typed]]
+    words = [word for word in typed.split() if word not in HONORIFICS] or typed.split()
+    return [c.id for c in search(candidates, " ".join(words), limit=len(candidates))]
+
+
+def _forms(candidate: Candidate, written: str) -> set[str]:
+    title, given, family = candidate.title, candidate.given_name, candidate.family_name
+    forms = {written, candidate.display, candidate.display.split(" — ")[0], f"{given} {family}",
+             f"{title} {family}", f"{title} {given} {family}"}
+    return {_plain(form) for form in forms if form.strip()}

@@ -25,6 +25,8 @@ class CheckId(StrEnum):
     AS_PRINTED = "as-printed"
     NEAR_MISS_NAME = "near-miss-name"
     NOT_PRESENT = "not-present"
+    SUBSTITUTE_CONFLICT = "substitute-conflict"
+    SPEAKER_AWAY = "speaker-away"
     ACRONYM = "acronym"
     FLAG_FIELDS = "flag-fields"
     NO_RESOLUTION = "no-resolution"

@@ -4,6 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, check_acronyms
+from clerkdesk.domain.attendance_checks import check_speakers_away, check_substitutes
 from clerkdesk.domain.flag_checks import (
     EarlierRequest,
     FlagsByParagraph,
@@ -56,6 +57,8 @@ def review(data: ReviewInput) -> list[Finding]:
         *check_printed_names(places, data.people),
         *check_near_miss_names(places, people),
         *check_not_present(places, data.people),
+        *check_substitutes(data.minutes.meeting_id, data.people),
+        *check_speakers_away(places, data.people),
         *check_acronyms(places, data.glossary),
         *check_flag_fields(places, data.flags),
         *check_old_requests(data.minutes.meeting_id, data.earlier_requests,

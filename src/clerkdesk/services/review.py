@@ -107,6 +107,7 @@ def _people(session: Session, meeting: Meeting, minutes: MinutesView) -> dict[in
     names = person_names(session, meeting.committee_id)
     name_of = name_lookup(names, conventions_of(meeting.committee))
     statuses = {row.person_id: AttendanceStatus(row.status) for row in meeting.attendance}
+    rows = {row.person_id: row for row in meeting.attendance}
     members = {pid for pid, person in names.items() if person.role is not None}
     wanted = (members | set(statuses) | _mentioned(minutes)) & set(names)
     return {
@@ -116,6 +117,8 @@ def _people(session: Session, meeting: Meeting, minutes: MinutesView) -> dict[in
             status=statuses.get(pid),
             attending_status=default_attending_status(PersonKind(names[pid].kind),
                                                       names[pid].role),
+            remote=bool(rows[pid].remote) if pid in rows else False,
+            substitute_for=rows[pid].substitute_for_id if pid in rows else None,
         )
         for pid in sorted(wanted)
     }

@@ -1,4 +1,6 @@
-"""Every main-window action declared once: id, text, shortcut and status tip."""
+"""Every keyboard shortcut declared once: main-window actions (id, text, keys, status tip), the
+minute editor's own keys, and the keys each panel handles. The menus, the F1 sheet and the
+README's keyboard table are all made from these tables (a test checks the README)."""
 
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -7,7 +9,7 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-Shortcut = QKeySequence.StandardKey | str | None
+StandardKey = QKeySequence.StandardKey
 
 
 class ActionId(Enum):
@@ -71,19 +73,24 @@ class ActionId(Enum):
 
 @dataclass(frozen=True)
 class ActionSpec:
+    """An action; `shortcut` and `also` work on every platform and are the keys listed in the
+    menus, F1 and README; the platform's own bindings for `standard` work as well."""
+
     id: ActionId
     text: str
     status_tip: str
-    shortcut: Shortcut = None
+    shortcut: str | None = None
     menu: str = "File"
-    fallback: str | None = None  # used where the platform has no binding for a standard key
+    also: tuple[str, ...] = ()
+    standard: StandardKey | None = None
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.NEW_DATABASE, "&New database…",
-               "Create an empty ClerkDesk database file and open it", QKeySequence.StandardKey.New),
+               "Create an empty ClerkDesk database file and open it", "Ctrl+N",
+               standard=StandardKey.New),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
-               "Open an existing ClerkDesk database file", QKeySequence.StandardKey.Open),
+               "Open an existing ClerkDesk database file", "Ctrl+O", standard=StandardKey.Open),
     ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
                "Copy the whole database to another file (work continues in this one)",
                "Ctrl+Shift+S"),
@@ -106,26 +113,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
                "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
     ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",
-               "Save and return to the list of meetings", QKeySequence.StandardKey.Close,
-               fallback="Ctrl+W"),
+               "Save and return to the list of meetings", "Ctrl+F4", also=("Ctrl+W",),
+               standard=StandardKey.Close),
     ActionSpec(ActionId.COMMITTEE_SETTINGS, "Committee se&ttings…",
                "Numbering scheme, item numbers and other settings of this committee",
                "Ctrl+,"),
-    ActionSpec(ActionId.QUIT, "&Quit", "Close ClerkDesk", QKeySequence.StandardKey.Quit,
-               fallback="Ctrl+Q"),
+    ActionSpec(ActionId.QUIT, "&Quit", "Close ClerkDesk", "Ctrl+Q", standard=StandardKey.Quit),
     ActionSpec(ActionId.UNDO, "&Undo", "Undo the last change to this meeting",
-               QKeySequence.StandardKey.Undo, menu="Edit"),
+               "Ctrl+Z", menu="Edit", standard=StandardKey.Undo),
     ActionSpec(ActionId.REDO, "&Redo", "Redo the change just undone",
-               QKeySequence.StandardKey.Redo, menu="Edit", fallback="Ctrl+Shift+Z"),
+               "Ctrl+Y", menu="Edit", also=("Ctrl+Shift+Z",), standard=StandardKey.Redo),
     ActionSpec(ActionId.FIND, "&Find…", "Find text in this agenda item",
-               QKeySequence.StandardKey.Find, menu="Edit"),
-    ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", QKeySequence.StandardKey.FindNext,
-               menu="Edit", fallback="F3"),
-    ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match",
-               QKeySequence.StandardKey.FindPrevious, menu="Edit", fallback="Shift+F3"),
+               "Ctrl+F", menu="Edit", standard=StandardKey.Find),
+    ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", "F3", menu="Edit",
+               standard=StandardKey.FindNext),
+    ActionSpec(ActionId.FIND_PREVIOUS, "Find pre&vious", "Previous match", "Shift+F3",
+               menu="Edit", standard=StandardKey.FindPrevious),
     ActionSpec(ActionId.REPLACE, "Find and re&place…",
                "Across the meeting or every meeting of the committee, with a preview",
-               QKeySequence.StandardKey.Replace, menu="Edit", fallback="Ctrl+H"),
+               "Ctrl+H", menu="Edit", standard=StandardKey.Replace),
     ActionSpec(ActionId.SEARCH_ALL, "&Search all meetings…",
                "Every meeting's paragraphs, item titles, requests and actions; Enter opens one",
                "Ctrl+Shift+F", menu="Edit"),
@@ -278,14 +284,6 @@ class ImportPreviewKey(Enum):
     CLEAR = "Backspace"
 
 
-IMPORT_PREVIEW_KEY_HELP: tuple[tuple[ImportPreviewKey, str], ...] = (
-    (ImportPreviewKey.ITEM, "Mark the line as an item heading"),
-    (ImportPreviewKey.PARAGRAPH, "Mark the line as a paragraph (never a heading)"),
-    (ImportPreviewKey.SKIP, "Mark the line to be left out"),
-    (ImportPreviewKey.CLEAR, "Clear the line's mark"),
-)
-
-
 EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
     (EditorKey.NEW_PARAGRAPH, "New paragraph at the same level (splits at the caret)"),
     (EditorKey.LINE_BREAK, "Line break inside the paragraph"),
@@ -298,6 +296,76 @@ EDITOR_KEY_HELP: tuple[tuple[EditorKey, str], ...] = (
     (EditorKey.DELETE_EMPTY, "At the start: delete an empty paragraph, or join the one above"),
     (EditorKey.MERGE_NEXT, "At the end: merge the next paragraph into this one"),
 )
+
+
+@dataclass(frozen=True)
+class PanelKey:
+    """A key a panel or small form handles while it has the focus; `hint` is its word in the
+    panel's on-screen key line ("P present"), empty to leave it out there."""
+
+    where: str
+    keys: tuple[str, ...]  # portable text, e.g. ("Ins", "Ctrl+N")
+    text: str
+    hint: str = ""
+
+
+PANEL_KEYS: tuple[PanelKey, ...] = (
+    PanelKey("Agenda", ("Return",), "Open the item in the minutes, caret at the end of its text"),
+    PanelKey("Agenda", ("Alt+Up", "Alt+Down"), "Move the item up or down"),
+    PanelKey("Agenda", ("Del",), "Delete the item (undoable)"),
+    PanelKey("Roster", ("P",), "Present", "present"),
+    PanelKey("Roster", ("A",), "Apologies", "apologies"),
+    PanelKey("Roster", ("X",), "Absent", "absent"),
+    PanelKey("Roster", ("S",), "Substitute (asks for whom)", "substitute"),
+    PanelKey("Roster", ("I",), "In attendance", "in attendance"),
+    PanelKey("Roster", ("O",), "Also present", "also present"),
+    PanelKey("Roster", ("0", "Del", "Backspace"), "Not recorded", "clear"),
+    PanelKey("Roster", ("R",), "Attending remotely, on or off", "remote"),
+    PanelKey("Roster", ("E",), "Arrived at the current item", "arrived"),
+    PanelKey("Roster", ("L",), "Left at the current item", "left"),
+    PanelKey("Roster", ("Ins", "Ctrl+N"), "Add a person", "add"),
+    PanelKey("Roster", ("F2", "Return"), "Edit the person", "edit"),
+    PanelKey("Flags panel", ("Return",), "Go to the flagged paragraph", "go to"),
+    PanelKey("Flags panel", ("F4",), "Edit the flag", "edit"),
+    PanelKey("Flags panel", ("P",), "Request provided", "provided"),
+    PanelKey("Flags panel", ("W",), "Request withdrawn", "withdrawn"),
+    PanelKey("Flags panel", ("D",), "Action done", "done"),
+    PanelKey("Flags panel", ("O",), "Outstanding / open again"),
+    PanelKey("Flags panel", ("Del",), "Remove the flag (undoable)", "remove"),
+    PanelKey("Request log", ("P", "W", "D", "O"), "Provided / withdrawn / done / open again"),
+    PanelKey("Review panel", ("Return",), "Go to the paragraph", "go to"),
+    PanelKey("Review panel", ("F",), "Apply the offered fix", "apply the fix"),
+    PanelKey("Review panel", ("D",), "Dismiss the finding", "dismiss"),
+    PanelKey("Review panel", ("F5",), "Check again", "check again"),
+    PanelKey("Names picker", ("Up", "Down"), "Choose in the list"),
+    PanelKey("Names picker", ("Return",), "Insert the name (then the phrase)"),
+    PanelKey("Names picker", ("Esc",), "Close the list and carry on typing"),
+    PanelKey("Names picker", ("Ctrl+M",), "Insert “A Member”"),
+    PanelKey("Names picker", ("Backspace", "Del", "Left", "Right", "Home", "End"),
+             "In the phrase list, before typing: close it and act in the paragraph"),
+    PanelKey("Flag form", ("Return",), "Save (also with a list of names open)"),
+    PanelKey("Flag form", ("Esc",), "Cancel"),
+    PanelKey("Find bar", ("Return", "Shift+Return"), "Next / previous match"),
+    PanelKey("Find bar", ("Esc",), "Close the find bar"),
+    PanelKey("Import preview", (ImportPreviewKey.ITEM.value,), "Mark the line as an item heading"),
+    PanelKey("Import preview", (ImportPreviewKey.PARAGRAPH.value,),
+             "Mark the line as a paragraph (never a heading)"),
+    PanelKey("Import preview", (ImportPreviewKey.SKIP.value,), "Mark the line to be left out"),
+    PanelKey("Import preview", (ImportPreviewKey.CLEAR.value, "Del"), "Clear the line's mark"),
+)
+
+
+def panel_hint(where: str) -> str:
+    """A panel's on-screen key line from the table: "P present · A apologies · …" (a key
+    stays on one line with its word)."""
+    parts = [f"{_native(panel.keys[0])} {panel.hint}" for panel in PANEL_KEYS
+             if panel.where == where and panel.hint]
+    return "\u00a0· ".join(part.replace(" ", "\u00a0") for part in parts)
+
+
+def _native(keys: str) -> str:
+    native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return "Enter" if native == "Return" else native
 
 
 _SAME_KEY = {Qt.Key.Key_Backtab: Qt.Key.Key_Tab, Qt.Key.Key_Enter: Qt.Key.Key_Return}
@@ -322,26 +390,49 @@ def editor_key(pressed_keys: QKeyCombination) -> EditorKey | None:
     return _EDITOR_KEYS_BY_TEXT.get(_portable(QKeySequence(QKeyCombination(modifiers, key))))
 
 
+def listed_keys(spec: ActionSpec) -> list[str]:
+    """The keys shown for an action in the menus, F1 and README (portable text)."""
+    return [spec.shortcut, *spec.also] if spec.shortcut else []
+
+
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    """The platform's key sequences for an action (a standard key may have several)."""
-    if spec.shortcut is None:
-        return []
-    if isinstance(spec.shortcut, QKeySequence.StandardKey):
-        bindings = QKeySequence.keyBindings(spec.shortcut)
-        if bindings or spec.fallback is None:
-            return bindings
-        return [QKeySequence(spec.fallback)]
-    return [QKeySequence(spec.shortcut)]
+    """Every key sequence that triggers an action: the listed keys first (the menu shows the
+    first), then any other binding the platform has for the standard key."""
+    sequences = [QKeySequence(keys) for keys in listed_keys(spec)]
+    if spec.standard is not None:
+        sequences += QKeySequence.keyBindings(spec.standard)
+    unique: dict[str, QKeySequence] = {}
+    for sequence in sequences:
+        unique.setdefault(_portable(sequence), sequence)
+    return list(unique.values())
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    """The main shortcut as the user would read it, e.g. 'Ctrl+O' (not media keys)."""
+    """The main shortcut as the user would read it, e.g. 'Ctrl+O'."""
     sequences = key_sequences(spec)
     return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
 
 
 def plain_text(spec: ActionSpec) -> str:
     return spec.text.replace("&", "")
+
+
+def keyboard_rows() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(where, what, keys) for every key ClerkDesk knows: the table in F1 and the README."""
+    rows = [("Minute editor", text, (QKeySequence(key.value).toString(),))
+            for key, text in EDITOR_KEY_HELP]
+    rows += [(f"{spec.menu} menu", plain_text(spec), tuple(listed_keys(spec))) for spec in ACTIONS]
+    rows += [(panel.where, panel.text, panel.keys) for panel in PANEL_KEYS]
+    return rows
+
+
+def markdown_keyboard_table() -> str:
+    """The README's keyboard table, made from the tables above."""
+    lines = ["| Where | Action | Keys |", "|---|---|---|"]
+    for where, text, keys in keyboard_rows():
+        shown = " or ".join(f"`{key}`" for key in keys) or "—"
+        lines.append(f"| {where} | {text} | {shown} |")
+    return "\n".join(lines)
 
 
 def create_actions(parent: QWidget) -> dict[ActionId, QAction]:

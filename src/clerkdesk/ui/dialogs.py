@@ -16,13 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.ui.actions import (
-    ACTIONS,
-    EDITOR_KEY_HELP,
-    IMPORT_PREVIEW_KEY_HELP,
-    plain_text,
-    shortcut_text,
-)
+from clerkdesk.ui.actions import keyboard_rows
 
 DATABASE_FILTER = "ClerkDesk databases (*.sqlite *.db);;All files (*)"
 DATABASE_SUFFIX = ".sqlite"
@@ -57,10 +51,28 @@ def ask_copy_path(parent: QWidget | None, start: str = "") -> Path | None:
     return chosen if chosen.suffix else chosen.with_suffix(DATABASE_SUFFIX)
 
 
+def ask_leave_meeting(parent: QWidget | None, reason: str, doing: str) -> bool:
+    """Whether to close the meeting in progress in order to `doing`; Cancel is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Meeting in progress",
+                      f"{reason} Close this meeting to {doing}?", parent=parent)
+    box.setObjectName("leaveMeetingQuestion")
+    close = box.addButton("&Close this meeting", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is close
+
+
+
 def show_about(parent: QWidget | None, database: Path | None) -> None:
     from clerkdesk.ui.about_dialog import AboutDialog
 
     AboutDialog(database, parent).exec()
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ShortcutsDialog(QDialog):
@@ -70,17 +82,12 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = [(plain_text(spec), shortcut_text(spec), spec.menu) for spec in ACTIONS]
-        rows += [(text, QKeySequence(key.value).toString(
-            QKeySequence.SequenceFormat.NativeText), "Minute editor")
-            for key, text in EDITOR_KEY_HELP]
-        rows += [(text, QKeySequence(key.value).toString(
-            QKeySequence.SequenceFormat.NativeText), "Import preview")
-            for key, text in IMPORT_PREVIEW_KEY_HELP]
+        rows = [(text, " or ".join(_native(k) for k in keys) or "—", where)
+                for where, text, keys in keyboard_rows()]
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
+        table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         for row, cells in enumerate(rows):

@@ -265,10 +265,12 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui.new_meeting_dialog import ask_new_meeting
 
         database = self.database.current
-        if database is None or not self.meetings.close_meeting():
+        if database is None or not self.meetings.may_leave("start a new meeting"):
             return
-        meeting_id = ask_new_meeting(self, database)
-        if meeting_id is not None:
+        meeting_id = ask_new_meeting(self, database)  # the open meeting stays open until then
+        if meeting_id is None:
+            self._back_to_meeting()
+        else:
             from clerkdesk.ui.flags.outstanding_dialog import offer_outstanding
 
             offer_outstanding(self, database, meeting_id)
@@ -317,18 +319,28 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         from clerkdesk.ui.import_flow import ask_import_path
 
+        if not self.meetings.may_leave("import minutes"):
+            return
         path = ask_import_path(self, self._start_folder())
-        if path is not None:
+        if path is None:
+            self._back_to_meeting()
+        else:
             self.import_minutes(path)
+
+    def _back_to_meeting(self) -> None:
+        if self.meetings.workspace is not None:
+            self.meetings.workspace.focus_editor()
 
     def import_minutes(self, path: Path) -> int | None:
         from clerkdesk.ui.import_flow import import_minutes
 
         database = self.database.current
-        if database is None or not self.meetings.close_meeting():
+        if database is None or not self.meetings.autosave_now():
             return None
         meeting_id = import_minutes(self, database, Path(path))
-        if meeting_id is not None:
+        if meeting_id is None:
+            self._back_to_meeting()
+        else:
             self.browser.reload()
             self.open_meeting(meeting_id)
         return meeting_id

@@ -44,8 +44,10 @@ class MeetingController(QObject):
         self.db = db
 
     def open_meeting(self, meeting_id: int, position: Position | None = None) -> bool:
+        """Open a meeting at `position`, or where the clerk last was in it."""
         if self.db is None or not self.close_meeting():
             return False
+        position = position or self.remembered_position(meeting_id)
         from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace  # after first paint
 
         reopening = position is not None and position[0] == meeting_id
@@ -70,6 +72,27 @@ class MeetingController(QObject):
         self._update_actions()
         self.meetingOpened.emit(meeting_id)
         return True
+
+    def may_leave(self, doing: str) -> bool:
+        """Ask before `doing` closes a meeting in progress; on Cancel the clerk is back in the
+        editor where they were. True when there is nothing to ask or the clerk agrees."""
+        workspace = self.workspace
+        reason = workspace.live_reason() if workspace else ""
+        if not reason:
+            return True
+        from clerkdesk.ui.dialogs import ask_leave_meeting
+
+        if ask_leave_meeting(self.pages, reason, doing):
+            return True
+        workspace.focus_editor()
+        return False
+
+    def autosave_now(self) -> bool:
+        """Write the open meeting's pending text; False (with a message) if it could not be."""
+        if self.workspace is None or self.workspace.close_session():
+            return True
+        self.message.emit("Its latest text is not saved yet: try again in a moment.")
+        return False
 
     def close_meeting(self) -> bool:
         """Save and close the open meeting; False if its text could not be written."""
@@ -105,13 +128,17 @@ class MeetingController(QObject):
             return
         positions = self._positions()
         positions[str(self.db.path)] = [self.workspace.meeting_id, *position]
+        positions[f"{self.db.path}#{self.workspace.meeting_id}"] = [self.workspace.meeting_id,
+                                                                    *position]
         self.settings.set(LAST_POSITIONS, json.dumps(positions))
         self.settings.sync()
 
-    def remembered_position(self) -> Position | None:
+    def remembered_position(self, meeting_id: int | None = None) -> Position | None:
+        """Where the clerk last was in this database, or in the meeting `meeting_id`."""
         if self.db is None or self.db.path is None:
             return None
-        stored = self._positions().get(str(self.db.path))
+        key = str(self.db.path) if meeting_id is None else f"{self.db.path}#{meeting_id}"
+        stored = self._positions().get(key)
         valid = isinstance(stored, list) and len(stored) == 4
         if valid and all(isinstance(v, int) for v in stored):
             return stored[0], stored[1], stored[2], stored[3]

@@ -7,14 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,14 +24,12 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.agenda_lines import agenda_titles
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
-from clerkdesk.ui.field_widgets import FieldDateEdit, FieldTimeEdit, named, natural_width
+from clerkdesk.ui.field_widgets import DateField, FieldTimeEdit, named, natural_width
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
-DATE_FORMAT = "dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"
-DAY_FORMAT = "dddd d MMMM yyyy"
 DEFAULT_TIME = QTime(10, 0)
 ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Enter alone starts a new agenda line
 
@@ -72,7 +69,6 @@ class NewMeetingDialog(QDialog):
         self.agenda_edit.textChanged.connect(self._agenda_changed)
         self.date_edit.dateChanged.connect(self._date_changed)
         self._committee_changed("")
-        self._date_changed(self.date_edit.date())
         self._agenda_changed()
         self.committee_combo.setFocus()
         self.resize(560, 460)
@@ -89,12 +85,9 @@ class NewMeetingDialog(QDialog):
         self.committee_hint = named(QLabel(self), "committeeHint", "Committee status")
         self.council_edit = named(QLineEdit(self), "councilEdit", "Council")
         self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
-        self.date_edit = natural_width(
-            named(FieldDateEdit(QDate.currentDate(), self), "dateEdit", "Date")
-        )
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.day_label = named(QLabel(self), "dateDayLabel", "Day of the meeting")
+        self.date_edit = named(DateField(dt.date.today(), self, required=True), "dateEdit",
+                               "Date")
+        self.day_label = named(self.date_edit.understood, "dateDayLabel", "Day of the meeting")
         self.time_edit = natural_width(
             named(FieldTimeEdit(DEFAULT_TIME, self), "timeEdit", "Start time")
         )
@@ -114,10 +107,7 @@ class NewMeetingDialog(QDialog):
         self.form.addRow("Cou&ncil:", self.council_edit)
         date_label = QLabel("&Date:", self)
         date_label.setBuddy(self.date_edit)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.day_label, 1)
-        self.form.addRow(date_label, date_row)
+        self.form.addRow(date_label, self.date_edit.row())
         self.form.addRow("&Time:", self.time_edit)
         self.form.addRow("&Venue:", self.venue_edit)
         self.form.addRow("&Agenda:", self.agenda_edit)
@@ -145,10 +135,13 @@ class NewMeetingDialog(QDialog):
         self.council_edit.setToolTip("Change the council in Committee settings." if fixed else "")
         if fixed:
             self.council_edit.setText(council)
-        self.ok_button.setEnabled(bool(name))
+        self._enable_ok()
 
-    def _date_changed(self, date: QDate) -> None:
-        self.day_label.setText(date.toString(DAY_FORMAT))  # a check that 07/11 is the 7th
+    def _date_changed(self, _date: dt.date | None) -> None:
+        self._enable_ok()
+
+    def _enable_ok(self) -> None:
+        self.ok_button.setEnabled(bool(self.committee_name()) and not self.date_edit.problem())
 
     def _agenda_changed(self) -> None:
         count = len(agenda_titles(self.agenda_edit.toPlainText()))
@@ -157,14 +150,16 @@ class NewMeetingDialog(QDialog):
         self.agenda_hint.setText(f"{items}. Ctrl+Enter creates the meeting.")
 
     def accept(self) -> None:
-        if self.committee_name():  # Ctrl+Enter reaches here even while OK is disabled
+        if self.ok_button.isEnabled():  # Ctrl+Enter reaches here even while OK is disabled
             super().accept()
+        elif self.date_edit.problem():
+            self.date_edit.setFocus()
 
     def result_values(self) -> NewMeetingValues:
         return NewMeetingValues(
             committee=self.committee_name(),
             council=self.council_edit.text().strip(),
-            date=self.date_edit.date().toPython(),
+            date=self.date_edit.date() or dt.date.today(),
             time=self.time_edit.time().toPython(),
             venue=self.venue_edit.text().strip(),
             agenda_text=self.agenda_edit.toPlainText(),

@@ -108,6 +108,7 @@ class MinuteEditor(QTextEdit):
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + max(0, min(offset, block.length() - 1)))
         self.setTextCursor(cursor)
+        self._caret = self.caret()  # Qt sends no move signal when the position number is unchanged
         self.ensureCursorVisible()
 
     # --- typing ---------------------------------------------------------------------------
@@ -286,6 +287,10 @@ class MinuteEditor(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
 
+    def text_before_caret(self) -> str:
+        cursor = self.textCursor()
+        return cursor.block().text()[: cursor.positionInBlock()]
+
     def insert_plain(self, text: str) -> None:
         self.textCursor().insertText(text, plain_format())
 
@@ -309,3 +314,5 @@ class _Applying:
 
     def __exit__(self, *exc: object) -> None:
         self.editor._applying -= 1
+        if not self.editor._applying:  # the program moved text: the next undo step starts here
+            self.editor._caret = self.editor.caret()

@@ -1,6 +1,6 @@
 """Flagging while typing: shortcuts open the inline form for the caret's paragraph.
 
-Signals: errorReported(str), flagsChanged().
+Signals: errorReported(str), flagsChanged(), personAdded() when a typed name joined the roster.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from clerkdesk.domain.enums import FlagKind, ParagraphStyle
+from clerkdesk.domain.enums import FlagKind, ParagraphStyle, PersonKind
 from clerkdesk.domain.flag_fields import (
     ActionFields,
     DeclarationFields,
@@ -17,7 +17,7 @@ from clerkdesk.domain.flag_fields import (
     ResolutionFields,
 )
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flag_records, generated_paragraphs
+from clerkdesk.services import flag_records, generated_paragraphs, speakers
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.flags.flag_commands import AddFlagCommand, FlagCommand, UpdateFlagCommand
 from clerkdesk.ui.flags.flag_form import TITLES, FlagForm
@@ -28,6 +28,7 @@ SHORT = 200
 class FlagController(QObject):
     errorReported = Signal(str)
     flagsChanged = Signal()
+    personAdded = Signal()
 
     def __init__(self, db, meeting_id: int, editing_controller: EditorController,  # noqa: ANN001
                  stack: QUndoStack) -> None:
@@ -40,6 +41,7 @@ class FlagController(QObject):
         self.form = FlagForm(self.editor.parentWidget())
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self.editor.setFocus)
+        self.form.add_person = self._add_person
         self._target: tuple[int, int, int | None, FlagFields | None] | None = None
 
     # --- opening the form --------------------------------------------------------------------
@@ -67,7 +69,22 @@ class FlagController(QObject):
         people = {name: person_id for person_id, name in self.editing.outline().names.items()}
         at = self.editor.viewport().mapTo(self.form.parentWidget(),
                                           self.editor.cursorRect().bottomLeft())
-        self.form.open_for(at, fields, people, self._bodies())
+        try:
+            context = speakers.speaker_context(self.db, self.meeting_id)
+            candidates, present = context.candidates, context.present
+        except ClerkDeskError:
+            candidates, present = (), frozenset()
+        self.form.open_for(at, fields, people, self._bodies(), candidates, present)
+
+    def _add_person(self, name: str, kind: PersonKind) -> int | None:
+        """A name typed into a person field that is nobody on the roster joins it."""
+        try:
+            person_id = speakers.add_speaker(self.db, self.meeting_id, name, kind)
+        except ClerkDeskError as error:
+            self.errorReported.emit(str(error))
+            return None
+        self.personAdded.emit()
+        return person_id
 
     def _bodies(self) -> list[str]:
         """Directorates and organisations already asked at this meeting, most recent first."""

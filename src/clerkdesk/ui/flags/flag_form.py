@@ -9,15 +9,14 @@ Signals: saved(fields), cancelled().
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus, ResolutionForm
+from clerkdesk.domain.enums import ActionStatus, FlagKind, PersonKind, RequestStatus, ResolutionForm
 from clerkdesk.domain.flag_fields import (
     ActionFields,
     DeclarationFields,
@@ -35,6 +34,9 @@ from clerkdesk.domain.flag_fields import (
     RequestFields,
     ResolutionFields,
 )
+from clerkdesk.domain.people_search import Candidate
+from clerkdesk.ui.field_widgets import DateField
+from clerkdesk.ui.flags.person_field import PersonField
 
 WIDTH = 480
 TITLES = {
@@ -43,12 +45,6 @@ TITLES = {
     FlagKind.ACTION: "Action",
     FlagKind.DECLARATION: "Declaration of interest",
 }
-NO_DATE = QDate(2000, 1, 1)
-
-
-def _date(edit: QDateEdit) -> dt.date | None:
-    value = edit.date()
-    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
 class FlagForm(QFrame):
@@ -63,25 +59,39 @@ class FlagForm(QFrame):
         self.setAutoFillBackground(True)
         self.kind = FlagKind.REQUEST
         self.people: dict[str, int] = {}  # written name -> person id
+        self.candidates: Sequence[Candidate] = ()
+        self.present: frozenset[int] = frozenset()
+        # Adds a person typed into a person field to the roster; their id, or None on failure.
+        self.add_person: Callable[[str, PersonKind], int | None] = lambda _name, _kind: None
+        self._added: dict[str, int] = {}
         self.fields: dict[str, QWidget] = {}
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.body = QWidget(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("flagFormMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
+        layout.addWidget(self.message)
         self.hide()
 
     # --- opening ----------------------------------------------------------------------------
     def open_for(self, at: QPoint, fields: FlagFields, people: dict[str, int],
-                 bodies: Sequence[str] = ()) -> None:
+                 bodies: Sequence[str] = (), candidates: Sequence[Candidate] = (),
+                 present: frozenset[int] = frozenset()) -> None:
         """Show the form for `fields` (a new flag's defaults, or an existing flag's values)."""
         self.kind = _kind(fields)
         self.people = people
+        self.candidates, self.present, self._added = candidates, present, {}
         self.title.setText(f"<b>{TITLES[self.kind]}</b> · Enter saves · Esc cancels · "
                            "everything can be completed later")
         self._rebuild(fields, bodies)
+        self.message.hide()
         self.resize(WIDTH, self.sizeHint().height())
         parent = self.parentWidget()
         x = max(0, min(at.x(), parent.width() - self.width()))
@@ -113,6 +123,8 @@ class FlagForm(QFrame):
         widgets = list(self.fields.values())
         for widget in widgets:
             widget.installEventFilter(self)
+            if isinstance(widget, PersonField):  # after the completer's own filter: runs first
+                widget.completer().popup().installEventFilter(self)
         for first, second in zip(widgets, widgets[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -120,7 +132,12 @@ class FlagForm(QFrame):
         widget.setObjectName(f"flag_{key}")
         widget.setAccessibleName(label.replace("&", ""))
         self.fields[key] = widget
-        form.addRow(label, widget)
+        if isinstance(widget, DateField | PersonField):  # a field with its note beside/under it
+            title = QLabel(label, self.body)
+            title.setBuddy(widget)  # the label's mnemonic (Alt+D) still reaches the field
+            form.addRow(title, widget.row())
+        else:
+            form.addRow(label, widget)
 
     def _line(self, text: str, choices: Sequence[str] = ()) -> QLineEdit:
         edit = QLineEdit(text, self.body)
@@ -131,16 +148,19 @@ class FlagForm(QFrame):
             edit.setCompleter(completer)
         return edit
 
+    def _person_field(self, person_id: int | None, new_kind: PersonKind | None,
+                      text: str = "", bodies: Sequence[str] = ()) -> PersonField:
+        written = {pid: name for name, pid in self.people.items()}
+        candidates = self.candidates or [
+            _bare_candidate(pid, name) for pid, name in written.items()]
+        return PersonField(self._name_of(person_id) or text, self.body, candidates, written,
+                           self.present, new_kind, bodies)
+
     def _name_of(self, person_id: int | None) -> str:
         return next((name for name, pid in self.people.items() if pid == person_id), "")
 
-    def _date_edit(self, value: dt.date | None) -> QDateEdit:
-        edit = QDateEdit(self.body)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("not set")
-        edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-        return edit
+    def _date_edit(self, value: dt.date | None) -> DateField:
+        return DateField(value, self.body)
 
     def _combo(self, options: Sequence[tuple[str, object]], current: object) -> QComboBox:
         combo = QComboBox(self.body)
@@ -154,7 +174,7 @@ class FlagForm(QFrame):
         asked = self._name_of(fields.asked_of_person_id) or fields.asked_of_body
         self._add(form, "what", "&What:", self._line(fields.what))
         self._add(form, "asked_of", "Asked &of:",
-                  self._line(asked, [*bodies, *self.people]))
+                  self._person_field(fields.asked_of_person_id, None, asked, bodies))
         self._add(form, "due", "&Due:", self._date_edit(fields.due_date))
         self._add(form, "status", "&Status:", self._combo(
             [(s.value.capitalize(), s) for s in RequestStatus], fields.status))
@@ -173,10 +193,10 @@ class FlagForm(QFrame):
             self._add(form, key, label, spin)
         self._add(form, "carried", "Carr&ied:", self._combo(
             [("—", None), ("Carried", True), ("Lost", False)], fields.carried))
-        self._add(form, "mover", "&Moved by:", self._line(self._name_of(fields.mover_id),
-                                                         list(self.people)))
+        self._add(form, "mover", "&Moved by:",
+                  self._person_field(fields.mover_id, PersonKind.MEMBER))
         self._add(form, "seconder", "Seco&nded by:",
-                  self._line(self._name_of(fields.seconder_id), list(self.people)))
+                  self._person_field(fields.seconder_id, PersonKind.MEMBER))
         self._add(form, "recorded", "&Recorded vote:", self._line(fields.recorded_votes))
         casting = QCheckBox("The Chair used a casting vote", self.body)
         casting.setChecked(fields.casting_vote)
@@ -184,8 +204,8 @@ class FlagForm(QFrame):
 
     def _action_fields(self, form: QFormLayout, fields: ActionFields,
                        _bodies: Sequence[str]) -> None:
-        self._add(form, "who", "&Who:", self._line(self._name_of(fields.who_person_id),
-                                                   list(self.people)))
+        self._add(form, "who", "&Who:",
+                  self._person_field(fields.who_person_id, PersonKind.OFFICER))
         self._add(form, "what", "W&hat:", self._line(fields.what))
         self._add(form, "due", "&By when:", self._date_edit(fields.due_date))
         self._add(form, "status", "&Status:", self._combo(
@@ -193,8 +213,8 @@ class FlagForm(QFrame):
 
     def _declaration_fields(self, form: QFormLayout, fields: DeclarationFields,
                             _bodies: Sequence[str]) -> None:
-        self._add(form, "member", "&Member:", self._line(self._name_of(fields.person_id),
-                                                         list(self.people)))
+        self._add(form, "member", "&Member:",
+                  self._person_field(fields.person_id, PersonKind.MEMBER))
         self._add(form, "interest", "&Interest:", self._line(fields.interest_kind, [
             "Disclosable pecuniary interest", "Other registrable interest",
             "Non-registrable interest", "Personal interest", "Prejudicial interest"]))
@@ -210,9 +230,14 @@ class FlagForm(QFrame):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             popup = isinstance(watched, QLineEdit) and watched.completer() is not None and \
                 watched.completer().popup().isVisible()
+            field = self._field_of_popup(watched) or (
+                watched if isinstance(watched, PersonField) else None)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and field is not None:
+                field.take_completion()  # the first Enter takes the name and saves
+                self._save()
+                return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup:
-                self.hide()
-                self.saved.emit(self.values())
+                self._save()
                 return True
             if event.key() == Qt.Key.Key_Escape and not popup:
                 self.hide()
@@ -220,11 +245,42 @@ class FlagForm(QFrame):
                 return True
         return super().eventFilter(watched, event)
 
+    def _field_of_popup(self, watched: QObject) -> PersonField | None:
+        return next((w for w in self.fields.values() if isinstance(w, PersonField)
+                     and w.completer().popup() is watched), None)
+
+    def _save(self) -> None:
+        """Save, unless a field holds something that cannot be saved as typed: then say so."""
+        for widget in self.fields.values():
+            if isinstance(widget, DateField | PersonField) and widget.problem():
+                self._refuse(widget, widget.problem())
+                return
+        for widget in self.fields.values():
+            if isinstance(widget, PersonField) and widget.new_kind and widget.unknown():
+                name = widget.text().strip()
+                person_id = self._added.get(name) or self.add_person(name, widget.new_kind)
+                if person_id is None:
+                    self._refuse(widget, f"“{name}” could not be added to the roster.")
+                    return
+                self._added[name] = person_id
+        self.hide()
+        self.saved.emit(self.values())
+
+    def _refuse(self, widget: QWidget, problem: str) -> None:
+        self.message.setText(f"{widget.accessibleName().rstrip(':')}: {problem}")
+        self.message.show()
+        self.resize(WIDTH, self.sizeHint().height())
+        widget.setFocus()
+
     def _text(self, key: str) -> str:
         return self.fields[key].text().strip()
 
     def _person(self, key: str) -> int | None:
-        return self.people.get(self._text(key))
+        field = self.fields[key]
+        if field.is_body():
+            return None
+        ids = field.person_ids()
+        return ids[0] if len(ids) == 1 else self._added.get(self._text(key))
 
     def _spin(self, key: str) -> int | None:
         value = self.fields[key].value()
@@ -237,7 +293,7 @@ class FlagForm(QFrame):
             return RequestFields(
                 what=self._text("what"), asked_of_person_id=person,
                 asked_of_body="" if person else self._text("asked_of"),
-                due_date=_date(f["due"]), status=f["status"].currentData())
+                due_date=f["due"].date(), status=f["status"].currentData())
         if self.kind is FlagKind.RESOLUTION:
             return ResolutionFields(
                 form=f["form"].currentData(), votes_for=self._spin("votes_for"),
@@ -247,11 +303,19 @@ class FlagForm(QFrame):
                 carried=f["carried"].currentData())
         if self.kind is FlagKind.ACTION:
             return ActionFields(who_person_id=self._person("who"), what=self._text("what"),
-                                due_date=_date(f["due"]), status=f["status"].currentData())
+                                due_date=f["due"].date(), status=f["status"].currentData())
         return DeclarationFields(person_id=self._person("member"),
                                  interest_kind=self._text("interest"),
                                  left_room=f["left_room"].isChecked(),
                                  did_not_vote=f["did_not_vote"].isChecked())
+
+
+def _bare_candidate(person_id: int, written: str) -> Candidate:
+    from clerkdesk.domain.people_search import prepare
+    from clerkdesk.services.speakers import split_name
+
+    title, given, family = split_name(written)
+    return prepare(Candidate(person_id, written, given, family, title))
 
 
 def _kind(fields: FlagFields) -> FlagKind:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkdesk.ui.actions import panel_hint
+
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {"error": QColor("#a4262c"), "warning": QColor("#8a5300"),
                     "suggestion": QColor("#555555")}
@@ -48,7 +50,7 @@ class ReviewPanel(QWidget):
         self.list.setSpacing(2)
         self.list.installEventFilter(self)
         self.list.itemActivated.connect(self._activated)
-        hint = QLabel("Enter: go to · F: apply the fix · D: dismiss · F5: check again", self)
+        hint = QLabel(panel_hint("Review panel"), self)
         hint.setStyleSheet("color: #666; font-size: 9pt;")
         hint.setWordWrap(True)
         again = QPushButton("&Check again", self)

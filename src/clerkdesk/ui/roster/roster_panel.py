@@ -28,6 +28,7 @@ from clerkdesk.domain.attendance import default_attending_status, status_for_key
 from clerkdesk.domain.enums import AttendanceStatus
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import roster
+from clerkdesk.ui.actions import panel_hint
 from clerkdesk.ui.roster.name_delegate import NameDelegate
 from clerkdesk.ui.roster.person_dialog import ask_person
 from clerkdesk.ui.roster.roster_model import NAME, NOTES, ROLE, STATUS, RosterModel
@@ -37,15 +38,14 @@ if TYPE_CHECKING:
     from clerkdesk.services.roster import RosterRow
     from clerkdesk.storage.database import Database
 
-KEYS = ("P present", "A apologies", "X absent", "S substitute", "I in attendance",
-        "O also present", "0 clear", "R remote", "E arrived", "L left", "Ins add", "F2 edit")
-KEY_HELP = "\u00a0· ".join(key.replace(" ", "\u00a0") for key in KEYS)  # a key stays with its word
 WIDE_ENOUGH = 460  # px; narrower docks show role and notes under each name
 QUORATE_STYLE = "color: #2f5d34; padding: 4px;"
 NOT_QUORATE_STYLE = ("background: #a4262c; color: white; font-weight: bold; padding: 6px;"
                      " border-radius: 3px;")
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
                 Qt.KeyboardModifier.KeypadModifier)
+LETTER_COMMANDS = {"R": "toggle_remote", "E": "mark_arrived", "L": "mark_left",
+                   "S": "ask_substitute"}  # keys listed in ui.actions.PANEL_KEYS
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 EDIT_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -97,7 +97,7 @@ class RosterPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #a4262c;")
         self.message_label.hide()
-        hint = QLabel(KEY_HELP, self)
+        hint = QLabel(panel_hint("Roster"), self)
         hint.setObjectName("rosterKeys")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
@@ -214,10 +214,8 @@ class RosterPanel(QWidget):
         if key in CLEAR_KEYS:
             return lambda: self.set_selected_status(None)
         letter = event.text().upper()
-        commands = {"R": self.toggle_remote, "E": self.mark_arrived, "L": self.mark_left,
-                    "S": self.ask_substitute}
-        if letter in commands:
-            return commands[letter]
+        if letter in LETTER_COMMANDS:
+            return getattr(self, LETTER_COMMANDS[letter])
         known, status = status_for_key(letter) if letter else (False, None)
         if known:
             return lambda: self.set_selected_status(status)

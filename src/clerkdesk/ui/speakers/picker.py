@@ -2,10 +2,12 @@
 
 Type to filter (any part of a name, initials, title and surname, role, job title); Up/Down to
 move; Enter to insert; Escape to cancel; Ctrl+M for "A Member". Rows at the end offer to add a
-name that is not in the roster. After a name, the same panel offers reported-speech phrases.
+name that is not in the roster. After a name, the same panel offers reported-speech phrases;
+as soon as what is typed continues no phrase, the list closes and hands the text on
+(typedThrough), so words typed straight after a name are never lost.
 
 Signals: personChosen(person_id), anonymousChosen(), addRequested(name, kind),
-phraseChosen(text), closed().
+phraseChosen(text), typedThrough(text), keyThrough(key event), closed().
 """
 
 from __future__ import annotations
@@ -29,8 +31,18 @@ from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, search
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Editing keys pressed before anything is typed into the phrase list belong to the paragraph.
+PASSED_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left,
+                         Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End})
 WIDTH = 460
 MAX_ROWS = 10
+
+
+def continues(phrase: str, typed: str) -> bool:
+    """Whether `typed` is the start of one of the phrase's words (and what follows it)."""
+    lowered, needle = phrase.lower(), typed.lower()
+    return any(lowered.startswith(needle, i) for i in range(len(lowered))
+               if i == 0 or lowered[i - 1] == " ")
 
 
 class Mode(Enum):
@@ -55,6 +67,8 @@ class SpeakerPicker(QFrame):
     anonymousChosen = Signal()
     addRequested = Signal(str, object)
     phraseChosen = Signal(str)
+    typedThrough = Signal(str)
+    keyThrough = Signal(QKeyEvent)
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -134,10 +148,13 @@ class SpeakerPicker(QFrame):
         if self.mode is Mode.PEOPLE:
             self._fill_people(text)
         else:
-            needle = text.strip().lower()
-            for phrase in self.phrases:
-                if needle in phrase.lower():
-                    self._add_row(phrase, ("phrase", phrase))
+            matching = [p for p in self.phrases if continues(p, text)]
+            if text and not matching:
+                self.hide()
+                self.typedThrough.emit(text)
+                return
+            for phrase in matching:
+                self._add_row(phrase, ("phrase", phrase))
         if self.list.count():
             self.list.setCurrentRow(0)
         self._fit_height()
@@ -163,7 +180,10 @@ class SpeakerPicker(QFrame):
     # --- keys and choosing -------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if self.mode is Mode.PHRASES and key in PASSED_KEYS and not self.filter.text():
+            self.hide()
+            self.keyThrough.emit(QKeyEvent(event.type(), key, mods, event.text()))
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = -1 if key == Qt.Key.Key_Up else 1
             self.list.setCurrentRow(max(0, min(self.list.count() - 1,
                                                self.list.currentRow() + step)))

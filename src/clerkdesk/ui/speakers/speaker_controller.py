@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from clerkdesk.domain.enums import PersonKind
+from clerkdesk.domain.name_checks import apologies_mentions
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import speakers
 from clerkdesk.ui.editor.blocks import ANONYMOUS_ID
@@ -36,6 +38,8 @@ class SpeakerController(QObject):
         self.picker.anonymousChosen.connect(self.insert_anonymous)
         self.picker.addRequested.connect(self._add_person)
         self.picker.phraseChosen.connect(self._phrase_chosen)
+        self.picker.typedThrough.connect(self._typed_through)
+        self.picker.keyThrough.connect(self._key_through)
         self.picker.closed.connect(self.editor.setFocus)
 
     def _caret_point(self):  # noqa: ANN202
@@ -71,8 +75,9 @@ class SpeakerController(QObject):
         self.editor.insert_mention(person_id)  # in an empty item this creates the paragraph
         pid = self.editor.caret()[0]
         paragraphs = self.editor.paragraphs
-        if pid and paragraphs.data(paragraphs.block(pid)).speaker_id is None:
-            self.editing.change_speaker(pid, person_id)
+        speaks = pid and person_id not in apologies_mentions(self.editor.stored(pid))
+        if speaks and paragraphs.data(paragraphs.block(pid)).speaker_id is None:
+            self.editing.change_speaker(pid, person_id)  # not someone who sent apologies
         self.stack.endMacro()
         self._offer_phrases()
 
@@ -101,3 +106,15 @@ class SpeakerController(QObject):
     def _phrase_chosen(self, phrase: str) -> None:
         self.editor.setFocus()
         self.editor.insert_plain(phrase + " ")
+
+    def _typed_through(self, text: str) -> None:
+        """Words typed after a name that no phrase continues go into the paragraph as typed."""
+        self.editor.setFocus()
+        if text.startswith(" ") and self.editor.text_before_caret().endswith(" "):
+            text = text[1:]  # the space typed after the name is the one inserted with it
+        self.editor.insert_plain(text)
+
+    def _key_through(self, event: QKeyEvent) -> None:
+        """Backspace, Delete or an arrow pressed instead of a phrase acts in the paragraph."""
+        self.editor.setFocus()
+        QApplication.sendEvent(self.editor, event)

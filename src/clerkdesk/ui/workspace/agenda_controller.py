@@ -1,6 +1,6 @@
 """Agenda navigation and edits: select, add, rename, mark exempt, delete and reorder items.
 
-Signals: errorReported(str), itemSelected(item_id).
+Signals: errorReported(str), itemSelected(item_id), openRequested(item_id) on Enter.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def ask_paragraph(parent: QWidget) -> int | None:
 class AgendaController(QObject):
     errorReported = Signal(str)
     itemSelected = Signal(int)
+    openRequested = Signal(int)
 
     def __init__(self, db, meeting_id: int, view: QListView, stack: QUndoStack,  # noqa: ANN001
                  reload_outline: Callable[[], MeetingOutline],
@@ -93,9 +94,15 @@ class AgendaController(QObject):
             ):
                 self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True
-            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)
             if event.key() == Qt.Key.Key_Delete and plain:
                 self.delete_current()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+                item_id = self.current_item_id()
+                if item_id is not None:
+                    self.openRequested.emit(item_id)
                 return True
         return super().eventFilter(watched, event)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus
+from clerkdesk.ui.actions import panel_hint
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = (
@@ -85,8 +86,7 @@ class FlagPanel(QWidget):
         self.log_button = QPushButton("Request &log…", self)
         self.log_button.setObjectName("requestLogButton")
         self.log_button.clicked.connect(self.logRequested)
-        hint = QLabel("Enter: go to · F4: edit · P provided · W withdrawn · D done · Del remove",
-                      self)
+        hint = QLabel(panel_hint("Flags panel"), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666; font-size: 9pt;")
         filters = QHBoxLayout()

@@ -167,6 +167,7 @@ class MeetingWorkspace(QMainWindow):
         self.speakers.errorReported.connect(self._error)
         self.agenda.errorReported.connect(self._error)
         self.agenda.itemSelected.connect(self._show_item)
+        self.agenda.openRequested.connect(self.open_item_at_end)
         self.editing.itemShown.connect(self._item_shown)
         self.editing.structureChanged.connect(lambda _item: self._flags_timer.start())
         self.flags.jumpRequested.connect(self.jump_to)
@@ -180,6 +181,7 @@ class MeetingWorkspace(QMainWindow):
         self.review.minutesChanged.connect(self._flags_timer.start)
         self.review_panel.jumpRequested.connect(self.jump_to)
         self.flagging.flagsChanged.connect(self.refresh_flags)
+        self.flagging.personAdded.connect(self._person_added)
         self.roster.personChanged.connect(lambda _person: self.refresh_names())
         self.roster.errorReported.connect(self._error)
 
@@ -205,6 +207,11 @@ class MeetingWorkspace(QMainWindow):
             self.editing.show_item(self.editing.item_id, force=True)
             self.editing.place_caret(caret)
         self._flags_timer.start()
+
+    def _person_added(self) -> None:
+        """A name typed into a flag form joined the roster: show it once the flag is saved."""
+        QTimer.singleShot(0, self.roster.refresh)
+        QTimer.singleShot(0, self.refresh_names)
 
     def _show_item(self, item_id: int) -> None:
         try:
@@ -382,6 +389,14 @@ class MeetingWorkspace(QMainWindow):
         self.editing.show_item(item_id)
         self.editing.place_caret((paragraph_id, offset))
 
+    def open_item_at_end(self, item_id: int) -> None:
+        """Show the item in the editor with the caret after its last word (Enter on the agenda)."""
+        self._show_item(item_id)
+        ids = self.editor.paragraphs.ids()
+        if ids:
+            self.editing.place_caret((ids[-1], len(self.editor.paragraphs.block(ids[-1]).text())))
+        self.editor.setFocus()
+
     def position(self) -> tuple[int, int, int] | None:
         if self.editing.item_id is None:
             return None
@@ -411,6 +426,14 @@ class MeetingWorkspace(QMainWindow):
         pid, _offset = self.editor.caret()
         if pid:
             self.editing.merge(pid, True)
+
+    def live_reason(self) -> str:
+        """Why closing now would interrupt the meeting ("" when it would not)."""
+        if self.clock.elapsed_now() is not None:
+            return "The meeting clock is running."
+        if self.autosaver.pending:
+            return "Its latest text is not saved yet."
+        return ""
 
     def close_session(self) -> bool:
         """Write everything pending; False when the disk refuses (the text is still held)."""
