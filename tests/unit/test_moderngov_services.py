@@ -4,6 +4,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from support.moderngov_site import fixture_bytes
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.mentions import person_token
 from clerkdesk.domain.moderngov import SiteCouncillor, SiteMember
+from clerkdesk.errors import ClerkDeskError
 from clerkdesk.importers import moderngov_xml
 from clerkdesk.importers.moderngov_xml import split_name
 from clerkdesk.services import moderngov
@@ -145,3 +147,13 @@ def test_applying_a_refresh_twice_changes_nothing_the_second_time(seats, on_rost
             assert len(people(db)) == count
         finally:
             db.close()
+
+
+def test_an_answer_with_no_members_changes_nobody_and_says_why(db):
+    """A site answer in a shape we do not read (or the wrong committee) lists nobody: that must
+    never be offered as 'everyone left'."""
+    committee = create_committee(db, "Planning Committee")
+    moderngov.apply_membership(db, committee, moderngov.plan_membership(
+        db, committee, [seat(501, "Cllr Imogen Castleford", Role.CHAIR)]))
+    with pytest.raises(ClerkDeskError, match="listed no members"):
+        moderngov.plan_membership(db, committee, [])

@@ -147,6 +147,10 @@ def plan_membership(db: Database, committee_id: int,
         get_or_fail(session, Committee, committee_id, "committee")
         seats = {m.person_id: Role(m.role) for m in session.scalars(
             select(Membership).where(Membership.committee_id == committee_id))}
+        if not members and seats:  # never offer "everyone left" for an answer we cannot read
+            raise ClerkDeskError(
+                "The site listed no members for this committee, so nothing was changed: "
+                "check the committee chosen in Committee settings › Source.")
         people = list(session.scalars(select(Person).where(Person.kind == PersonKind.MEMBER)))
         people.sort(key=lambda p: (p.id not in seats, p.id))
         changes, matched = [], set()
