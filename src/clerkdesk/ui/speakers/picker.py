@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, search
+from clerkdesk.ui.colours import Tone, text_style
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 WIDTH = 460
@@ -65,7 +66,7 @@ class SpeakerPicker(QFrame):
         self.setAutoFillBackground(True)
         self.title = QLabel(self)
         self.title.setObjectName("speakerPickerTitle")
-        self.title.setStyleSheet("color: #555; font-size: 9pt;")
+        self.title.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
         self.title.setWordWrap(True)
         self.filter = FilterEdit(self)
         self.filter.setObjectName("speakerFilter")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus
+from clerkdesk.ui.colours import Tone, text_style
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = (
@@ -88,7 +89,7 @@ class FlagPanel(QWidget):
         hint = QLabel("Enter: go to · F4: edit · P provided · W withdrawn · D done · Del remove",
                       self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666; font-size: 9pt;")
+        hint.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.status_filter, 1)

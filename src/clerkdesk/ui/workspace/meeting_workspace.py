@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import flag_records, workspace
 from clerkdesk.ui.after_paint import AfterFirstPaint
+from clerkdesk.ui.colours import Tone, fill_style
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
@@ -96,7 +97,7 @@ class MeetingWorkspace(QMainWindow):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 8px 18px 2px;")
         self.lock_banner = QLabel(centre)
         self.lock_banner.setObjectName("lockBanner")
-        self.lock_banner.setStyleSheet("background: #fff4ce; padding: 6px 18px;")
+        self.lock_banner.setStyleSheet(f"{fill_style(Tone.NOTICE)} padding: 6px 18px;")
         self.lock_banner.hide()
         self.editor = MinuteEditor(centre)
         self.find_bar = FindBar(self.editor, centre)
