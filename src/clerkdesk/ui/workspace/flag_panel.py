@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus
+from clerkdesk.domain.flag_summary import flag_headline, place_label
 from clerkdesk.ui.colours import Tone, text_style
+from clerkdesk.ui.flags.flag_icons import LOOKS, kind_pixmap
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = (
@@ -44,11 +46,38 @@ STATUS_FILTERS = (("Any status", None), ("Outstanding / open", "open"),
 _OPEN = {RequestStatus.OUTSTANDING.value, ActionStatus.OPEN.value}
 _CLOSED = {RequestStatus.PROVIDED.value, ActionStatus.DONE.value}
 _DROPPED = {RequestStatus.WITHDRAWN.value, ActionStatus.DROPPED.value}
+EMPTY_TEXT = ("Nothing flagged yet: in the minutes press Ctrl+R for a resolution, "
+              "Ctrl+Shift+R a request, Ctrl+Shift+A an action, Ctrl+Shift+D a declaration.")
+NOTHING_MATCHES = "No flags of this kind or status: choose “All kinds” or “Any status”."
 
 
 def _status_matches(status: str, wanted: str | None) -> bool:
     groups = {"open": _OPEN, "closed": _CLOSED, "dropped": _DROPPED}
     return wanted is None or status in groups[wanted]
+
+
+class FlagLegend(QWidget):
+    """Each kind's icon with its name, so the colours and signs need no guessing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flagLegend")
+        self.setAccessibleName("Flag kinds")
+        self.texts: list[QLabel] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for look_kind, look in LOOKS.items():
+            icon = QLabel(self)
+            icon.setPixmap(kind_pixmap(look_kind, 14, self.palette()))
+            icon.setAccessibleName(look.long_name)
+            text = QLabel(look.name, self)
+            text.setAccessibleName(look.long_name)
+            text.setToolTip(look.long_name)
+            self.texts.append(text)
+            row.addWidget(icon)
+            row.addWidget(text)
+            row.addSpacing(6)
+        row.addStretch(1)
 
 
 class FlagPanel(QWidget):
@@ -90,6 +119,7 @@ class FlagPanel(QWidget):
                       self)
         hint.setWordWrap(True)
         hint.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
+        self.legend = FlagLegend(self)
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.status_filter, 1)
@@ -97,6 +127,7 @@ class FlagPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(hint)
         layout.addWidget(self.log_button)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self._fill())
@@ -124,22 +155,24 @@ class FlagPanel(QWidget):
             for record in rows:
                 entry = QTreeWidgetItem(group, [self._row_text(record)])
                 entry.setData(0, RECORD_ROLE, record)
+                entry.setIcon(0, QIcon(kind_pixmap(record.kind, 16, self.palette())))
+                entry.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                              f"{LOOKS[record.kind].long_name}: {self._row_text(record)}")
                 entry.setToolTip(0, record.short_text)
                 if record.id == select_id:
                     self.list.setCurrentItem(entry)
             group.setExpanded(True)
         if not self.list.topLevelItemCount():
-            QTreeWidgetItem(self.list, ["No flags yet. In the minutes: Ctrl+Shift+R request, "
-                                        "Ctrl+R resolution, Ctrl+Shift+A action, "
-                                        "Ctrl+Shift+D declaration."]).setFlags(
-                Qt.ItemFlag.NoItemFlags)
+            empty = EMPTY_TEXT if not self.records else NOTHING_MATCHES
+            QTreeWidgetItem(self.list, [empty]).setFlags(Qt.ItemFlag.NoItemFlags)
 
     @staticmethod
     def _row_text(record) -> str:  # noqa: ANN001
-        where = f"{record.item_label}. {record.paragraph_label}".strip()
-        status = f"  [{record.status}]" if record.status else ""
-        asked = f"  → {record.asked_of_text}" if record.asked_of_text else ""
-        return f"{where}{status}{asked}\n{record.short_text}"
+        where = place_label(record.item_label, record.paragraph_label)
+        status = f" · {record.status}" if record.status else ""
+        headline = flag_headline(record.kind, record.fields, record.asked_of_text,
+                                 record.short_text)
+        return f"{where}{status}\n{headline}"
 
     def selected_record(self):  # noqa: ANN201
         item = self.list.currentItem()

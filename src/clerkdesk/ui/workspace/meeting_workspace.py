@@ -217,7 +217,9 @@ class MeetingWorkspace(QMainWindow):
 
     def refresh_flags(self) -> None:
         try:
-            self.flags.show_records(flag_records.meeting_flags(self.db, self.meeting_id))
+            records = flag_records.meeting_flags(self.db, self.meeting_id)
+            self.flags.show_records(records)
+            self.editor.numbers.show_flag_kinds(records)
         except ClerkDeskError as error:
             self._error(str(error))
 
