@@ -143,7 +143,7 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, chain)
-    press(qtbot, window.browser.meeting_list, "Ctrl+Shift+N")
+    press(qtbot, window.browser.meeting_list, "Ctrl+N")
     assert created == ["done"]
     qtbot.waitUntil(lambda: offered == [["done"]], timeout=3000)
     ws = window.meetings.workspace

@@ -25,6 +25,10 @@ class ActionId(Enum):
     COMMITTEE_SETTINGS = auto()
     QUIT = auto()
     UNDO = auto()
+    CUT = auto()
+    COPY = auto()
+    PASTE = auto()
+    SELECT_ALL = auto()
     REDO = auto()
     FIND = auto()
     FIND_NEXT = auto()
@@ -77,15 +81,16 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(ActionId.NEW_DATABASE, "&New database…",
-               "Create an empty ClerkDesk database file and open it", QKeySequence.StandardKey.New),
+    ActionSpec(ActionId.NEW_DATABASE, "New &database…",
+               "Create an empty ClerkDesk database file and open it"),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
                "Open an existing ClerkDesk database file", QKeySequence.StandardKey.Open),
     ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
                "Copy the whole database to another file (work continues in this one)",
                "Ctrl+Shift+S"),
     ActionSpec(ActionId.NEW_MEETING, "New &meeting…",
-               "Create a meeting: committee, date, time, venue and agenda", "Ctrl+Shift+N"),
+               "Create a meeting: committee, date, time, venue and agenda",
+               QKeySequence.StandardKey.New, fallback="Ctrl+N"),
     ActionSpec(ActionId.IMPORT_MINUTES, "&Import minutes…",
                "Read minutes from a text file (e.g. copied from a web page) as a new meeting",
                "Ctrl+I"),
@@ -114,6 +119,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                QKeySequence.StandardKey.Undo, menu="Edit"),
     ActionSpec(ActionId.REDO, "&Redo", "Redo the change just undone",
                QKeySequence.StandardKey.Redo, menu="Edit", fallback="Ctrl+Shift+Z"),
+    ActionSpec(ActionId.CUT, "Cu&t", "Cut the selected text to the clipboard",
+               QKeySequence.StandardKey.Cut, menu="Edit", fallback="Ctrl+X"),
+    ActionSpec(ActionId.COPY, "&Copy", "Copy the selected text", QKeySequence.StandardKey.Copy,
+               menu="Edit", fallback="Ctrl+C"),
+    ActionSpec(ActionId.PASTE, "&Paste", "Paste the clipboard at the caret",
+               QKeySequence.StandardKey.Paste, menu="Edit", fallback="Ctrl+V"),
+    ActionSpec(ActionId.SELECT_ALL, "Select &all", "Select all the text of the field in use",
+               QKeySequence.StandardKey.SelectAll, menu="Edit", fallback="Ctrl+A"),
     ActionSpec(ActionId.FIND, "&Find…", "Find text in this agenda item",
                QKeySequence.StandardKey.Find, menu="Edit"),
     ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", QKeySequence.StandardKey.FindNext,
@@ -131,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.SET_SPEAKER, "Set paragraph &speaker…",
                "Choose the main speaker of this paragraph (shown in the margin)",
                "Ctrl+Shift+Space", menu="Edit"),
-    ActionSpec(ActionId.SPLIT_PARAGRAPH, "S&plit paragraph at caret",
+    ActionSpec(ActionId.SPLIT_PARAGRAPH, "Sp&lit paragraph at caret",
                "Start a new paragraph with the text after the caret", "Ctrl+Shift+Return",
                menu="Edit"),
     ActionSpec(ActionId.MERGE_PARAGRAPH, "&Merge with next paragraph",
