@@ -93,7 +93,7 @@ def test_new_database_opens_empty_and_never_overwrites(
     assert list_texts(window) == []
     assert window.windowTitle().startswith("fresh.sqlite")
     assert window.findChild(QLabel, "meetingCountLabel").text() == "0 meetings"
-    assert "no meetings" in minutes_view(window).toPlainText()
+    assert "No meetings yet" in minutes_view(window).toPlainText()
 
     before = sample_db.path.read_bytes()
     assert window.new_database_file(sample_db.path) is False

@@ -230,3 +230,31 @@ def test_a_name_is_deleted_as_one_unit_and_undo_restores_it(open_window, send_db
     assert ws.editor.toPlainText().startswith("Mr Love")
     ws.autosaver.flush()
     assert stored(path)[0][1].startswith(f"{{@{people['love']}}}")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (900, 420)])
+def test_picker_shows_its_last_row_whole_and_explains_the_present_marker(
+        open_window, send_db, qtbot, size):
+    path, meeting, _committee, people = send_db
+    window = open_window(path)
+    window.resize(*size)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Space")
+    picker = ws.speakers.picker
+    listing: QListWidget = picker.list
+    qtbot.keyClicks(picker.filter, "Jo")  # no match: only the rows offering to add
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Backspace)
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Backspace)
+    assert listing.count() >= 4
+    shown = [r for r in range(listing.count())
+             if listing.visualItemRect(listing.item(r)).intersects(listing.viewport().rect())]
+    last = listing.visualItemRect(listing.item(shown[-1]))
+    assert listing.viewport().rect().contains(last), (last, listing.viewport().rect())
+    assert picker.geometry().bottom() <= picker.parentWidget().height()
+    assert "● present" in picker.title.text()
+    love = next(listing.item(r) for r in range(listing.count())
+                if listing.item(r).text().startswith("Mr Rory Love"))
+    assert love.text().endswith("●") and "present at this meeting" in love.toolTip()
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Escape)

@@ -32,6 +32,8 @@ from clerkdesk.ui.colours import Tone, text_style
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 WIDTH = 460
 MAX_ROWS = 10
+PRESENT_MARK = "●"
+PRESENT_TIP = "present at this meeting"
 
 
 class Mode(Enum):
@@ -98,7 +100,8 @@ class SpeakerPicker(QFrame):
                     recent: Sequence[int], title: str = "Insert a name") -> None:
         self.mode = Mode.PEOPLE
         self.candidates, self.present, self.recent = candidates, present, recent
-        self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels")
+        self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels"
+                           f" · {PRESENT_MARK} present")
         self._open(at)
 
     def open_phrases(self, at: QPoint, phrases: Sequence[str]) -> None:
@@ -125,9 +128,13 @@ class SpeakerPicker(QFrame):
 
     # --- filtering --------------------------------------------------------------------------
     def _fit_height(self) -> None:
-        rows = max(1, min(MAX_ROWS, self.list.count()))
-        row_height = self.list.sizeHintForRow(0) if self.list.count() else 20
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        """Whole rows only: as many as fit both MAX_ROWS and the window below the title."""
+        row_height = max(1, self.list.sizeHintForRow(0) if self.list.count() else 20)
+        chrome = 2 * self.list.frameWidth() + 2
+        others = self.sizeHint().height() - self.list.height()
+        room = self.parentWidget().height() - others - chrome
+        rows = max(1, min(MAX_ROWS, self.list.count(), room // row_height))
+        self.list.setFixedHeight(rows * row_height + chrome)
         self.resize(WIDTH, self.sizeHint().height())
 
     def _refilter(self, text: str) -> None:
@@ -146,8 +153,13 @@ class SpeakerPicker(QFrame):
     def _fill_people(self, text: str) -> None:
         matches = search(self.candidates, text, self.present, self.recent)
         for candidate in matches:
-            marker = "  ●" if candidate.id in self.present else ""
-            self._add_row(f"{candidate.display}{marker}", ("person", candidate.id))
+            here = candidate.id in self.present
+            row = self._add_row(f"{candidate.display}  {PRESENT_MARK}" if here else
+                                candidate.display, ("person", candidate.id))
+            if here:
+                row.setToolTip(f"{PRESENT_MARK} {PRESENT_TIP}")
+                row.setData(Qt.ItemDataRole.AccessibleTextRole,
+                            f"{candidate.display}, {PRESENT_TIP}")
         typed = " ".join(text.split())
         exact = any(
             typed.lower() == f"{c.given_name} {c.family_name}".strip().lower() for c in matches
@@ -157,9 +169,10 @@ class SpeakerPicker(QFrame):
                                 (PersonKind.OTHER, "someone else")):
                 self._add_row(f"Add “{typed}” as {label}…", ("add", (typed, kind)))
 
-    def _add_row(self, text: str, choice: tuple) -> None:
+    def _add_row(self, text: str, choice: tuple) -> QListWidgetItem:
         row = QListWidgetItem(text, self.list)
         row.setData(CHOICE_ROLE, choice)
+        return row
 
     # --- keys and choosing -------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:

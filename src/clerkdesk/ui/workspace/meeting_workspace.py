@@ -43,6 +43,8 @@ from clerkdesk.ui.workspace.flag_panel import FlagPanel
 from clerkdesk.ui.workspace.save_status import SaveStatus
 
 FLAG_REFRESH_MS = 600
+EMPTY_ITEM = ("No minutes for this item yet: start typing; Enter starts the next paragraph, "
+              "Ctrl+PgDown goes to the next item.")
 
 
 class MeetingWorkspace(QMainWindow):
@@ -100,6 +102,7 @@ class MeetingWorkspace(QMainWindow):
         self.lock_banner.setStyleSheet(f"{fill_style(Tone.NOTICE)} padding: 6px 18px;")
         self.lock_banner.hide()
         self.editor = MinuteEditor(centre)
+        self.editor.setPlaceholderText(EMPTY_ITEM)
         self.find_bar = FindBar(self.editor, centre)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
