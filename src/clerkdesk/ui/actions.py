@@ -81,7 +81,7 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(ActionId.NEW_DATABASE, "New &database…",
+    ActionSpec(ActionId.NEW_DATABASE, "&New database…",
                "Create an empty ClerkDesk database file and open it"),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
                "Open an existing ClerkDesk database file", QKeySequence.StandardKey.Open),
