@@ -91,5 +91,9 @@ def test_request_and_resolution_read_at_a_glance_with_icons_and_legend(open_wind
     assert [label.text() for label in legend.texts] == [
         "Request", "Resolution", "Action", "Declaration"]
     assert all(label.accessibleName() for label in legend.texts)
+    entry = ws.flags.list.topLevelItem(0).child(0)
+    line = ws.flags.list.fontMetrics().height()
+    ws.flags.list.resize(200, 300)  # a narrow dock: the headline wraps, never cut off
+    assert ws.flags.list.visualItemRect(entry).height() >= 3 * line
     kinds_in_margin = editor.numbers.flag_kinds
     assert sorted(kinds_in_margin.values()) == [(FlagKind.REQUEST,), (FlagKind.RESOLUTION,)]

@@ -11,13 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +42,7 @@ from clerkdesk.ui.colours import Tone, text_style
 from clerkdesk.ui.flags.flag_icons import LOOKS, kind_pixmap
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+MIN_TEXT_WIDTH = 60
 GROUPS = (
     (FlagKind.REQUEST, "Requests for information"),
     (FlagKind.RESOLUTION, "Resolutions"),
@@ -56,6 +69,21 @@ def _status_matches(status: str, wanted: str | None) -> bool:
     return wanted is None or status in groups[wanted]
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for text wrapped at the list's width (Qt's own hint never wraps)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 ) -> QSize:  # noqa: N802 - Qt API
+        view = self.parent()
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        opt = QStyleOptionViewItem(option)
+        width = view.viewport().width() - view.indentation() * depth
+        opt.rect = QRect(0, 0, max(MIN_TEXT_WIDTH, width), 1)  # a valid rect turns wrapping on
+        return super().sizeHint(opt, index)
+
+
 class FlagLegend(QWidget):
     """Each kind's icon with its name, so the colours and signs need no guessing."""
 
@@ -64,9 +92,10 @@ class FlagLegend(QWidget):
         self.setObjectName("flagLegend")
         self.setAccessibleName("Flag kinds")
         self.texts: list[QLabel] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for look_kind, look in LOOKS.items():
+        grid = QGridLayout(self)  # two by two: the names stay whole in a narrow dock
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(4, 1)
+        for number, (look_kind, look) in enumerate(LOOKS.items()):
             icon = QLabel(self)
             icon.setPixmap(kind_pixmap(look_kind, 14, self.palette()))
             icon.setAccessibleName(look.long_name)
@@ -74,10 +103,8 @@ class FlagLegend(QWidget):
             text.setAccessibleName(look.long_name)
             text.setToolTip(look.long_name)
             self.texts.append(text)
-            row.addWidget(icon)
-            row.addWidget(text)
-            row.addSpacing(6)
-        row.addStretch(1)
+            grid.addWidget(icon, number // 2, (number % 2) * 2)
+            grid.addWidget(text, number // 2, (number % 2) * 2 + 1)
 
 
 class FlagPanel(QWidget):
@@ -110,6 +137,7 @@ class FlagPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformRowHeights(False)
         self.list.setIndentation(10)
+        self.list.setItemDelegate(WrappingDelegate(self.list))
         self.list.installEventFilter(self)
         self.list.itemActivated.connect(self._activated)
         self.log_button = QPushButton("Request &log…", self)
@@ -184,6 +212,8 @@ class FlagPanel(QWidget):
             self.jumpRequested.emit(record.item_id, record.paragraph_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.list.doItemsLayout()  # rows wrap again at the new width
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             record = self.selected_record()
             if record is not None and self._key(record, event):
