@@ -78,7 +78,7 @@ def test_request_and_resolution_read_at_a_glance_with_icons_and_legend(open_wind
     qtbot.waitUntil(lambda: "noted the report" in entries(ws.flags)[-1][0])  # refreshed
     rows = entries(ws.flags)
     assert rows[0][0] == ("Item 1, para 1 · outstanding\n"
-                          "A Member asked for the dredging costs. — asked of Harbour Master")
+                          "Asked of Harbour Master: A Member asked for the dredging costs.")
     assert rows[1][0].startswith("Item 1, resolution\nNoted: The Sub-Committee noted the report.")
     assert rows[0][1].startswith("Request for information: Item 1, para 1")
     assert rows[1][1].startswith("Resolution: Item 1, resolution")

@@ -36,9 +36,9 @@ def test_a_place_never_reads_like_the_old_dotted_label(item, number):
 def test_request_says_what_was_asked_and_of_whom():
     fields = RequestFields(what="Cost of the new bins", asked_of_body="Waste Services")
     assert flag_headline(FlagKind.REQUEST, fields, "Waste Services", "Members asked…") == \
-        "Cost of the new bins — asked of Waste Services"
+        "Asked of Waste Services: Cost of the new bins"
     assert flag_headline(FlagKind.REQUEST, RequestFields(), "", "Members asked about bins") == \
-        "Members asked about bins — asked of nobody yet"
+        "Asked of nobody yet: Members asked about bins"
 
 
 def test_resolution_says_its_form_and_first_words():
@@ -46,7 +46,7 @@ def test_resolution_says_its_form_and_first_words():
     text = "That the report be agreed and the officers thanked for their careful work on it"
     headline = flag_headline(FlagKind.RESOLUTION, fields, "", text)
     assert headline.startswith("Agreed: That the report be agreed")
-    assert len(headline) <= 80
+    assert len(headline) <= 100
 
 
 def test_action_says_owner_and_due_date():

@@ -10,7 +10,7 @@ from clerkdesk.domain.flag_fields import (
     shorten,
 )
 
-HEADLINE_LENGTH = 80
+HEADLINE_LENGTH = 100
 FIRST_WORDS = 60
 RESOLVED_SUFFIX = " RESOLVED"
 
@@ -28,7 +28,7 @@ def place_label(item_label: str, reference: str) -> str:
 
 
 def _request(fields: RequestFields, who: str, text: str) -> str:
-    return f"{fields.what.strip() or text} — asked of {who or 'nobody yet'}"
+    return f"Asked of {who or 'nobody yet'}: {fields.what.strip() or text}"
 
 
 def _resolution(fields: ResolutionFields, text: str) -> str:
