@@ -43,6 +43,8 @@ from clerkdesk.ui.flags.flag_icons import LOOKS, kind_pixmap
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 MIN_TEXT_WIDTH = 60
+ICON_SIZE = 16
+ICON_GAP = 10
 GROUPS = (
     (FlagKind.REQUEST, "Requests for information"),
     (FlagKind.RESOLUTION, "Resolutions"),
@@ -79,7 +81,9 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         opt = QStyleOptionViewItem(option)
-        width = view.viewport().width() - view.indentation() * depth
+        icon = view.iconSize().width() if view.iconSize().isValid() else ICON_SIZE
+        # Qt measures wrapped text at the rect's width, leaving out the icon: take it off here.
+        width = view.viewport().width() - view.indentation() * depth - icon - ICON_GAP
         opt.rect = QRect(0, 0, max(MIN_TEXT_WIDTH, width), 1)  # a valid rect turns wrapping on
         return super().sizeHint(opt, index)
 
@@ -183,7 +187,7 @@ class FlagPanel(QWidget):
             for record in rows:
                 entry = QTreeWidgetItem(group, [self._row_text(record)])
                 entry.setData(0, RECORD_ROLE, record)
-                entry.setIcon(0, QIcon(kind_pixmap(record.kind, 16, self.palette())))
+                entry.setIcon(0, QIcon(kind_pixmap(record.kind, ICON_SIZE, self.palette())))
                 entry.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                               f"{LOOKS[record.kind].long_name}: {self._row_text(record)}")
                 entry.setToolTip(0, record.short_text)
