@@ -76,3 +76,15 @@ def test_no_hard_coded_colour_outside_the_colours_module():
         for pattern in STRAY_COLOURS:
             stray += [f"{path.name}: {m}" for m in re.findall(pattern, text)]
     assert stray == []
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_margin_stamps_and_speaker_names_read_on_the_editor(open_window, sample_db, qtbot, name):
+    window = open_window(sample_db.path)
+    window.open_meeting(sample_db.newer_meeting_id)
+    editor = window.meetings.workspace.editor
+    editor.setPalette(PALETTES[name])
+    editor.viewport().repaint()
+    base = editor.palette().color(QPalette.ColorRole.Base)
+    assert _ratio(editor.numbers.stamp_colour, base) >= AA_TEXT
+    assert _ratio(editor.numbers.stamp_colour, QColor("#9aa3ad")) != 1.0  # not the old grey
