@@ -232,10 +232,19 @@ def test_a_name_is_deleted_as_one_unit_and_undo_restores_it(open_window, send_db
     assert stored(path)[0][1].startswith(f"{{@{people['love']}}}")
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (900, 420)])
+@pytest.mark.parametrize("size", [(1366, 768), (900, 420), (700, 300)])
 def test_picker_shows_its_last_row_whole_and_explains_the_present_marker(
         open_window, send_db, qtbot, size):
+    from clerkdesk.services.people import add_person_in
+    from clerkdesk.storage.database import open_database
+
     path, meeting, _committee, people = send_db
+    db = open_database(path)
+    with db.transaction() as session:  # more people than rows fit in a small window
+        for n in range(12):
+            add_person_in(session, given_name=f"Officer{n}", family_name="Example",
+                          kind=PersonKind.OFFICER)
+    db.close()
     window = open_window(path)
     window.resize(*size)
     window.open_meeting(meeting)
@@ -244,10 +253,7 @@ def test_picker_shows_its_last_row_whole_and_explains_the_present_marker(
     press(qtbot, ws.editor, "Ctrl+Space")
     picker = ws.speakers.picker
     listing: QListWidget = picker.list
-    qtbot.keyClicks(picker.filter, "Jo")  # no match: only the rows offering to add
-    qtbot.keyClick(picker.filter, Qt.Key.Key_Backspace)
-    qtbot.keyClick(picker.filter, Qt.Key.Key_Backspace)
-    assert listing.count() >= 4
+    assert listing.count() >= 10
     shown = [r for r in range(listing.count())
              if listing.visualItemRect(listing.item(r)).intersects(listing.viewport().rect())]
     last = listing.visualItemRect(listing.item(shown[-1]))

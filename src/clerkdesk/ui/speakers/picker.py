@@ -130,7 +130,7 @@ class SpeakerPicker(QFrame):
     def _fit_height(self) -> None:
         """Whole rows only: as many as fit both MAX_ROWS and the window below the title."""
         row_height = max(1, self.list.sizeHintForRow(0) if self.list.count() else 20)
-        chrome = 2 * self.list.frameWidth() + 2
+        chrome = 2 * self.list.frameWidth()  # no spare pixels: they would show part of a row
         others = self.sizeHint().height() - self.list.height()
         room = self.parentWidget().height() - others - chrome
         rows = max(1, min(MAX_ROWS, self.list.count(), room // row_height))
