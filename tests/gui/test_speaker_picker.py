@@ -259,7 +259,7 @@ def test_picker_shows_its_last_row_whole_and_explains_the_present_marker(
     last = listing.visualItemRect(listing.item(shown[-1]))
     assert listing.viewport().rect().contains(last), (last, listing.viewport().rect())
     assert picker.geometry().bottom() <= picker.parentWidget().height()
-    assert "● present" in picker.title.text()
+    assert "●\u00a0present" in picker.title.text()
     love = next(listing.item(r) for r in range(listing.count())
                 if listing.item(r).text().startswith("Mr Rory Love"))
     assert love.text().endswith("●") and "present at this meeting" in love.toolTip()

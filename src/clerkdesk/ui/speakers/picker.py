@@ -101,7 +101,7 @@ class SpeakerPicker(QFrame):
         self.mode = Mode.PEOPLE
         self.candidates, self.present, self.recent = candidates, present, recent
         self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels"
-                           f" · {PRESENT_MARK} present")
+                           f" · {PRESENT_MARK}\u00a0present")  # kept together
         self._open(at)
 
     def open_phrases(self, at: QPoint, phrases: Sequence[str]) -> None:
