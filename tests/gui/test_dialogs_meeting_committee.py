@@ -238,7 +238,7 @@ def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db, db_path):
     titles = query(db_path, "SELECT title FROM agenda_item WHERE meeting_id = ? "
                    "ORDER BY position", meeting_id)
     assert titles == [("Apologies and Substitutes",), ("Declarations of interest",),
-                      ("Minutes of the previous meeting",)]
+                      ("Minutes of the previous meeting",), ("Matters arising",)]
 
 
 def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db, db_path):
@@ -575,3 +575,39 @@ def test_template_help_names_real_word_styles():
     named_styles = set(re.findall(r"CD(?: [A-Z][\w-]*)+", WORD_TEMPLATE_HELP))
     assert len(named_styles) >= 4
     assert named_styles <= {spec.name for spec in STYLES}
+
+
+def test_standard_items_edited_in_committee_settings_are_used_by_new_meeting(qtbot, db,
+                                                                               db_path):
+    committee_id = create_committee(db, "Harbour Board", "Westmere County Council")
+
+    def edit(dialog: QDialog) -> None:
+        press(qtbot, Qt.Key.Key_S, ALT)  # the Standard items tab, its text in focus
+        assert focused_name() == "agendaTemplateEdit"
+        assert focused().toPlainText().splitlines()[0] == "Apologies and substitutes | " \
+            "Apologies for absence and substitutes were as recorded above."
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_lines(qtbot, ("Welcome | The Chair welcomed everyone to the meeting.",
+                           "Apologies and substitutes", "[business]", "Any other business"))
+        tab(qtbot)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    outcome = drive_modal("committeeSettingsDialog", edit)
+    saved = edit_committee_settings(None, db, committee_id)
+    assert outcome == ["done"]
+    assert saved is True
+
+    def fill_in(dialog: QDialog) -> None:
+        type_text(qtbot, "Harbour Board")
+        tab(qtbot, 5)
+        type_text(qtbot, "Harbour dredging")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    outcome = drive_modal("newMeetingDialog", fill_in)
+    meeting_id = ask_new_meeting(None, db)
+    assert outcome == ["done"]
+    rows = query(db_path, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p "
+                 "ON p.item_id = i.id WHERE i.meeting_id = ? ORDER BY i.position", meeting_id)
+    assert rows == [("Welcome", "The Chair welcomed everyone to the meeting."),
+                    ("Apologies and substitutes", None), ("Harbour dredging", None),
+                    ("Any other business", None)]

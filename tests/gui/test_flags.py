@@ -143,13 +143,15 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, chain)
-    press(qtbot, window.browser.meeting_list, "Ctrl+Shift+N")
+    press(qtbot, window.browser.meeting_list, "Ctrl+N")
     assert created == ["done"]
     qtbot.waitUntil(lambda: offered == [["done"]], timeout=3000)
     ws = window.meetings.workspace
     titles = [i.title for i in ws.outline.items]
-    assert titles == ["Minutes of the previous meeting", "Matters arising / outstanding requests",
-                      "Update"]
+    assert titles == ["Apologies and substitutes", "Declarations of interest",
+                      "Minutes of the previous meeting", "Matters arising", "Update"]
+    matters = ws.outline.items[3].id  # the committee template's item holds the requests
+    assert len(workspace.item_paragraphs(window.database.current, matters)) == 4
 
     window.activateWindow()
 

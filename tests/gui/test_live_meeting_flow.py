@@ -63,7 +63,7 @@ def test_new_meeting_and_import_ask_first_while_the_clock_runs(open_window, samp
     caret = caret_into_second_paragraph(qtbot, ws)
     item = ws.editing.item_id
 
-    for shortcut in ("Ctrl+Shift+N", "Ctrl+I"):
+    for shortcut in ("Ctrl+N", "Ctrl+I"):
         asked = drive_modal("leaveMeetingQuestion",
                             lambda _box: qtbot.keyClick(focused(), Qt.Key.Key_Escape))
         press(qtbot, shortcut)
@@ -99,7 +99,7 @@ def test_new_meeting_cancelled_after_agreeing_keeps_the_live_meeting(open_window
         qtbot.keyClick(focused(), Qt.Key.Key_Space)
 
     asked = drive_modal("leaveMeetingQuestion", agree)
-    press(qtbot, "Ctrl+Shift+N")
+    press(qtbot, "Ctrl+N")
     qtbot.waitUntil(lambda: asked != [])
     assert asked == ["done"] and reached == ["new meeting"]
     assert window.meetings.workspace is ws and ws.editor.caret() == caret

@@ -93,7 +93,7 @@ def test_new_database_opens_empty_and_never_overwrites(
     assert list_texts(window) == []
     assert window.windowTitle().startswith("fresh.sqlite")
     assert window.findChild(QLabel, "meetingCountLabel").text() == "0 meetings"
-    assert "no meetings" in minutes_view(window).toPlainText()
+    assert "No meetings yet" in minutes_view(window).toPlainText()
 
     before = sample_db.path.read_bytes()
     assert window.new_database_file(sample_db.path) is False
@@ -188,7 +188,9 @@ def test_actions_use_standard_shortcuts(open_window):
     window = open_window()
     open_action = window.action_map[ActionId.OPEN_DATABASE]
     assert open_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Open)
-    assert window.action_map[ActionId.NEW_DATABASE].shortcuts()
+    assert window.action_map[ActionId.NEW_MEETING].shortcuts() == QKeySequence.keyBindings(
+        QKeySequence.StandardKey.New)  # Ctrl+N: the common action, as in Word
+    assert not window.action_map[ActionId.NEW_DATABASE].shortcuts()
     assert window.action_map[ActionId.QUIT].shortcuts()  # Ctrl+Q where the platform has none
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "Fla&gs", "&Agenda", "&Meeting", "&Review", "&Help"]

@@ -70,6 +70,9 @@ def test_meeting_list_model(qtmodeltester):
     ])
     qtmodeltester.check(model)
     assert model.index(0).data() == "9 Jan 2024 — Cabinet"
-    assert model.index(0).data(Qt.ItemDataRole.ToolTipRole) == "9 Jan 2024 — Cabinet, Approved"
+    assert model.index(0).data(Qt.ItemDataRole.AccessibleTextRole) == \
+        "9 Jan 2024 — Cabinet, Approved"
+    assert model.index(0).data(Qt.ItemDataRole.ToolTipRole) == \
+        "9 Jan 2024 — Cabinet, Approved. Enter opens it for live minutes."
     assert model.index(1).data(MEETING_ID_ROLE) == 2
     assert model.row_of(2) == 1 and model.row_of(99) is None

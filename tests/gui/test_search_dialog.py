@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from clerkdesk.ui.colours import highlight_style
 from clerkdesk.ui.search_dialog import HIT_ROLE, HTML_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
@@ -38,7 +39,7 @@ def test_from_ctrl_shift_f_to_the_paragraph_by_keyboard(open_window, sample_db, 
     assert hit.meeting_id == sample_db.older_meeting_id
     assert "Sarah Hammond would reply" in hit.text
     shown = dialog.tree.currentIndex().data(HTML_ROLE)
-    assert "{@" not in shown and 'background:#ffe066;">Sarah Hammond</span>' in shown
+    assert "{@" not in shown and f'"{highlight_style()}">Sarah Hammond</span>' in shown
     heading = dialog.tree.currentIndex().parent().data(HTML_ROLE)
     assert "6 June 2023" in heading and "SEND Sub-Committee" in heading
 

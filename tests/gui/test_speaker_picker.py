@@ -269,3 +269,37 @@ def test_words_typed_after_a_name_reach_the_paragraph(open_window, send_db, qtbo
     assert ws.editor.hasFocus()
     assert ws.autosaver.flush()
     assert stored(path)[0][1] == f"{{@{people['hammond']}}}{expected}"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (900, 420), (700, 300)])
+def test_picker_shows_its_last_row_whole_and_explains_the_present_marker(
+        open_window, send_db, qtbot, size):
+    from clerkdesk.services.people import add_person_in
+    from clerkdesk.storage.database import open_database
+
+    path, meeting, _committee, people = send_db
+    db = open_database(path)
+    with db.transaction() as session:  # more people than rows fit in a small window
+        for n in range(12):
+            add_person_in(session, given_name=f"Officer{n}", family_name="Example",
+                          kind=PersonKind.OFFICER)
+    db.close()
+    window = open_window(path)
+    window.resize(*size)
+    window.open_meeting(meeting)
+    ws = window.meetings.workspace
+    ws.editor.setFocus()
+    press(qtbot, ws.editor, "Ctrl+Space")
+    picker = ws.speakers.picker
+    listing: QListWidget = picker.list
+    assert listing.count() >= 10
+    shown = [r for r in range(listing.count())
+             if listing.visualItemRect(listing.item(r)).intersects(listing.viewport().rect())]
+    last = listing.visualItemRect(listing.item(shown[-1]))
+    assert listing.viewport().rect().contains(last), (last, listing.viewport().rect())
+    assert picker.geometry().bottom() <= picker.parentWidget().height()
+    assert "●\u00a0present" in picker.title.text()
+    love = next(listing.item(r) for r in range(listing.count())
+                if listing.item(r).text().startswith("Mr Rory Love"))
+    assert love.text().endswith("●") and "present at this meeting" in love.toolTip()
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Escape)

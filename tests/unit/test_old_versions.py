@@ -77,6 +77,7 @@ ADDED_IN_VERSION = {
     7: ({"committee": {"moderngov_site", "moderngov_committee_id"},
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
     9: ({}, {"committee_word", "ignored_word", "house_style"}),  # spelling
+    10: ({"committee": {"agenda_template"}}, set()),  # standard agenda items
 }
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_problem
+from clerkdesk.domain.agenda_template import stored_template_text, template_problem
 from clerkdesk.domain.house_style import HouseStyle, dictionary_problem
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import (
@@ -56,6 +57,7 @@ class CommitteeSettings:
     template_path: str = ""
     moderngov_site: str = ""  # the council's Modern.gov site, '' when not used
     moderngov_committee_id: int | None = None
+    agenda_template: str = ""  # standard agenda items as text; '' for ClerkDesk's default
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -82,6 +84,7 @@ class CommitteeSettings:
             template_path=self.template_path.strip(),
             moderngov_site=self.moderngov_site.strip(),
             moderngov_committee_id=self.moderngov_committee_id,
+            agenda_template=stored_template_text(self.agenda_template),
         )
 
 
@@ -104,7 +107,8 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
           for text, limit, what in too_long),
     )
     first = next((message for failed, message in checks if failed), None)
-    return first or template_path_problem(settings.template_path)
+    return first or template_path_problem(settings.template_path) or \
+        template_problem(settings.agenda_template)
 
 
 @dataclass(frozen=True)

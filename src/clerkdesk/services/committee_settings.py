@@ -47,6 +47,7 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         template_path=committee.template_path or "",
         moderngov_site=committee.moderngov_site or "",
         moderngov_committee_id=committee.moderngov_committee_id,
+        agenda_template=committee.agenda_template or "",
     )
 
 
@@ -126,6 +127,7 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.template_path = settings.template_path or None
     committee.moderngov_site = settings.moderngov_site or None
     committee.moderngov_committee_id = settings.moderngov_committee_id
+    committee.agenda_template = settings.agenda_template
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:

@@ -147,6 +147,14 @@ def outstanding_before(db: Database, meeting_id: int) -> list[LogEntry]:
         return outstanding_before_in(session, meeting_id)
 
 
+def _empty_matters_arising(session: Session, meeting_id: int) -> AgendaItem | None:
+    """The committee template's own "Matters arising" item, while nothing is written in it."""
+    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+                            .order_by(AgendaItem.position))
+    return next((i for i in items if i.title.lower().startswith("matters arising")
+                 and not i.paragraphs), None)
+
+
 def _default_position(session: Session, meeting_id: int) -> int:
     """Just after the item approving the previous minutes, else first."""
     items = session.scalars(
@@ -178,9 +186,11 @@ def insert_matters_arising(
         if unknown:
             raise ClerkDeskError(
                 f"Flag {min(unknown)} is not a request or action of {meeting.committee.name}.")
-        if position is None:
-            position = _default_position(session, meeting_id)
-        item = add_item_in(session, meeting_id, MATTERS_ARISING_TITLE, position)
+        item = _empty_matters_arising(session, meeting_id)
+        if item is None:
+            if position is None:
+                position = _default_position(session, meeting_id)
+            item = add_item_in(session, meeting_id, MATTERS_ARISING_TITLE, position)
         for entry in (e for e in entries if e.flag_id in wanted):
             flag = session.get(Flag, entry.flag_id)
             if not isinstance(flag, RequestFlag | ActionFlag):  # the log holds no other kind

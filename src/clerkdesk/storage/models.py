@@ -88,6 +88,8 @@ class Committee(Base):
     # Schema step 6: the council's Modern.gov site and this committee's id there.
     moderngov_site: Mapped[str | None] = mapped_column(String(300))
     moderngov_committee_id: Mapped[int | None] = mapped_column(Integer)
+    # Schema step 7: standard agenda items as text (domain.agenda_template); '' = the default.
+    agenda_template: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

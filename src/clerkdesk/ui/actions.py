@@ -27,6 +27,10 @@ class ActionId(Enum):
     COMMITTEE_SETTINGS = auto()
     QUIT = auto()
     UNDO = auto()
+    CUT = auto()
+    COPY = auto()
+    PASTE = auto()
+    SELECT_ALL = auto()
     REDO = auto()
     FIND = auto()
     FIND_NEXT = auto()
@@ -87,15 +91,15 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.NEW_DATABASE, "&New database…",
-               "Create an empty ClerkDesk database file and open it", "Ctrl+N",
-               standard=StandardKey.New),
+               "Create an empty ClerkDesk database file and open it"),
     ActionSpec(ActionId.OPEN_DATABASE, "&Open database…",
                "Open an existing ClerkDesk database file", "Ctrl+O", standard=StandardKey.Open),
     ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
                "Copy the whole database to another file (work continues in this one)",
                "Ctrl+Shift+S"),
     ActionSpec(ActionId.NEW_MEETING, "New &meeting…",
-               "Create a meeting: committee, date, time, venue and agenda", "Ctrl+Shift+N"),
+               "Create a meeting: committee, date, time, venue and agenda", "Ctrl+N",
+               standard=StandardKey.New),
     ActionSpec(ActionId.IMPORT_MINUTES, "&Import minutes…",
                "Read minutes from a text file (e.g. copied from a web page) as a new meeting",
                "Ctrl+I"),
@@ -123,6 +127,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+Z", menu="Edit", standard=StandardKey.Undo),
     ActionSpec(ActionId.REDO, "&Redo", "Redo the change just undone",
                "Ctrl+Y", menu="Edit", also=("Ctrl+Shift+Z",), standard=StandardKey.Redo),
+    ActionSpec(ActionId.CUT, "Cu&t", "Cut the selected text to the clipboard", "Ctrl+X",
+               menu="Edit", standard=StandardKey.Cut),
+    ActionSpec(ActionId.COPY, "&Copy", "Copy the selected text", "Ctrl+C", menu="Edit",
+               standard=StandardKey.Copy),
+    ActionSpec(ActionId.PASTE, "&Paste", "Paste the clipboard at the caret", "Ctrl+V",
+               menu="Edit", standard=StandardKey.Paste),
+    ActionSpec(ActionId.SELECT_ALL, "Select &all", "Select all the text of the field in use",
+               "Ctrl+A", menu="Edit", standard=StandardKey.SelectAll),
     ActionSpec(ActionId.FIND, "&Find…", "Find text in this agenda item",
                "Ctrl+F", menu="Edit", standard=StandardKey.Find),
     ActionSpec(ActionId.FIND_NEXT, "Find &next", "Next match", "F3", menu="Edit",
@@ -143,7 +155,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.SET_SPEAKER, "Set paragraph &speaker…",
                "Choose the main speaker of this paragraph (shown in the margin)",
                "Ctrl+Shift+Space", menu="Edit"),
-    ActionSpec(ActionId.SPLIT_PARAGRAPH, "S&plit paragraph at caret",
+    ActionSpec(ActionId.SPLIT_PARAGRAPH, "Sp&lit paragraph at caret",
                "Start a new paragraph with the text after the caret", "Ctrl+Shift+Return",
                menu="Edit"),
     ActionSpec(ActionId.MERGE_PARAGRAPH, "&Merge with next paragraph",

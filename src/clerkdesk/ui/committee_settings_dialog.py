@@ -37,6 +37,7 @@ from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.resolutions import ResolutionStyle
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
+from clerkdesk.ui.agenda_tab import AgendaTab
 from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
 from clerkdesk.ui.moderngov.source_tab import SourceTab
@@ -91,6 +92,8 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs.addTab(self.source_tab, "Source (Mo&dern.gov)")
         self.spelling_tab = SpellingTab(setup.house_style, setup.dictionary, self)
         self.tabs.addTab(self.spelling_tab, "Spell &check")
+        self.agenda_tab = AgendaTab(settings.agenda_template, self)
+        self.tabs.addTab(self.agenda_tab, "&Standard items")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
         self.problem_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -212,6 +215,7 @@ class CommitteeSettingsDialog(QDialog):
         self.review_tab.changed.connect(self._refresh)
         self.source_tab.changed.connect(self._refresh)
         self.spelling_tab.changed.connect(self._refresh)
+        self.agenda_tab.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
         values = self.result_values()
@@ -255,6 +259,7 @@ class CommitteeSettingsDialog(QDialog):
             template_path=self.word_tab.path(),
             moderngov_site=self.source_tab.site(),
             moderngov_committee_id=self.source_tab.committee_id(),
+            agenda_template=self.agenda_tab.text(),
         ).cleaned()
 
     def result_setup(self) -> CommitteeSetup:

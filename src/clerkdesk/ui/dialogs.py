@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -84,7 +85,15 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         rows = [(text, " or ".join(_native(k) for k in keys) or "—", where)
                 for where, text, keys in keyboard_rows()]
+        self.rows = rows
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("shortcutsFilter")
+        self.filter.setAccessibleName("Filter shortcuts")
+        self.filter.setPlaceholderText("Type part of an action, a menu or a key (Ctrl+R)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
         table = QTableWidget(len(rows), 3, self)
+        self.table = table
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")
         table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
@@ -101,6 +110,21 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(640, 560)
+        self.filter.setFocus()
+
+    def _filter(self, query: str) -> None:
+        for row, cells in enumerate(self.rows):
+            self.table.setRowHidden(row, not shortcut_matches(query, *cells))
+
+
+def shortcut_matches(query: str, action: str, shortcut: str, menu: str) -> bool:
+    """Part of the action's or menu's name, or the whole key ('ctrl+r'; 'ctrl+' as a start)."""
+    query, key = query.strip().lower(), shortcut.lower()
+    if not query:
+        return True
+    return query in action.lower() or query in menu.lower() or key == query or \
+        (query.endswith("+") and key.startswith(query))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QTimeEdit, QWidget
 
 from clerkdesk.domain.dates import DateNotUnderstood, parse_date, written_date
+from clerkdesk.ui.colours import Tone, text_style
 
 W = TypeVar("W", bound=QWidget)
 
@@ -74,7 +75,7 @@ class DateField(QLineEdit):
         except DateNotUnderstood as refusal:
             value, problem = None, str(refusal)
         self._value, self._problem = value, problem
-        self.understood.setStyleSheet("color: #b00020;" if problem else "color: #555;")
+        self.understood.setStyleSheet(text_style(Tone.DANGER if problem else Tone.MUTED))
         self.understood.setText(problem or (written_date(value) if value else "not set"))
         self.dateChanged.emit(value)
 

@@ -41,7 +41,7 @@ def _separate_before() -> frozenset[ActionId]:
 
     return frozenset({
         ActionId.QUIT, ActionId.NEW_MEETING, ActionId.IMPORT_MINUTES,
-        ActionId.COMMITTEE_SETTINGS, ActionId.FIND, ActionId.INSERT_NAME,
+        ActionId.COMMITTEE_SETTINGS, ActionId.CUT, ActionId.FIND, ActionId.INSERT_NAME,
         ActionId.SPLIT_PARAGRAPH, ActionId.FOCUS_AGENDA, ActionId.ADD_ITEM, ActionId.EDIT_FLAG,
     })
 
@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        from clerkdesk.ui.actions import ACTIONS, MENUS
+        from clerkdesk.ui.actions import ACTIONS, MENUS, ActionId
+        from clerkdesk.ui.recent_databases import RecentMenu
 
         separate_before = _separate_before()
         menus = {}
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
             if spec.id in separate_before:
                 menus[spec.menu].addSeparator()
             menus[spec.menu].addAction(self.action_map[spec.id])
+            if spec.id is ActionId.OPEN_DATABASE:
+                menus[spec.menu].addMenu(RecentMenu(self.settings, self.open_database_file, self))
 
     def _build_status_bar(self) -> None:
         from PySide6.QtWidgets import QLabel
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         from clerkdesk.ui import dialogs
         from clerkdesk.ui.actions import ActionId
+        from clerkdesk.ui.clipboard_actions import edit_handlers
         from clerkdesk.ui.meeting_list import MEETING_ID_ROLE
 
         handlers = {
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
             ActionId.SEARCH_ALL: self.search_all_meetings,
             ActionId.SHORTCUTS: self.show_shortcuts,
             ActionId.ABOUT: lambda: dialogs.show_about(self, self.database.current_path()),
+            **edit_handlers(),
         }
         for action_id, handler in handlers.items():
             self.action_map[action_id].triggered.connect(handler)
@@ -201,12 +206,15 @@ class MainWindow(QMainWindow):
         return str(current.path.parent) if current is not None and current.path else ""
 
     def _database_opened(self, database: Database) -> None:
+        from clerkdesk.ui.recent_databases import remember_database
+
         if self.search_dialog is not None:  # it searched the database just closed
             self.search_dialog.close()
             self.search_dialog = None
         self._update_title(database)
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
+            remember_database(self.settings, database.path)
         self.meetings.set_database(database)
         position = self.meetings.remembered_position()
         if position is not None and self.open_meeting(position[0], position):

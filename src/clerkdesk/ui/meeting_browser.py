@@ -215,7 +215,8 @@ class MeetingBrowser(QSplitter):
     def _empty_message(self) -> str:
         if self._database is None:
             return "No database is open. Use File › Open database… or File › New database…"
-        return "This database has no meetings yet."
+        return ("No meetings yet: press Ctrl+N for a new meeting, or File › Import minutes… "
+                "(Ctrl+I) to bring in earlier ones.")
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

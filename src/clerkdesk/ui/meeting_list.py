@@ -3,11 +3,12 @@
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clerkdesk.domain.enums import MeetingStatus
 from clerkdesk.domain.minutes import MeetingSummary
+from clerkdesk.ui.colours import Tone, text_colour
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -19,6 +20,23 @@ STATUS_NAMES = {
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+OPEN_HINT = "Enter opens it for live minutes."
+TITLE_LINES = 2
+
+
+def title_lines(metrics: QFontMetrics, title: str, width: int,
+                most: int = TITLE_LINES) -> list[str]:
+    """`title` wrapped at spaces into at most `most` lines of `width`; the last one elided."""
+    lines: list[str] = []
+    words = title.split(" ")
+    while words and len(lines) < most - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 def meeting_title(meeting: MeetingSummary) -> str:
@@ -57,7 +75,9 @@ class MeetingListModel(QAbstractListModel):
         status = STATUS_NAMES.get(meeting.status, str(meeting.status))
         if role == Qt.ItemDataRole.DisplayRole:
             return meeting_title(meeting)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{meeting_title(meeting)}, {status}. {OPEN_HINT}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{meeting_title(meeting)}, {status}"
         if role == STATUS_ROLE:
             return status
@@ -73,7 +93,7 @@ class MeetingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         metrics = option.fontMetrics
-        height = metrics.height() * 2 + self.PADDING * 2 + 2
+        height = metrics.height() * (TITLE_LINES + 1) + self.PADDING * 2 + 2
         return QSize(0, height)  # as wide as the view: long titles are elided, not scrolled
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -92,15 +112,18 @@ class MeetingDelegate(QStyledItemDelegate):
         line = opt.fontMetrics.height()
         painter.save()
         painter.setPen(opt.palette.color(group, text_role))
-        title = opt.fontMetrics.elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(rect.adjusted(0, 0, 0, -line), Qt.AlignmentFlag.AlignLeft, title)
+        lines = title_lines(opt.fontMetrics, str(index.data()), rect.width())
+        for number, text in enumerate(lines):
+            painter.drawText(rect.adjusted(0, number * line, 0, 0), Qt.AlignmentFlag.AlignLeft,
+                             text)
         small = QFont(opt.font)
         small.setPointSizeF(max(opt.font.pointSizeF() * 0.88, 7.0))
         painter.setFont(small)
         if not selected:
-            painter.setPen(opt.palette.color(group, QPalette.ColorRole.PlaceholderText))
-        painter.drawText(rect.adjusted(0, line + 2, 0, 0), Qt.AlignmentFlag.AlignLeft,
-                         str(index.data(STATUS_ROLE)))
+            painter.setPen(text_colour(Tone.MUTED, opt.palette))
+        status = str(index.data(STATUS_ROLE))
+        if selected:
+            status = f"{status} · Enter opens"
+        painter.drawText(rect.adjusted(0, line * len(lines) + 2, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft, status)
         painter.restore()

@@ -185,7 +185,7 @@ def ask_new_meeting(parent: QWidget | None, db: Database) -> int | None:
             try:
                 return create_meeting_with_committee(
                     db, values.committee, values.council, values.date, values.time,
-                    values.venue, values.agenda_text,
+                    values.venue, values.agenda_text, standard_items=True,
                 )
             except ClerkDeskError as error:  # the dialog reopens with everything still typed
                 dialogs.show_error(dialog, "Could not create the meeting", str(error))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.enums import FlagKind, MeetingStatus
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.colours import Tone, highlight_style, text_colour, text_style
 
 if TYPE_CHECKING:
     from clerkdesk.services.search import SearchHit, SearchResults
@@ -45,8 +46,13 @@ TYPING_PAUSE_MS = 250
 RESULT_LIMIT = 200
 CONTEXT_BEFORE, CONTEXT_AFTER = 50, 150
 NO_DATE = QDate(2000, 1, 1)
-MARK = '<span style="background:#ffe066;">{}</span>'
-EXEMPT_TAG = ' <span style="color:#a4262c;font-weight:bold;">EXEMPT</span>'
+def _mark() -> str:
+    return f'<span style="{highlight_style()}">{{}}</span>'
+
+
+def _exempt_tag() -> str:
+    return (f' <span style="color:{text_colour(Tone.EXEMPT).name()};font-weight:bold;">'
+            "EXEMPT</span>")
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -58,7 +64,7 @@ def snippet_html(hit: SearchHit) -> str:
     for span_start, span_end in spans:
         if span_start < start or span_end > end:
             continue  # outside the snippet, or cut by its edge
-        match = MARK.format(html.escape(text[span_start:span_end]))
+        match = _mark().format(html.escape(text[span_start:span_end]))
         out += [html.escape(text[last:span_start]), match]
         last = span_end
     out += [html.escape(text[last:end]), "…" if end < len(text) else ""]
@@ -68,7 +74,7 @@ def snippet_html(hit: SearchHit) -> str:
 def hit_html(hit: SearchHit) -> str:
     kind = "" if hit.kind == "paragraph" else f" <i>({hit.kind})</i>"
     where = f"<b>Item {html.escape(hit.item_label)}</b> {html.escape(hit.item_title)}"
-    exempt = EXEMPT_TAG if hit.item_exempt else ""
+    exempt = _exempt_tag() if hit.item_exempt else ""
     return f"{where}{exempt}{kind}<br>{snippet_html(hit)}"
 
 
@@ -139,7 +145,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.tree, 1)
         hint = QLabel("Return: results · ↑↓: move · Enter: open at the paragraph · Esc: close",
                       self)
-        hint.setStyleSheet("color: #555; font-size: 9pt;")
+        hint.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
         layout.addWidget(hint)
         self.resize(860, 560)
         # The index's integrity check (~0.5 s on 50,000 paragraphs) runs once the dialog shows.

@@ -26,6 +26,7 @@ LAST_DATABASE = Key("database/last_opened", str, "")
 LAST_POSITIONS = Key("meetings/last_positions", str, "{}")  # JSON: db path -> position
 WORKSPACE_STATE = Key("main_window/workspace_state", QByteArray, QByteArray())
 LAST_EXPORT_FOLDER = Key("export/last_folder", str, "")
+RECENT_DATABASES = Key("database/recent", str, "[]")  # JSON list of paths, newest first
 
 
 class Settings:

@@ -11,7 +11,6 @@ import itertools
 from dataclasses import dataclass
 
 from PySide6.QtGui import (
-    QColor,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -22,6 +21,7 @@ from PySide6.QtGui import (
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, iter_mentions, person_token, starts_sentence
 from clerkdesk.domain.naming import ANONYMOUS_MEMBER, at_sentence_start
+from clerkdesk.ui.colours import Tone, fill_colour
 
 PROP_ID = QTextFormat.Property.UserProperty + 1
 PROP_LEVEL = QTextFormat.Property.UserProperty + 2
@@ -66,7 +66,7 @@ def block_format(data: ParagraphData) -> QTextBlockFormat:
     fmt.setProperty(PROP_SPEAKER, -1 if data.speaker_id is None else data.speaker_id)
     fmt.setProperty(PROP_GENERATED, data.generated)
     if data.generated:  # linked to request flags: tinted so the clerk sees it is written for them
-        fmt.setBackground(QColor("#f6f3e6"))
+        fmt.setBackground(fill_colour(Tone.GENERATED))
     else:
         fmt.clearBackground()
     apply_indent(fmt, data.level, data.style)
@@ -121,7 +121,7 @@ def mention_format(person_id: int, printed: str = "") -> QTextCharFormat:
     if printed:
         fmt.setProperty(PROP_PRINTED, printed)
     fmt.setProperty(PROP_MENTION_SERIAL, next(_serials))
-    fmt.setBackground(QColor("#e8eef8"))
+    fmt.setBackground(fill_colour(Tone.MENTION))
     return fmt
 
 

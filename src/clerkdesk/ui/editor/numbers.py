@@ -6,29 +6,32 @@ export uses and painted in the space each block's left margin leaves free.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QTextBlock
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextBlock
 
 from clerkdesk.domain.clock import format_elapsed
-from clerkdesk.domain.enums import BULLET_LABEL, ParagraphStyle
+from clerkdesk.domain.enums import BULLET_LABEL, FlagKind, ParagraphStyle
 from clerkdesk.domain.numbering import ParagraphScheme, paragraph_labels
+from clerkdesk.ui.colours import Tone, text_colour
 from clerkdesk.ui.editor.blocks import (
     SPEAKER_GUTTER,
     paragraph_elapsed,
     paragraph_flagged,
+    paragraph_id,
     paragraph_level,
     paragraph_speaker,
     paragraph_style,
 )
+from clerkdesk.ui.flags.flag_icons import paint_marker
 
 if TYPE_CHECKING:
     from clerkdesk.ui.editor.minute_editor import MinuteEditor
 
 LABEL_GAP = 10.0
-STAMP_COLOUR = QColor("#9aa3ad")
-FLAG_COLOUR = QColor("#c9302c")
+MARKER_SIZE = 12.0
 RESOLVED_LABEL = "RESOLVED"
 # Made once: combining Qt's Python enum flags costs microseconds on every paint.
 ALIGN_LABEL = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -48,6 +51,10 @@ class NumberPainter:
         self._font_key = ""
         self._font_cache: tuple[QFont, QFont] = (QFont(), QFont())
         self._elided: dict[tuple[str, str], str] = {}  # (name, font key) -> name as it fits
+        self._palette_key = -1
+        self.flag_kinds: dict[int, tuple[FlagKind, ...]] = {}  # paragraph id -> kinds flagged
+        self._muted = QColor()
+        self._flag = QColor()
 
     def configure(self, scheme: ParagraphScheme, item_label: str) -> None:
         self.scheme, self.item_label = scheme, item_label
@@ -71,7 +78,7 @@ class NumberPainter:
         if not name:
             return
         painter.setFont(small)
-        painter.setPen(STAMP_COLOUR)
+        painter.setPen(self._muted)
         width = SPEAKER_GUTTER - 16
         margin = self.editor.document().documentMargin()
         left = self.editor.viewport().width() - margin - SPEAKER_GUTTER + 12
@@ -90,6 +97,28 @@ class NumberPainter:
             self._font_cache = (QFont(font), small)
             self._font_key = font.key()
         return self._font_cache
+
+    def show_flag_kinds(self, records: Iterable) -> None:
+        """Which kinds of flag each paragraph carries (FlagRecords), for the margin icons."""
+        kinds: dict[int, list[FlagKind]] = {}
+        for record in records:
+            listed = kinds.setdefault(record.paragraph_id, [])
+            if record.kind not in listed:
+                listed.append(record.kind)
+        self.flag_kinds = {pid: tuple(listed) for pid, listed in kinds.items()}
+        self.editor.viewport().update()
+
+    def _tones(self, palette: QPalette) -> None:
+        """Margin colours from the palette, worked out again only when it changes."""
+        if palette.cacheKey() != self._palette_key:
+            self._muted = text_colour(Tone.MUTED, palette)
+            self._flag = text_colour(Tone.DANGER, palette)
+            self._palette_key = palette.cacheKey()
+
+    @property
+    def stamp_colour(self) -> QColor:
+        """The colour of time stamps and speaker names (for tests and the legend)."""
+        return QColor(self._muted)
 
     def label_of(self, block: QTextBlock) -> str:
         number = block.blockNumber()
@@ -113,6 +142,7 @@ class NumberPainter:
         painter: QPainter | None = None
         font, small = self._fonts()
         colour = editor.palette().text().color()
+        self._tones(editor.palette())
         try:
             while block.isValid():
                 rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
@@ -157,12 +187,23 @@ class NumberPainter:
         stamp = format_elapsed(paragraph_elapsed(block))
         if stamp:
             painter.setFont(small)
-            painter.setPen(STAMP_COLOUR)
+            painter.setPen(self._muted)
             painter.drawText(QRectF(2, top, 44, height), ALIGN_LEFT, stamp)
         speaker = paragraph_speaker(block)
         if speaker is not None:
             self._paint_speaker(painter, speaker, rect, top, height, small)
         if paragraph_flagged(block):
-            painter.setBrush(FLAG_COLOUR)
+            self._paint_flags(painter, block, top, height)
+
+    def _paint_flags(self, painter: QPainter, block: QTextBlock, top: float,
+                     height: float) -> None:
+        """The flags panel's icon for each kind on the paragraph (a dot until they are known)."""
+        kinds = self.flag_kinds.get(paragraph_id(block) or 0, ())
+        size = min(MARKER_SIZE, height)
+        if not kinds:
+            painter.setBrush(self._flag)
             painter.setPen(NO_PEN)
             painter.drawEllipse(QRectF(48, top + height / 2 - 3, 7, 7))
+        for n, kind in enumerate(kinds[:2]):
+            rect = QRectF(47 + n * (size + 1), top + (height - size) / 2, size, size)
+            paint_marker(painter, kind, rect, self.editor.palette())

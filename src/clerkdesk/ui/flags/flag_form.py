@@ -35,6 +35,7 @@ from clerkdesk.domain.flag_fields import (
     ResolutionFields,
 )
 from clerkdesk.domain.people_search import Candidate
+from clerkdesk.ui.colours import Tone, text_style
 from clerkdesk.ui.field_widgets import DateField
 from clerkdesk.ui.flags.person_field import PersonField
 
@@ -70,7 +71,7 @@ class FlagForm(QFrame):
         self.body = QWidget(self)
         self.message = QLabel(self)
         self.message.setObjectName("flagFormMessage")
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(text_style(Tone.DANGER))
         self.message.setWordWrap(True)
         self.message.hide()
         layout = QVBoxLayout(self)

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidge
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, resolve, search
-
-WARNING_STYLE = "color: #8a4b00;"
+from clerkdesk.ui.colours import Tone, text_style
 
 
 class PersonField(QLineEdit):
@@ -27,7 +26,7 @@ class PersonField(QLineEdit):
         self.candidates, self.written, self.present = candidates, written, present
         self.new_kind, self.bodies = new_kind, tuple(bodies)
         self.note = QLabel(parent)
-        self.note.setStyleSheet(WARNING_STYLE)
+        self.note.setStyleSheet(text_style(Tone.WARNING))
         self.note.setWordWrap(True)
         self.rows = QStringListModel(self)
         completer = QCompleter(self.rows, self)

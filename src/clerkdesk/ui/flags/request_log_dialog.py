@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.enums import ActionStatus, RequestStatus
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.colours import Tone, text_style
 
 COLUMNS = ("Meeting", "Ref", "Asked of", "Status", "Age", "What")
 STATUS_CHOICES = (("Outstanding and open", "outstanding"), ("All", None))
@@ -74,7 +75,7 @@ class RequestLogDialog(QDialog):
         self.message.setWordWrap(True)
         hint = QLabel("P provided · W withdrawn · D done · O outstanding again · "
                       "Ctrl+C copies the lines for an agenda", self)
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(text_style(Tone.MUTED))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()

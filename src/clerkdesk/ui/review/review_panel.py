@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.ui.actions import panel_hint
+from clerkdesk.ui.colours import Tone, text_colour, text_style
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_COLOURS = {"error": QColor("#a4262c"), "warning": QColor("#8a5300"),
-                    "suggestion": QColor("#555555")}
+SEVERITY_TONES = {"error": Tone.DANGER, "warning": Tone.WARNING, "suggestion": Tone.MUTED}
 
 
 class ReviewPanel(QWidget):
@@ -51,7 +51,7 @@ class ReviewPanel(QWidget):
         self.list.installEventFilter(self)
         self.list.itemActivated.connect(self._activated)
         hint = QLabel(panel_hint("Review panel"), self)
-        hint.setStyleSheet("color: #666; font-size: 9pt;")
+        hint.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
         hint.setWordWrap(True)
         again = QPushButton("&Check again", self)
         again.setObjectName("reviewRefreshButton")
@@ -73,7 +73,8 @@ class ReviewPanel(QWidget):
             where = finding.where(several_items)
             entry = QListWidgetItem(f"{where}  [{severity}]\n{finding.message}{fix}", self.list)
             entry.setData(FINDING_ROLE, finding)
-            entry.setForeground(SEVERITY_COLOURS.get(severity, QColor("black")))
+            tone = SEVERITY_TONES.get(severity, Tone.MUTED)
+            entry.setForeground(text_colour(tone, self.palette()))
         count = len(findings)
         self.summary.setText("No findings: the minutes pass every check." if not count else
                              f"{count} finding{'s' if count != 1 else ''}.")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from clerkdesk.ui.colours import Tone, text_colour
 from clerkdesk.ui.roster.roster_model import SECOND_LINE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,7 @@ class NameDelegate(QStyledItemDelegate):
         painter.drawText(text_rect, WRAP, name)
         painter.setFont(_notes_font(opt.font))
         if not selected:
-            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(text_colour(Tone.MUTED, opt.palette))
         notes_rect = QRect(text_rect.left(), used.bottom() + 1, text_rect.width(),
                            text_rect.bottom() - used.bottom())
         painter.drawText(notes_rect, WRAP, notes)

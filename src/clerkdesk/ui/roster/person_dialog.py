@@ -26,6 +26,7 @@ from clerkdesk.domain.attendance import (
     person_problem,
 )
 from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.ui.colours import Tone, text_style
 from clerkdesk.ui.field_widgets import named
 
 NO_ROLE = "Not on the committee"
@@ -41,7 +42,7 @@ class PersonDialog(QDialog):
         self._build_fields(initial)
         self.problem_label = named(QLabel(self), "personProblem", "Problem with the person")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #a4262c;")
+        self.problem_label.setStyleSheet(text_style(Tone.DANGER))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

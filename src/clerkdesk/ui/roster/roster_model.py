@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from clerkdesk.domain.attendance import KIND_TEXT, notes_text, role_text, status_text
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.ui.colours import Tone, text_colour
 
 if TYPE_CHECKING:
     from clerkdesk.services.roster import RosterRow
@@ -18,8 +19,6 @@ PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECOND_LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # role and notes, under the name when narrow
 COLUMNS = ("Name", "Role", "Status", "Notes")
 NAME, ROLE, STATUS, NOTES = range(len(COLUMNS))
-AWAY_COLOUR = QColor("#6b6b6b")  # apologies, absent: still listed, visibly not there
-UNRECORDED_COLOUR = QColor("#a4262c")
 AWAY = (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT)
 NOTABLE_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.COOPTED, Role.SUBSTITUTE)
 OTHER_MEMBER = "Other member"  # a member of the council but not of this committee
@@ -113,7 +112,7 @@ class RosterModel(QAbstractTableModel):
     @staticmethod
     def _colour(row: RosterRow, column: int) -> QColor | None:
         if row.status in AWAY:
-            return AWAY_COLOUR
+            return text_colour(Tone.MUTED)  # apologies, absent: listed, visibly not there
         if row.status is None and column == STATUS:
-            return UNRECORDED_COLOUR
+            return text_colour(Tone.DANGER)
         return None

@@ -29,6 +29,7 @@ from clerkdesk.domain.enums import AttendanceStatus
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import roster
 from clerkdesk.ui.actions import panel_hint
+from clerkdesk.ui.colours import Tone, alert_style, text_style
 from clerkdesk.ui.roster.name_delegate import NameDelegate
 from clerkdesk.ui.roster.person_dialog import ask_person
 from clerkdesk.ui.roster.roster_model import NAME, NOTES, ROLE, STATUS, RosterModel
@@ -39,9 +40,8 @@ if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
 
 WIDE_ENOUGH = 460  # px; narrower docks show role and notes under each name
-QUORATE_STYLE = "color: #2f5d34; padding: 4px;"
-NOT_QUORATE_STYLE = ("background: #a4262c; color: white; font-weight: bold; padding: 6px;"
-                     " border-radius: 3px;")
+QUORATE_STYLE = "padding: 4px;"
+NOT_QUORATE_STYLE = "font-weight: bold; padding: 6px; border-radius: 3px;"
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier,
                 Qt.KeyboardModifier.KeypadModifier)
 LETTER_COMMANDS = {"R": "toggle_remote", "E": "mark_arrived", "L": "mark_left",
@@ -95,12 +95,12 @@ class RosterPanel(QWidget):
         self.message_label.setObjectName("rosterMessage")
         self.message_label.setAccessibleName("Roster message")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #a4262c;")
+        self.message_label.setStyleSheet(text_style(Tone.DANGER))
         self.message_label.hide()
         hint = QLabel(panel_hint("Roster"), self)
         hint.setObjectName("rosterKeys")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(text_style(Tone.MUTED))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.quorum_label)
@@ -170,7 +170,8 @@ class RosterPanel(QWidget):
             return
         self.quorum_label.setText(state.message)
         self.quorum_label.setAccessibleDescription(state.message)
-        self.quorum_label.setStyleSheet(QUORATE_STYLE if state.quorate else NOT_QUORATE_STYLE)
+        self.quorum_label.setStyleSheet(text_style(Tone.SUCCESS) + QUORATE_STYLE if state.quorate
+                                         else alert_style() + NOT_QUORATE_STYLE)
 
     # --- selection ------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.people_search import Candidate, search
+from clerkdesk.ui.colours import Tone, text_style
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 # Editing keys pressed before anything is typed into the phrase list belong to the paragraph.
@@ -36,6 +37,8 @@ PASSED_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Lef
                          Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End})
 WIDTH = 460
 MAX_ROWS = 10
+PRESENT_MARK = "●"
+PRESENT_TIP = "present at this meeting"
 
 
 def continues(phrase: str, typed: str) -> bool:
@@ -79,7 +82,7 @@ class SpeakerPicker(QFrame):
         self.setAutoFillBackground(True)
         self.title = QLabel(self)
         self.title.setObjectName("speakerPickerTitle")
-        self.title.setStyleSheet("color: #555; font-size: 9pt;")
+        self.title.setStyleSheet(f"{text_style(Tone.MUTED)} font-size: 9pt;")
         self.title.setWordWrap(True)
         self.filter = FilterEdit(self)
         self.filter.setObjectName("speakerFilter")
@@ -111,7 +114,8 @@ class SpeakerPicker(QFrame):
                     recent: Sequence[int], title: str = "Insert a name") -> None:
         self.mode = Mode.PEOPLE
         self.candidates, self.present, self.recent = candidates, present, recent
-        self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels")
+        self.title.setText(f"<b>{title}</b> · Enter inserts · Ctrl+M “A Member” · Esc cancels"
+                           f" · {PRESENT_MARK}\u00a0present")  # kept together
         self._open(at)
 
     def open_phrases(self, at: QPoint, phrases: Sequence[str]) -> None:
@@ -138,9 +142,13 @@ class SpeakerPicker(QFrame):
 
     # --- filtering --------------------------------------------------------------------------
     def _fit_height(self) -> None:
-        rows = max(1, min(MAX_ROWS, self.list.count()))
-        row_height = self.list.sizeHintForRow(0) if self.list.count() else 20
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 4)
+        """Whole rows only: as many as fit both MAX_ROWS and the window below the title."""
+        row_height = max(1, self.list.sizeHintForRow(0) if self.list.count() else 20)
+        chrome = 2 * self.list.frameWidth()  # no spare pixels: they would show part of a row
+        others = self.sizeHint().height() - self.list.height()
+        room = self.parentWidget().height() - others - chrome
+        rows = max(1, min(MAX_ROWS, self.list.count(), room // row_height))
+        self.list.setFixedHeight(rows * row_height + chrome)
         self.resize(WIDTH, self.sizeHint().height())
 
     def _refilter(self, text: str) -> None:
@@ -162,8 +170,13 @@ class SpeakerPicker(QFrame):
     def _fill_people(self, text: str) -> None:
         matches = search(self.candidates, text, self.present, self.recent)
         for candidate in matches:
-            marker = "  ●" if candidate.id in self.present else ""
-            self._add_row(f"{candidate.display}{marker}", ("person", candidate.id))
+            here = candidate.id in self.present
+            row = self._add_row(f"{candidate.display}  {PRESENT_MARK}" if here else
+                                candidate.display, ("person", candidate.id))
+            if here:
+                row.setToolTip(f"{PRESENT_MARK} {PRESENT_TIP}")
+                row.setData(Qt.ItemDataRole.AccessibleTextRole,
+                            f"{candidate.display}, {PRESENT_TIP}")
         typed = " ".join(text.split())
         exact = any(
             typed.lower() == f"{c.given_name} {c.family_name}".strip().lower() for c in matches
@@ -173,9 +186,10 @@ class SpeakerPicker(QFrame):
                                 (PersonKind.OTHER, "someone else")):
                 self._add_row(f"Add “{typed}” as {label}…", ("add", (typed, kind)))
 
-    def _add_row(self, text: str, choice: tuple) -> None:
+    def _add_row(self, text: str, choice: tuple) -> QListWidgetItem:
         row = QListWidgetItem(text, self.list)
         row.setData(CHOICE_ROLE, choice)
+        return row
 
     # --- keys and choosing -------------------------------------------------------------------
     def handle_key(self, event: QKeyEvent) -> bool:

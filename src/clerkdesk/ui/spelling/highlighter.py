@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from clerkdesk.domain.spelling import SpellChecker, Word, misspellings_after_edit
+from clerkdesk.ui.colours import Tone, text_colour
 from clerkdesk.ui.editor.blocks import mention_person
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each in Qt's positions
@@ -24,7 +24,7 @@ MAX_HIGHLIGHTED_CHARACTERS = 20_000
 def misspelt_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    fmt.setUnderlineColor(QColor(Qt.GlobalColor.red))
+    fmt.setUnderlineColor(text_colour(Tone.DANGER))
     return fmt
 
 

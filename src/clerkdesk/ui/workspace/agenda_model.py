@@ -14,13 +14,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 
 from clerkdesk.services.workspace import ItemOutline
+from clerkdesk.ui.colours import Tone, text_colour
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MIME_TYPE = "application/x-clerkdesk-agenda-item"
-EXEMPT_COLOUR = QColor("#a4262c")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,7 +61,7 @@ class AgendaModel(QAbstractListModel):
             count = item.paragraph_count
             return f"{item.title}\n{count} paragraph{'s' if count != 1 else ''}"
         if role == Qt.ItemDataRole.ForegroundRole and item.exempt:
-            return EXEMPT_COLOUR
+            return text_colour(Tone.EXEMPT)
         if role == ITEM_ID_ROLE:
             return item.id
         return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import flag_records, workspace
 from clerkdesk.ui.after_paint import AfterFirstPaint
+from clerkdesk.ui.colours import Tone, fill_style
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
@@ -43,6 +44,8 @@ from clerkdesk.ui.workspace.flag_panel import FlagPanel
 from clerkdesk.ui.workspace.save_status import SaveStatus
 
 FLAG_REFRESH_MS = 600
+EMPTY_ITEM = ("No minutes for this item yet: start typing; Enter starts the next paragraph, "
+              "Ctrl+PgDown goes to the next item.")
 
 
 class MeetingWorkspace(QMainWindow):
@@ -98,9 +101,10 @@ class MeetingWorkspace(QMainWindow):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 8px 18px 2px;")
         self.lock_banner = QLabel(centre)
         self.lock_banner.setObjectName("lockBanner")
-        self.lock_banner.setStyleSheet("background: #fff4ce; padding: 6px 18px;")
+        self.lock_banner.setStyleSheet(f"{fill_style(Tone.NOTICE)} padding: 6px 18px;")
         self.lock_banner.hide()
         self.editor = MinuteEditor(centre)
+        self.editor.setPlaceholderText(EMPTY_ITEM)
         self.find_bar = FindBar(self.editor, centre)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -227,7 +231,9 @@ class MeetingWorkspace(QMainWindow):
 
     def refresh_flags(self) -> None:
         try:
-            self.flags.show_records(flag_records.meeting_flags(self.db, self.meeting_id))
+            records = flag_records.meeting_flags(self.db, self.meeting_id)
+            self.flags.show_records(records)
+            self.editor.numbers.show_flag_kinds(records)
         except ClerkDeskError as error:
             self._error(str(error))
 

@@ -2,11 +2,16 @@
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-_OK_STYLE = "QLabel { color: #2d6a2d; padding: 2px 8px; }"
-_FAILED_STYLE = (
-    "QLabel { color: white; background: #b3261e; font-weight: bold; padding: 2px 8px;"
-    " border-radius: 3px; }"
-)
+from clerkdesk.ui.colours import Tone, alert_style, text_style
+
+
+def _ok_style() -> str:
+    return f"QLabel {{ {text_style(Tone.SUCCESS)} padding: 2px 8px; }}"
+
+
+def _failed_style() -> str:
+    return (f"QLabel {{ {alert_style()} font-weight: bold; padding: 2px 8px;"
+            " border-radius: 3px; }")
 
 
 class SaveStatus(QLabel):
@@ -15,11 +20,11 @@ class SaveStatus(QLabel):
         self.setObjectName("saveStatus")
         self.setAccessibleName("Save status")
         self.failed = False
-        self.setStyleSheet(_OK_STYLE)
+        self.setStyleSheet(_ok_style())
 
     def show_state(self, message: str, ok: bool) -> None:
         if self.failed == ok:  # restyling is slow; only when the state flips
-            self.setStyleSheet(_OK_STYLE if ok else _FAILED_STYLE)
+            self.setStyleSheet(_ok_style() if ok else _failed_style())
         self.failed = not ok
         self.setText(message)
         self.setAccessibleDescription(message)
