@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Engine, create_engine, event, exc, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
@@ -53,7 +53,7 @@ def _begin(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
 
 def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     try:
-        engine = create_engine(url)
+        engine = create_engine(_with_driver(url), pool_pre_ping=True)
     except (exc.ArgumentError, exc.NoSuchModuleError):
         raise StorageError(
             f"ClerkDesk cannot use a database named {_shown(url)}: give a file path, or a "
@@ -68,6 +68,14 @@ def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engi
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin)
     return engine
+
+
+def _with_driver(url: str | URL) -> str | URL:
+    """postgresql:// means psycopg 3 (SQLAlchemy 2.0 would otherwise pick psycopg2)."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return url
 
 
 def _shown(url: str | URL) -> str:
