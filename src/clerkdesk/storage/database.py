@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, make_url, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
@@ -215,6 +215,7 @@ def _check_columns(path: Path, facts: FileFacts) -> None:
 def _stored_version(database: Database) -> int | None:
     with database.engine.connect() as connection:
         if not database.engine.dialect.has_table(connection, Meta.__tablename__):
+            _refuse_foreign_tables(database, connection)
             return None
         row = connection.execute(
             select(Meta.value).where(Meta.key == "schema_version")
@@ -227,6 +228,16 @@ def _stored_version(database: Database) -> int | None:
             "It was not changed."
         )
     return int(row)
+
+
+def _refuse_foreign_tables(database: Database, connection: Connection) -> None:
+    """A server database holding another application's tables is not ours to fill."""
+    others = database.engine.dialect.get_table_names(connection)
+    if others:
+        raise NotAClerkDeskDatabase(
+            f"{database.label} is not a ClerkDesk database (it holds other tables, such as "
+            f"{sorted(others)[0]}): give an empty database. It was not changed."
+        )
 
 
 def _prepare(database: Database, version: int | None) -> None:
