@@ -4,6 +4,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.agenda_lines import agenda_title, agenda_titles
 from clerkdesk.errors import ClerkDeskError
@@ -18,11 +19,9 @@ from clerkdesk.services.minutes import load_minutes
 PASTED = "1. Apologies\n2) Declarations of interest\n\nItem 3: Minutes of the previous meeting\n"
 
 
-def stored_items(db_path, meeting_id: int) -> list[str]:
-    with sqlite3.connect(db_path) as raw:
-        rows = raw.execute(
-            "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", (meeting_id,)
-        ).fetchall()
+def stored_items(db, meeting_id: int) -> list[str]:  # noqa: ANN001
+    rows = raw_rows(
+        db, "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", meeting_id)
     return [title for (title,) in rows]
 
 
@@ -31,7 +30,7 @@ def test_pasted_agenda_becomes_clean_items(db, db_path):
         db, "Planning Committee", "Anytown Borough Council", dt.date(2024, 3, 5),
         dt.time(18, 30), " Council Chamber ", PASTED,
     )
-    assert stored_items(db_path, meeting_id) == [
+    assert stored_items(db, meeting_id) == [
         "Apologies", "Declarations of interest", "Minutes of the previous meeting",
     ]
     minutes = load_minutes(db, meeting_id)

@@ -2,12 +2,12 @@
 
 import pytest
 from sqlalchemy import text
+from support.pg_server import PASSWORD
 
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
 from clerkdesk.services import committees
 from clerkdesk.storage.database import open_database
 from clerkdesk.storage.migrations import SCHEMA_VERSION
-from support.pg_server import PASSWORD
 
 pytestmark = pytest.mark.postgresql
 

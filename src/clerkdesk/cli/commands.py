@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerkdesk.cli import moderngov
+from clerkdesk.cli import moderngov, team
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
 from clerkdesk.errors import ClerkDeskError
@@ -300,4 +300,5 @@ COMMANDS: tuple[Command, ...] = (
         "  clerkdesk moderngov meetings democracy.example.gov.uk 41 --from 2026-12-01\n"
         "  clerkdesk moderngov import democracy.example.gov.uk 3301 --db council.sqlite",
     ),
+    *team.COMMANDS,
 )
