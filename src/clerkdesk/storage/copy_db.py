@@ -83,16 +83,22 @@ def _refuse_non_empty(label: str, connection: Connection) -> None:
 def _batches(connection: Connection, table: Table):  # noqa: ANN202 - a generator of row dicts
     rows = connection.execute(select(table).order_by(*table.primary_key.columns))
     while chunk := rows.fetchmany(BATCH_ROWS):
-        yield [dict(row._mapping) for row in chunk]
+        yield [{key: _without_nul(value) for key, value in row._mapping.items()}
+               for row in chunk]
+
+
+def _without_nul(value: object) -> object:
+    """Older files may hold U+0000, which PostgreSQL refuses (ClerkDesk no longer stores it)."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 def content_hash(connection: Connection) -> str:
-    """SHA-256 of every row of every table in primary-key order, as Python values."""
+    """SHA-256 of every row of every table in primary-key order, as the Python values copied."""
     digest = hashlib.sha256()
     for table in data_tables():
         digest.update(table.name.encode())
         for row in connection.execute(select(table).order_by(*table.primary_key.columns)):
-            digest.update(repr(tuple(row)).encode())
+            digest.update(repr(tuple(_without_nul(value) for value in row)).encode())
     return digest.hexdigest()
 
 

@@ -21,6 +21,7 @@ from clerkdesk.storage.location import database_file
 from clerkdesk.storage.locks import refuse_changes_to_approved_minutes
 from clerkdesk.storage.migrations import SCHEMA_VERSION, pending_steps
 from clerkdesk.storage.models import Meta
+from clerkdesk.storage.nul_characters import drop_nul_characters
 from clerkdesk.storage.trial_upgrade import mismatched_table, trial_upgrade
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class Database:
             engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         for sessions in (self._sessions, self._read_sessions):
             event.listen(sessions, "before_flush", refuse_changes_to_approved_minutes)
+            event.listen(sessions, "before_flush", drop_nul_characters)
         self.upgrade_backup: Path | None = None
         self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
 
