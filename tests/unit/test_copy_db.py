@@ -108,7 +108,7 @@ def test_a_nul_character_in_an_older_file_does_not_stop_the_copy(demo_file, pg_s
     import sqlite3
 
     with sqlite3.connect(demo_file) as raw:
-        raw.execute("UPDATE paragraph SET text = 'Noted\x00.' WHERE id = 1")
+        raw.execute("UPDATE paragraph SET text = ? WHERE id = 1", ("Noted\x00.",))
     team = pg_server.url(pg_server.new_database())
     copy_database(str(demo_file), team)
     name = team.rpartition("/")[2]
