@@ -1,7 +1,6 @@
 """New meeting in one step: committee found or created by name, agenda pasted as lines."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from support.raw_sql import raw_rows
@@ -25,7 +24,7 @@ def stored_items(db, meeting_id: int) -> list[str]:  # noqa: ANN001
     return [title for (title,) in rows]
 
 
-def test_pasted_agenda_becomes_clean_items(db, db_path):
+def test_pasted_agenda_becomes_clean_items(db):
     meeting_id = create_meeting_with_committee(
         db, "Planning Committee", "Anytown Borough Council", dt.date(2024, 3, 5),
         dt.time(18, 30), " Council Chamber ", PASTED,
@@ -35,13 +34,12 @@ def test_pasted_agenda_becomes_clean_items(db, db_path):
     ]
     minutes = load_minutes(db, meeting_id)
     assert [item.label for item in minutes.items] == ["1", "2", "3"]
-    with sqlite3.connect(db_path) as raw:
-        row = raw.execute(
-            "SELECT c.name, c.council, m.date, m.time, m.venue FROM meeting m "
-            "JOIN committee c ON c.id = m.committee_id WHERE m.id = ?", (meeting_id,)
-        ).fetchone()
-    assert row[0:3] == ("Planning Committee", "Anytown Borough Council", "2024-03-05")
-    assert row[3].startswith("18:30")
+    [row] = raw_rows(
+        db, "SELECT c.name, c.council, m.date, m.time, m.venue FROM meeting m "
+        "JOIN committee c ON c.id = m.committee_id WHERE m.id = ?", meeting_id)
+    assert (*row[0:2], str(row[2])) == (
+        "Planning Committee", "Anytown Borough Council", "2024-03-05")
+    assert str(row[3]).startswith("18:30")
     assert row[4] == "Council Chamber"
 
 
