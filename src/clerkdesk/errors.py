@@ -13,6 +13,10 @@ class DatabaseBusy(StorageError):
     """Another program held the database's write lock for longer than we waited."""
 
 
+class PasswordNeeded(StorageError):
+    """The database server wants a (different) password: ask the clerk for it."""
+
+
 class NotAClerkDeskDatabase(StorageError):
     """The file exists but is not a ClerkDesk database; it was left untouched."""
 

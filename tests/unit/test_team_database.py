@@ -122,3 +122,33 @@ def test_database_dropped_under_a_running_app_says_so(pg_server):
     with pytest.raises(StorageError, match="database server|no database of that name"):
         committees.create_committee(database, "Cabinet")
     database.close()
+
+
+def test_wrong_password_asks_for_one(pg_server, pg_url):
+    from clerkdesk.errors import PasswordNeeded
+
+    with pytest.raises(PasswordNeeded):
+        open_database(pg_server.url(pg_url.rpartition("/")[2], password="wrong"))
+
+
+def test_team_url_carries_no_password_and_passes_sslmode():
+    from clerkdesk.storage.team import team_url, with_password
+
+    url = team_url(" db.example.gov.uk ", "clerkdesk", "asmith", sslmode="require")
+    assert url == "postgresql://asmith@db.example.gov.uk:5432/clerkdesk?sslmode=require"
+    assert with_password(url, "s3cret:/@").startswith("postgresql://asmith:s3cret%3A%2F%40@")
+
+
+def test_password_from_pgpass_file_is_used(pg_server, pg_url, tmp_path, monkeypatch):
+    from support.pg_server import PASSWORD, SUPERUSER
+
+    from clerkdesk.storage.team import team_url
+
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_server.port}:*:{SUPERUSER}:{PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    name = pg_url.rpartition("/")[2]
+    database = open_database(team_url("127.0.0.1", name, SUPERUSER, port=pg_server.port))
+    assert committees.list_committees(database) == []
+    database.close()

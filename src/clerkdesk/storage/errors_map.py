@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import exc
 
-from clerkdesk.errors import DatabaseBusy, StorageError
+from clerkdesk.errors import DatabaseBusy, PasswordNeeded, StorageError
 
 BUSY = "database is locked"
+PASSWORD_NEEDLES = ("password authentication failed", "no password supplied")
 DISK_FULL = "The disk is full: free some space; your text is kept."
 # SQLite reports some writes that fail for want of space as an I/O error.
 NEARLY_FULL_BYTES = 1024 * 1024
@@ -55,6 +56,8 @@ def storage_error(error: exc.DBAPIError | OSError, path: Path | None = None) -> 
         return StorageError(DISK_FULL)
     for needle, message in _MESSAGES:
         if needle in detail:
+            if needle in PASSWORD_NEEDLES:
+                return PasswordNeeded(message)
             return DatabaseBusy(message) if needle == BUSY else StorageError(message)
     return StorageError(f"The database could not be used: {getattr(error, 'orig', error)}")
 
