@@ -28,6 +28,7 @@ class TeamDatabaseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("teamDatabaseDialog")
         self.setWindowTitle("Connect to team database")
+        self.setMinimumWidth(480)
         form = QFormLayout(self)
         hint = QLabel(HINT)
         hint.setWordWrap(True)
