@@ -76,6 +76,8 @@ ADDED_IN_VERSION = {
     6: ({"committee": {"remote_counts_for_quorum"}}, set()),
     7: ({"committee": {"moderngov_site", "moderngov_committee_id"},
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
+    8: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},
+         "meeting": {"approval_recorded_by"}}, set()),
 }
 
 

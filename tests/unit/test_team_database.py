@@ -1,7 +1,6 @@
 """Team mode on a real PostgreSQL server: opening, refusing, upgrading, and clear messages."""
 
 import pytest
-from sqlalchemy import text
 from support.pg_server import PASSWORD
 
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
@@ -51,24 +50,53 @@ def test_newer_schema_refused_and_left_alone(pg_server, pg_url):
                    "WHERE key = 'schema_version'") == [(newer,)]
 
 
-def test_older_schema_upgraded_through_the_same_steps(pg_server):
+def _load_version_1_fixture(pg_server, name: str) -> None:  # noqa: ANN001
+    """The version-1 SQLite fixture's tables and rows, recreated on the server."""
+    from pathlib import Path
+
+    from sqlalchemy import DateTime, MetaData, create_engine
+    from sqlalchemy.types import DATETIME
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "clerkdesk-v1.sqlite"
+    source = create_engine(f"sqlite:///{fixture}")
+    target = create_engine(pg_server.url(name).replace("postgresql://", "postgresql+psycopg://"))
+    schema = MetaData()
+    schema.reflect(source)
+    for table in schema.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, DATETIME):  # SQLite's name; PostgreSQL says TIMESTAMP
+                column.type = DateTime()
+    schema.create_all(target)
+    with source.connect() as reader, target.begin() as writer:
+        for table in schema.sorted_tables:
+            rows = [dict(row._mapping) for row in reader.execute(table.select())]
+            if rows:
+                writer.execute(table.insert(), rows)
+        for table in schema.sorted_tables:
+            if "id" in table.columns:
+                writer.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)")
+    source.dispose()
+    target.dispose()
+
+
+def test_a_version_1_server_is_upgraded_through_every_step(pg_server):
+    from clerkdesk.export.plaintext import render_minutes
+    from clerkdesk.services import meetings, minutes
+
     name = pg_server.new_database()
-    open_database(pg_server.url(name)).close()
-    # Undo the last step by hand: what a server from the previous ClerkDesk would hold.
-    previous = SCHEMA_VERSION - 1
-    pg_server.execute("ALTER TABLE person DROP COLUMN moderngov_id", name)
-    pg_server.execute("ALTER TABLE meeting DROP COLUMN moderngov_meeting_id", name)
-    pg_server.execute("ALTER TABLE committee DROP COLUMN moderngov_site, "
-                      "DROP COLUMN moderngov_committee_id", name)
-    pg_server.execute(f"UPDATE clerkdesk_meta SET value = '{previous}' "
-                      "WHERE key = 'schema_version'", name)
+    _load_version_1_fixture(pg_server, name)
+    assert _stored(pg_server, name, "SELECT value FROM clerkdesk_meta "
+                   "WHERE key = 'schema_version'") == [("1",)]
     database = open_database(pg_server.url(name))
-    with database.engine.connect() as connection:
-        columns = connection.execute(text(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'person'"
-        )).scalars().all()
-    database.close()
-    assert "moderngov_id" in columns
+    try:
+        [meeting] = meetings.list_meetings(database)
+        text = render_minutes(minutes.load_minutes(database, meeting.id))
+        committees.create_committee(database, "Cabinet")
+    finally:
+        database.close()
+    assert "3) A Member asked how many people were still waiting" in text
     assert _stored(pg_server, name, "SELECT value FROM clerkdesk_meta "
                    "WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
 from clerkdesk.storage import backups
 from clerkdesk.storage.all_models import Base
+from clerkdesk.storage.clerk import record_flag_changes
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.inspect_file import APP_ID, FileFacts, inspect_database_file
 from clerkdesk.storage.location import database_file
@@ -92,12 +93,16 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
         self.path = path
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"database": self})
         self._read_sessions = sessionmaker(
-            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False,
+            info={"database": self})
         for sessions in (self._sessions, self._read_sessions):
             event.listen(sessions, "before_flush", refuse_changes_to_approved_minutes)
             event.listen(sessions, "before_flush", drop_nul_characters)
+            event.listen(sessions, "before_flush", record_flag_changes)
+        # The clerk recorded on changes: the login on a team database, unnamed on a file.
+        self.clerk: str | None = None
         self.upgrade_backup: Path | None = None
         self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
 
@@ -160,6 +165,7 @@ def open_database(
         database = Database(_make_engine(str(target), busy_timeout_ms), None)
         try:
             _prepare(database, _stored_version(database))
+            database.clerk = _login(database)
         except exc.DBAPIError as error:
             database.close()
             raise storage_error(error) from error
@@ -230,6 +236,12 @@ def _stored_version(database: Database) -> int | None:
             "It was not changed."
         )
     return int(row)
+
+
+def _login(database: Database) -> str:
+    """The user the server knows us as (libpq may have taken it from the OS or ~/.pgpass)."""
+    with database.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT current_user").scalar_one()
 
 
 def _refuse_foreign_tables(database: Database, connection: Connection) -> None:

@@ -1,0 +1,12 @@
+"""Version 7 -> 8: who did what — the clerk behind each revision, flag change and approval."""
+
+from sqlalchemy import Column, Connection, String
+
+
+def upgrade(connection: Connection) -> None:
+    from clerkdesk.storage.migrations import operations
+
+    ops = operations(connection)
+    ops.add_column("paragraph_revision", Column("clerk", String(100), nullable=True))
+    ops.add_column("flag", Column("changed_by", String(100), nullable=True))
+    ops.add_column("meeting", Column("approval_recorded_by", String(100), nullable=True))
