@@ -30,6 +30,7 @@ SCRIPTS: list[tuple[str, list[str], list[str]]] = [  # script, arguments, --quic
     ("bench_export.py", [], []),
     ("bench_people_filter.py", [], []),
     ("bench_open_checks.py", [], []),
+    ("bench_team_open.py", [], []),
 ]
 
 
