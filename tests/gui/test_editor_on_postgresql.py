@@ -46,3 +46,22 @@ def test_undo_reaches_the_server(rig):
     assert rig.autosaver.flush()
     assert [text for text, _, _ in stored_rows(rig.meeting.path, rig.item_id)] == [
         "Mr Love introduced the report."]
+
+
+def test_server_stopped_mid_typing_keeps_the_text_and_saves_it_when_back(rig, pg_server):
+    rig.editor.moveCursor(rig.editor.textCursor().MoveOperation.End)
+    type_text(rig.editor, " The Chair")
+    assert rig.autosaver.flush()
+    pg_server.stop()
+    try:
+        type_text(rig.editor, " thanked the officers.")
+        assert rig.autosaver.flush() is False
+        assert rig.states[-1][0].startswith("NOT SAVED") and rig.states[-1][1] is False
+        assert "database server" in rig.autosaver.last_error
+        assert rig.shown_rows() == [("Mr Love introduced the report. The Chair thanked the "
+                                     "officers.", 0)]
+    finally:
+        pg_server.start()
+    assert rig.autosaver.flush(), rig.autosaver.last_error
+    assert [text for text, _, _ in stored_rows(rig.meeting.path, rig.item_id)] == [
+        "Mr Love introduced the report. The Chair thanked the officers."]

@@ -27,6 +27,7 @@ from clerkdesk.storage.trial_upgrade import mismatched_table, trial_upgrade
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
 READ_ONLY = "clerkdesk_read_only"  # execution option of the engine behind Database.reading()
 
 
@@ -55,7 +56,8 @@ def _begin(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
 
 def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     try:
-        engine = create_engine(_with_driver(url), pool_pre_ping=True)
+        engine = create_engine(_with_driver(url), pool_pre_ping=True,
+                               connect_args=_connect_args(url))
     except (exc.ArgumentError, exc.NoSuchModuleError):
         raise StorageError(
             f"ClerkDesk cannot use a database named {_shown(url)}: give a file path, or a "
@@ -78,6 +80,15 @@ def _with_driver(url: str | URL) -> str | URL:
     if parsed.drivername == "postgresql":
         return parsed.set(drivername="postgresql+psycopg")
     return url
+
+
+def _connect_args(url: str | URL) -> dict[str, int]:
+    """A team database that stops answering (the network dropped) fails in seconds instead of
+    freezing the window until the operating system gives up."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        return {"connect_timeout": CONNECT_TIMEOUT_S}
+    return {}
 
 
 def _shown(url: str | URL) -> str:
