@@ -180,3 +180,26 @@ def test_password_from_pgpass_file_is_used(pg_server, pg_url, tmp_path, monkeypa
     database = open_database(team_url("127.0.0.1", name, SUPERUSER, port=pg_server.port))
     assert committees.list_committees(database) == []
     database.close()
+
+
+def test_cli_on_a_team_database_with_a_wrong_password_is_one_line(pg_server, pg_url, capsys):
+    from clerkdesk.cli import main
+
+    target = pg_server.url(pg_url.rpartition("/")[2], password="not-the-password")
+    assert main(["meetings", "--db", target]) == 2
+    err = capsys.readouterr().err
+    assert err == "clerkdesk: error: The database server refused the user name or password.\n"
+
+
+def test_cli_lists_meetings_of_a_team_database(pg_url, capsys):
+    import datetime as dt
+
+    from clerkdesk.cli import main
+    from clerkdesk.services import meetings
+
+    database = open_database(pg_url)
+    meetings.create_meeting(database, committees.create_committee(database, "Cabinet"),
+                            dt.date(2026, 12, 3))
+    database.close()
+    assert main(["meetings", "--db", pg_url]) == 0
+    assert "Cabinet" in capsys.readouterr().out
