@@ -57,6 +57,9 @@ def test_connect_by_keyboard_with_a_typed_password(open_window, sample_db, pg_se
     assert window.connect_team_database() is True
     assert outcome == ["done"] and asked == [["done"]]
     assert window.database.current.engine.url.database == name
+    label = window.database.current.label
+    assert label == f"postgresql://postgres@127.0.0.1:{pg_server.port}/{name}"
+    assert window.windowTitle().startswith(label)
     qtbot.waitUntil(lambda: _listed(window) == ["3 Nov 2026 — Licensing Committee"])
     stored = "\n".join(p.read_text() for p in settings_in_tmp.rglob("*") if p.is_file())
     assert PASSWORD not in stored

@@ -119,7 +119,12 @@ class Database:
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string()
+        if self.path:
+            return str(self.path)
+        url = self.engine.url  # shown without the password (not even as ***) or driver
+        return URL.create(url.get_backend_name(), username=url.username, host=url.host,
+                          port=url.port, database=url.database,
+                          query=url.query).render_as_string()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
