@@ -77,7 +77,7 @@ ADDED_IN_VERSION = {
     7: ({"committee": {"moderngov_site", "moderngov_committee_id"},
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
     8: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},
-         "meeting": {"approval_recorded_by"}}, set()),
+         "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
 }
 
 

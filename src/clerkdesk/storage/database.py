@@ -11,8 +11,14 @@ from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
-from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
+from clerkdesk.errors import (
+    NewerDatabaseVersion,
+    NotAClerkDeskDatabase,
+    ParagraphConflict,
+    StorageError,
+)
 from clerkdesk.storage import backups
 from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.clerk import record_flag_changes
@@ -147,6 +153,9 @@ class Database:
         except exc.DBAPIError as error:
             session.rollback()
             raise storage_error(error, self.path) from error
+        except orm_exc.StaleDataError as error:  # another clerk saved the same row meanwhile
+            session.rollback()
+            raise ParagraphConflict() from error
         except BaseException:
             session.rollback()
             raise

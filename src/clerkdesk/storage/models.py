@@ -226,6 +226,10 @@ class Paragraph(Base):
     generated: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency (team mode): every ORM update checks and raises it, so a save
+    # based on an older version is refused instead of overwriting a colleague's.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     item: Mapped[AgendaItem] = relationship(back_populates="paragraphs")
     mentions: Mapped[list[ParagraphMention]] = relationship(

@@ -1,6 +1,7 @@
-"""Version 7 -> 8: who did what — the clerk behind each revision, flag change and approval."""
+"""Version 7 -> 8: team mode — the clerk behind each revision, flag change and approval, and
+a version number per paragraph for optimistic concurrency."""
 
-from sqlalchemy import Column, Connection, String
+from sqlalchemy import Column, Connection, Integer, String
 
 
 def upgrade(connection: Connection) -> None:
@@ -10,3 +11,4 @@ def upgrade(connection: Connection) -> None:
     ops.add_column("paragraph_revision", Column("clerk", String(100), nullable=True))
     ops.add_column("flag", Column("changed_by", String(100), nullable=True))
     ops.add_column("meeting", Column("approval_recorded_by", String(100), nullable=True))
+    ops.add_column("paragraph", Column("version", Integer, nullable=False, server_default="1"))
