@@ -77,6 +77,8 @@ ADDED_IN_VERSION = {
     7: ({"committee": {"moderngov_site", "moderngov_committee_id"},
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
     9: ({}, {"committee_word", "ignored_word", "house_style"}),  # spelling
+    10: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},  # team mode
+          "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
 }
 
 
