@@ -32,6 +32,7 @@ SCRIPTS: list[tuple[str, list[str], list[str]]] = [  # script, arguments, --quic
     ("bench_open_checks.py", [], []),
     ("bench_search.py", [], []),
     ("bench_spelling.py", [], ["--rounds", "1"]),
+    ("bench_team_open.py", [], []),
 ]
 
 

@@ -13,12 +13,27 @@ class DatabaseBusy(StorageError):
     """Another program held the database's write lock for longer than we waited."""
 
 
+class PasswordNeeded(StorageError):
+    """The database server wants a (different) password: ask the clerk for it."""
+
+
 class NotAClerkDeskDatabase(StorageError):
     """The file exists but is not a ClerkDesk database; it was left untouched."""
 
 
 class NewerDatabaseVersion(StorageError):
     """The file was written by a newer ClerkDesk than this one."""
+
+
+class ParagraphConflict(ClerkDeskError):
+    """A paragraph changed (another clerk saved it) since the version this save was based on;
+    nothing was overwritten. `theirs` and `version` are what is stored now, when known."""
+
+    def __init__(self, paragraph_id: int | None = None, theirs: str | None = None,
+                 version: int | None = None) -> None:
+        super().__init__("Another clerk changed this paragraph meanwhile; your text was not "
+                         "saved over theirs.")
+        self.paragraph_id, self.theirs, self.version = paragraph_id, theirs, version
 
 
 class NotFound(ClerkDeskError):

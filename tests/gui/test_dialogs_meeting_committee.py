@@ -1,9 +1,8 @@
 """New meeting and Committee settings dialogs, driven by keyboard, checked in the SQLite file
-(and, for the Word template, in the exported document)."""
+(and, for the Word template, in the exported document): on SQLite and PostgreSQL."""
 
 import datetime as dt
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
 from clerkdesk.domain.committee_settings import CommitteeSettings, CommitteeSetup
@@ -100,9 +100,8 @@ def drive_modal(object_name: str, steps: Callable[[QDialog], None]) -> list[str]
     return outcome
 
 
-def query(db_path, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
-    with sqlite3.connect(db_path) as raw:
-        return raw.execute(sql, args).fetchall()
+def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
+    return raw_rows(db, sql, *args)
 
 
 # --- New meeting ------------------------------------------------------------------------------
@@ -211,7 +210,7 @@ def test_a_meeting_date_that_is_not_a_date_is_refused(qtbot, new_meeting, typed,
     assert new_meeting.result_values().date == dt.date(2024, 9, 26)
 
 
-def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db, db_path):
+def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db):
     create_committee(db, "SEND Sub-Committee", "Kent County Council")
     QGuiApplication.clipboard().setText(PASTED_AGENDA)
 
@@ -229,26 +228,26 @@ def test_ask_new_meeting_stores_a_pasted_agenda(qtbot, db, db_path):
     meeting_id = ask_new_meeting(None, db)
     assert outcome == ["done"]
     assert meeting_id is not None
-    assert query(db_path, "SELECT name, council FROM committee") == [
+    assert query(db, "SELECT name, council FROM committee") == [
         ("SEND Sub-Committee", "Kent County Council")
     ]
-    row = query(db_path, "SELECT date, time, venue FROM meeting WHERE id = ?", meeting_id)[0]
+    row = query(db, "SELECT date, time, venue FROM meeting WHERE id = ?", meeting_id)[0]
     assert row[0] == "2023-07-11" and row[1].startswith("10:00") and row[2] == \
         "Sessions House, Maidstone"
-    titles = query(db_path, "SELECT title FROM agenda_item WHERE meeting_id = ? "
+    titles = query(db, "SELECT title FROM agenda_item WHERE meeting_id = ? "
                    "ORDER BY position", meeting_id)
     assert titles == [("Apologies and Substitutes",), ("Declarations of interest",),
                       ("Minutes of the previous meeting",), ("Matters arising",)]
 
 
-def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db, db_path):
+def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db):
     outcome = drive_modal("newMeetingDialog", lambda _dialog: (
         type_text(qtbot, "Cabinet"), press(qtbot, Qt.Key.Key_Escape)
     ))
     assert ask_new_meeting(None, db) is None
     assert outcome == ["done"]
-    assert query(db_path, "SELECT count(*) FROM meeting") == [(0,)]
-    assert query(db_path, "SELECT count(*) FROM committee") == [(0,)]
+    assert query(db, "SELECT count(*) FROM meeting") == [(0,)]
+    assert query(db, "SELECT count(*) FROM committee") == [(0,)]
 
 
 # --- Committee settings -----------------------------------------------------------------------
@@ -295,7 +294,7 @@ def test_template_without_number_blocks_saving(qtbot, settings_dialog):
     assert settings_dialog.isVisible()
 
 
-def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db, db_path):
+def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db):
     committee_id = create_committee(db, "Planning", "Kent")
 
     def edit(dialog: QDialog) -> None:
@@ -330,7 +329,7 @@ def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db, db_path
     assert edit_committee_settings(None, db, committee_id) is True
     assert outcome == ["done"]
     assert query(
-        db_path,
+        db,
         "SELECT name, council, quorum, remote_counts_for_quorum, uses_minutes_heading, "
         "resolution_prefix, paragraph_scheme, item_number_template, item_number_start "
         "FROM committee WHERE id = ?",
@@ -394,7 +393,7 @@ def next_tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
         press(qtbot, Qt.Key.Key_Tab, CTRL)
 
 
-def test_every_tab_by_keyboard_is_saved_in_one_go(qtbot, db, db_path, tmp_path):
+def test_every_tab_by_keyboard_is_saved_in_one_go(qtbot, db, tmp_path):
     committee_id = create_committee(db, "Planning", "Kent")
     template = word_template(tmp_path / "house.docx")
 
@@ -428,12 +427,12 @@ def test_every_tab_by_keyboard_is_saved_in_one_go(qtbot, db, db_path, tmp_path):
     assert edit_committee_settings(None, db, committee_id) is True
     assert outcome == ["done"]
     assert query(
-        db_path,
+        db,
         "SELECT name, resolution_style, template_path, review_expects_resolution, "
         "review_long_paragraph_words, review_outstanding_meetings FROM committee WHERE id = ?",
         committee_id,
     ) == [("Planning", "that", str(template), 1, 180, 3)]
-    assert query(db_path, "SELECT acronym, expansion FROM glossary_entry ORDER BY id") == [
+    assert query(db, "SELECT acronym, expansion FROM glossary_entry ORDER BY id") == [
         ("LGA", "Local Government Association"), ("KCC", "Kent County Council")]
 
 
@@ -510,7 +509,7 @@ def test_exported_minutes_use_the_template_chosen_in_the_dialog(qtbot, db, tmp_p
     assert styles["CD Minute"].font.name is None  # added by ClerkDesk, the template lacked it
 
 
-def test_a_refused_save_keeps_the_edits_on_every_tab(qtbot, db, db_path, captured_errors):
+def test_a_refused_save_keeps_the_edits_on_every_tab(qtbot, db, captured_errors):
     create_committee(db, "Cabinet")
     committee_id = create_committee(db, "Planning")
     second: list[list[str]] = []
@@ -546,9 +545,9 @@ def test_a_refused_save_keeps_the_edits_on_every_tab(qtbot, db, db_path, capture
     assert captured_errors == [
         ("Committee settings not saved", "There is already a committee called “Cabinet”.")
     ]
-    assert query(db_path, "SELECT name, resolution_style, review_long_paragraph_words "
+    assert query(db, "SELECT name, resolution_style, review_long_paragraph_words "
                  "FROM committee WHERE id = ?", committee_id) == [("Planning", "dash", 250)]
-    assert query(db_path, "SELECT count(*) FROM glossary_entry") == [(0,)]
+    assert query(db, "SELECT count(*) FROM glossary_entry") == [(0,)]
 
 
 def mnemonic(text: str) -> str | None:

@@ -1,13 +1,13 @@
 """The roster panel driven by keyboard: statuses, substitutes, remote, late/left, people, quorum."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 from support.modal import drive_modal, focused, focused_name
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.mentions import person_token
@@ -79,11 +79,10 @@ def go_to_row(qtbot, panel: RosterPanel, row: int) -> None:  # noqa: ANN001
 
 
 def status_of(db, meeting_id: int, person_id: int) -> tuple | None:  # noqa: ANN001
-    with sqlite3.connect(db.path) as raw:
-        return raw.execute(
-            "SELECT status, remote, substitute_for_id, arrived_at_item_id, left_at_item_id "
-            "FROM attendance WHERE meeting_id=? AND person_id=?", (meeting_id, person_id)
-        ).fetchone()
+    rows = raw_rows(
+        db, "SELECT status, remote, substitute_for_id, arrived_at_item_id, left_at_item_id "
+        "FROM attendance WHERE meeting_id=? AND person_id=?", meeting_id, person_id)
+    return rows[0] if rows else None
 
 
 def test_panel_names_and_rows(panel):
@@ -243,10 +242,9 @@ def test_insert_adds_a_person_typed_into_the_dialog(qtbot, panel, db, meeting):
     with qtbot.waitSignal(panel.personChanged):
         key(qtbot, panel, Qt.Key.Key_Insert)
     assert outcome == ["done"]
-    with sqlite3.connect(db.path) as raw:
-        person = raw.execute(
-            "SELECT id, title, given_name, family_name, initials, job_title, organisation, kind "
-            "FROM person WHERE family_name='Kowalski'").fetchone()
+    [person] = raw_rows(
+        db, "SELECT id, title, given_name, family_name, initials, job_title, organisation, kind "
+        "FROM person WHERE family_name='Kowalski'")
     assert person[1:] == ("Dr", "Anna", "Kowalski", "AK", "Head of SEN", "CYPE", "officer")
     assert status_of(db, meeting_id, person[0])[0] == "in_attendance"
     assert panel.selected_person_id() == person[0]
@@ -266,10 +264,9 @@ def test_ctrl_n_adds_a_member_with_a_role(qtbot, panel, db, meeting):
     outcome = drive_modal("personDialog", fill_in)
     key(qtbot, panel, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert outcome == ["done"]
-    with sqlite3.connect(db.path) as raw:
-        assert raw.execute(
-            "SELECT p.title, p.family_name, m.role FROM person p JOIN membership m "
-            "ON m.person_id = p.id WHERE p.family_name='Binks'").fetchall() == [
+    assert raw_rows(
+            db, "SELECT p.title, p.family_name, m.role FROM person p JOIN membership m "
+            "ON m.person_id = p.id WHERE p.family_name='Binks'") == [
             ("Cllr", "Binks", "coopted")]
     assert status_of(db, meeting[0], panel.selected_person_id()) is None
 
@@ -288,9 +285,7 @@ def test_person_dialog_refuses_a_person_without_a_family_name(qtbot, panel, db):
     outcome = drive_modal("personDialog", try_blank)
     key(qtbot, panel, Qt.Key.Key_Insert)
     assert outcome == ["done"] and shown == [False, True]
-    with sqlite3.connect(db.path) as raw:
-        count = raw.execute("SELECT count(*) FROM person WHERE given_name='Sarah'").fetchone()
-    assert count == (0,)
+    assert raw_rows(db, "SELECT count(*) FROM person WHERE given_name='Sarah'") == [(0,)]
 
 
 def test_panel_keys_win_over_window_shortcuts(qtbot, db, meeting):

@@ -1,11 +1,11 @@
 """The Spelling tab of Committee settings, by keyboard: house style and dictionary saved."""
 
 import json
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from support.modal import drive_modal, focused_name
+from support.raw_sql import raw_rows
 
 from clerkdesk.services.committees import create_committee
 from clerkdesk.ui.committee_settings_dialog import edit_committee_settings
@@ -21,7 +21,7 @@ def type_text(qtbot, text: str) -> None:  # noqa: ANN001
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
 
-def test_spelling_tab_saves_house_style_and_committee_words(qtbot, db, db_path) -> None:
+def test_spelling_tab_saves_house_style_and_committee_words(qtbot, db) -> None:
     committee_id = create_committee(db, "Planning", "Westmere")
 
     def edit(dialog) -> None:  # noqa: ANN001
@@ -47,9 +47,8 @@ def test_spelling_tab_saves_house_style_and_committee_words(qtbot, db, db_path) 
     saved_ok = edit_committee_settings(None, db, committee_id)
     assert outcome == ["done"]
     assert saved_ok is True
-    with sqlite3.connect(db_path) as connection:
-        [(settings,)] = connection.execute("SELECT settings FROM house_style").fetchall()
-        words = connection.execute("SELECT word FROM committee_word ORDER BY word").fetchall()
+    [(settings,)] = raw_rows(db, "SELECT settings FROM house_style")
+    words = raw_rows(db, "SELECT word FROM committee_word ORDER BY word")
     saved = json.loads(settings)
     assert (saved["times"], saved["second_language"], saved["numbers_in_words"]) == (
         "10am", "cy_GB", False)

@@ -19,7 +19,7 @@ Row = tuple[str, int]  # (stored text, level)
 
 @dataclass(frozen=True)
 class SampleMeeting:
-    path: Path
+    path: Path | str  # a file, or a database URL (team mode)
     meeting_id: int
     item_ids: tuple[int, ...]
 
@@ -44,13 +44,17 @@ def build_database(path: Path | str, items: Sequence[Sequence[Row]] = ((),),
                 for text, level in rows:
                     add_paragraph_in(session, item.id, text, level)
                 ids.append(item.id)
-            return SampleMeeting(Path(path), meeting.id, tuple(ids))
+            target = path if "://" in str(path) else Path(path)
+            return SampleMeeting(target, meeting.id, tuple(ids))
     finally:
         db.close()
 
 
 def stored_rows(path: Path | str, item_id: int) -> list[tuple[str, int, int]]:
-    """(text, level, position) of an item's paragraphs, read from the file with plain sqlite3."""
+    """(text, level, position) of an item's paragraphs, read from the file with plain sqlite3
+    (or from a team database URL with psycopg)."""
+    if "://" in str(path):
+        return _server_rows(str(path), item_id)
     connection = sqlite3.connect(str(path))
     try:
         return list(connection.execute(
@@ -59,6 +63,18 @@ def stored_rows(path: Path | str, item_id: int) -> list[tuple[str, int, int]]:
         ))
     finally:
         connection.close()
+
+
+def _server_rows(url: str, item_id: int) -> list[tuple[str, int, int]]:
+    import psycopg
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    with psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username,
+                         password=parsed.password, dbname=parsed.database) as connection:
+        return [tuple(row) for row in connection.execute(
+            "SELECT text, level, position FROM paragraph WHERE item_id = %s ORDER BY position",
+            (item_id,))]
 
 
 @dataclass

@@ -165,7 +165,8 @@ MINUTES = "Planning Committee\n\n1. Apologies\n\nMinutes:\n\n1) Mr Love – note
      "minutes.docx is a binary file, not plain-text minutes."),
 ])
 def test_an_import_file_that_is_not_utf8_minutes_is_refused_and_changes_nothing(
-        db: Database, db_path: Path, tmp_path: Path, name: str, data: bytes, message: str):
+        sqlite_db: Database, db_path: Path, tmp_path: Path, name: str, data: bytes, message: str):
+    db = sqlite_db  # the file's bytes (and its -wal) are what must not change
     load_demo(db)  # something to protect
     before = file_state(db_path)
     source = tmp_path / name

@@ -97,15 +97,15 @@ def test_cli_module_imports_nothing_heavy(cli_env: dict[str, str]) -> None:
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
 
 
-def test_meetings_on_empty_database(cli_env: dict[str, str], db, db_path: Path) -> None:
-    result = run_cli(cli_env, "meetings", "--db", db_path)
+def test_meetings_on_empty_database(cli_env: dict[str, str], db, db_target: str) -> None:
+    result = run_cli(cli_env, "meetings", "--db", db_target)
     assert (result.returncode, result.stdout, result.stderr) == (0, "No meetings.\n", "")
 
 
-def test_show_text_and_json(cli_env: dict[str, str], db, db_path: Path) -> None:
+def test_show_text_and_json(cli_env: dict[str, str], db, db_target: str) -> None:
     meeting_id = build_meeting(db)
 
-    text = run_cli(cli_env, "show", meeting_id, "--db", db_path)
+    text = run_cli(cli_env, "show", meeting_id, "--db", db_target)
     assert text.returncode == 0, text.stderr
     assert "Planning Committee" in text.stdout
     assert "1. Housing Report" in text.stdout
@@ -113,7 +113,7 @@ def test_show_text_and_json(cli_env: dict[str, str], db, db_path: Path) -> None:
     assert "\n    a) Figures on void homes were requested.\n" in text.stdout
     assert "\nRESOLVED – The Committee noted the report.\n" in text.stdout
 
-    data = json.loads(run_cli(cli_env, "--db", db_path, "show", meeting_id, "--json").stdout)
+    data = json.loads(run_cli(cli_env, "--db", db_target, "show", meeting_id, "--json").stdout)
     assert data["meeting_id"] == meeting_id and data["date"] == "2024-03-05"
     [item] = data["items"]
     assert (item["number"], item["title"]) == ("1", "Housing Report")
@@ -129,10 +129,10 @@ def test_show_text_and_json(cli_env: dict[str, str], db, db_path: Path) -> None:
 
 
 def test_database_from_environment_and_db_overrides_it(
-    cli_env: dict[str, str], db, db_path: Path, tmp_path: Path
+    cli_env: dict[str, str], db, db_target: str, tmp_path: Path
 ) -> None:
     meeting_id = build_meeting(db)
-    cli_env["CLERKDESK_DB"] = str(db_path)
+    cli_env["CLERKDESK_DB"] = str(db_target)
     listed = run_cli(cli_env, "meetings")
     assert listed.returncode == 0, listed.stderr
     assert re.fullmatch(rf"{meeting_id}  2024-03-05  Planning Committee  draft\n", listed.stdout)
@@ -191,11 +191,11 @@ def test_file_that_is_not_ours_is_refused_and_unchanged(
          "import-into-missing-folder", "import-missing-file"],
 )
 def test_user_errors_are_one_line_exit_2(
-    cli_env: dict[str, str], db, db_path: Path, tmp_path: Path, args: list[str],
+    cli_env: dict[str, str], db, db_target: str, tmp_path: Path, args: list[str],
     fragments: list[str],
 ) -> None:
     (tmp_path / "notes.txt").write_text("1) Something was said.\n", encoding="utf-8")
-    cli_env["CLERKDESK_DB"] = str(db_path)
+    cli_env["CLERKDESK_DB"] = str(db_target)
     result = run_cli(cli_env, *(arg.replace("{tmp}", str(tmp_path)) for arg in args))
     assert_user_error(result, *fragments)
     assert not (tmp_path / "no").exists() and not (tmp_path / "new.sqlite").exists()

@@ -2,10 +2,10 @@
 the whole dialog (settings, Word template, review settings, glossary) in one transaction."""
 
 import dataclasses
-import sqlite3
 from pathlib import Path
 
 import pytest
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_from_text, glossary_to_text
 from clerkdesk.domain.committee_settings import (
@@ -128,9 +128,8 @@ def house_template(path: Path) -> Path:
     return path
 
 
-def glossary_rows(db_path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db_path) as raw:
-        return raw.execute("SELECT acronym, expansion FROM glossary_entry ORDER BY id").fetchall()
+def glossary_rows(db) -> list[tuple[str, str]]:  # noqa: ANN001
+    return raw_rows(db, "SELECT acronym, expansion FROM glossary_entry ORDER BY id")
 
 
 def test_new_committee_setup_has_the_defaults(db):
@@ -178,7 +177,7 @@ def test_an_invalid_glossary_saves_nothing(db, db_path, tmp_path):
                               template_path=str(house_template(tmp_path / "house.docx"))),
             ReviewSettings(expects_resolution=True), [LGA, ("LGA ", "  ")] + [("SEN", "x")])
     assert committee_setup(db, committee_id) == before
-    assert glossary_rows(db_path) == []
+    assert glossary_rows(db) == []
 
 
 def test_a_failure_inside_the_transaction_saves_nothing(db, db_path, monkeypatch):
@@ -199,9 +198,9 @@ def test_saving_the_default_glossary_stores_no_rows_and_empty_means_default(db, 
     committee_id = create_committee(db, "Cabinet")
     settings = CommitteeSettings(name="Cabinet")
     save_committee_setup(db, committee_id, settings, ReviewSettings(), [LGA])
-    assert glossary_rows(db_path) == [LGA]
+    assert glossary_rows(db) == [LGA]
     save_committee_setup(db, committee_id, settings, ReviewSettings(), DEFAULT_GLOSSARY.items())
-    assert glossary_rows(db_path) == []
+    assert glossary_rows(db) == []
     save_committee_setup(db, committee_id, settings, ReviewSettings(), [])
     assert review.glossary(db, committee_id) == DEFAULT_GLOSSARY
 

@@ -6,6 +6,7 @@ import sys
 import zipfile
 
 import pytest
+from support.raw_sql import target_of
 
 from clerkdesk.domain.enums import MeetingStatus, RequestStatus
 from clerkdesk.domain.flag_fields import RequestFields
@@ -114,7 +115,7 @@ def test_cli_refuses_to_change_approved_minutes(minutes_db):
     paragraphs.edit_text(db, pid, "No full stop")  # a finding with a fix
     approval.approve(db, old, at_meeting_id=new, on=dt.date(2026, 2, 14), by_person_id=None)
     result = subprocess.run(
-        [sys.executable, "-m", "clerkdesk", "check", str(old), "--fix", "--db", str(db.path)],
+        [sys.executable, "-m", "clerkdesk", "check", str(old), "--fix", "--db", target_of(db)],
         capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().startswith("clerkdesk: error: The minutes of 10 January 2026 "

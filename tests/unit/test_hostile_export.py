@@ -47,27 +47,27 @@ def use_template(db, meeting: int, template: Path) -> None:  # noqa: ANN001
 
 # --- targets that are not ordinary files ------------------------------------------------------
 
-def test_export_over_a_symlink_is_refused_and_the_link_kept(db_path, db, demo, tmp_path, capsys):
+def test_export_over_a_symlink_is_refused_and_the_link_kept(db_target, db, demo, tmp_path, capsys):
     real = tmp_path / "published.docx"
     real.write_bytes(b"last week's minutes")
     link = tmp_path / "latest.docx"
     link.symlink_to(real)
-    line = refused(capsys, "export", demo, "-o", link, "--db", db_path)
+    line = refused(capsys, "export", demo, "-o", link, "--db", db_target)
     assert "link" in line and str(real) in line
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert real.read_bytes() == b"last week's minutes"
 
 
-def test_export_to_a_pipe_or_device_is_refused(db_path, db, demo, tmp_path, capsys):
+def test_export_to_a_pipe_or_device_is_refused(db_target, db, demo, tmp_path, capsys):
     pipe = tmp_path / "minutes.docx"
     os.mkfifo(pipe)
-    line = refused(capsys, "export", demo, "-o", pipe, "--db", db_path)
+    line = refused(capsys, "export", demo, "-o", pipe, "--db", db_target)
     assert str(pipe) in line and "not an ordinary file" in line
     assert pipe.is_fifo()
     if Path("/dev/full").exists():
         device = tmp_path / "full.docx"
         device.symlink_to("/dev/full")
-        assert "link" in refused(capsys, "export", demo, "-o", device, "--db", db_path)
+        assert "link" in refused(capsys, "export", demo, "-o", device, "--db", db_target)
         assert Path("/dev/full").is_char_device()
         with pytest.raises(ExportFailed) as caught:  # the device itself, as the window may pass
             write_atomically(Path("/dev/full"), lambda stream: stream.write(b"minutes"))
@@ -130,28 +130,28 @@ XXE_STYLES = (
     ("malformed document", {"word/document.xml": b"\x00\x01 not xml"}),
 ])
 def test_a_template_clerkdesk_cannot_use_is_one_sentence(
-    db_path, db, demo, tmp_path, capsys, case, parts
+    db_target, db, demo, tmp_path, capsys, case, parts
 ):
     template = tmp_path / "house.dotx"
     template.write_bytes(rewritten(plain_template(), parts))
     before = sha256(template)
     use_template(db, demo, template)
     target = tmp_path / "minutes.docx"
-    line = refused(capsys, "export", demo, "-o", target, "--db", db_path)
+    line = refused(capsys, "export", demo, "-o", target, "--db", db_target)
     assert "house.dotx" in line and "template" in line
     assert sha256(template) == before
     assert not target.exists()
 
 
 def test_a_template_without_a_numbering_part_gets_clerkdesks_numbering(
-    db_path, db, demo, tmp_path, capsys
+    db_target, db, demo, tmp_path, capsys
 ):
     """Word saves a template that has no lists without numbering.xml: that is no fault."""
     template = tmp_path / "house.docx"
     template.write_bytes(without_numbering(plain_template()))
     use_template(db, demo, template)
     target = tmp_path / "minutes.docx"
-    assert main(["export", str(demo), "-o", str(target), "--db", str(db_path)]) == 0, (
+    assert main(["export", str(demo), "-o", str(target), "--db", str(db_target)]) == 0, (
         capsys.readouterr().err)
     with zipfile.ZipFile(target) as archive:
         assert "<w:abstractNum " in archive.read("word/numbering.xml").decode()
@@ -215,7 +215,7 @@ def _with_custom_part(data: bytes) -> bytes:
 
 
 def test_a_public_export_carries_nothing_private_from_the_template(
-    db_path, db, demo, tmp_path, capsys
+    db_target, db, demo, tmp_path, capsys
 ):
     template = private_template(tmp_path / "house.docx")
     inside = zipfile.ZipFile(template)
@@ -223,7 +223,7 @@ def test_a_public_export_carries_nothing_private_from_the_template(
     before = sha256(template)
     use_template(db, demo, template)
     target = tmp_path / "minutes.docx"
-    assert main(["export", str(demo), "-o", str(target), "--db", str(db_path)]) == 0
+    assert main(["export", str(demo), "-o", str(target), "--db", str(db_target)]) == 0
     assert sha256(template) == before
     with zipfile.ZipFile(target) as archive:
         names = archive.namelist()
@@ -262,7 +262,7 @@ def numbered_docx() -> bytes:
     (lambda data: rewritten(data, {"word/numbering.xml": None}), "could not be read as a Word"),
 ])
 def test_importing_a_docx_without_its_numbering_part_is_one_sentence(
-    db_path, db, tmp_path, capsys, damage, message
+    db_path, sqlite_db, tmp_path, capsys, damage, message
 ):
     source = tmp_path / "minutes.docx"
     source.write_bytes(damage(numbered_docx()))

@@ -62,3 +62,11 @@ def test_any_bytes_as_a_wal_are_read_without_error(tmp_path_factory, data):
     wal.write_bytes(data)
     facts = read_wal(wal)
     assert facts.valid or not facts.committed_pages
+
+
+def test_a_home_folder_of_no_user_is_one_sentence():
+    import pytest
+
+    with pytest.raises(StorageError, match="not on this computer") as raised:
+        database_file("~no-such-clerk\nx/minutes.sqlite")
+    assert "\n" not in str(raised.value)

@@ -157,14 +157,14 @@ def test_a_url_clerkdesk_cannot_use_is_one_sentence(tmp_path, capsys, url):
 
 
 @pytest.mark.parametrize("text", ["²", "١٢", "99999999999999999999", "0", "-3"])
-def test_a_meeting_id_that_is_not_a_plain_number_is_refused(db_path, db, capsys, text):
+def test_a_meeting_id_that_is_not_a_plain_number_is_refused(db_path, sqlite_db, capsys, text):
     before = file_state(db_path)
     assert "is not a meeting id" in refused(capsys, "show", text, "--db", db_path)
     assert file_state(db_path) == before
 
 
-def test_a_meeting_id_past_what_the_database_holds_is_not_found(db_path, db, capsys):
-    line = refused(capsys, "show", str(2**63 - 1), "--db", db_path)
+def test_a_meeting_id_past_what_the_database_holds_is_not_found(db_target, db, capsys):
+    line = refused(capsys, "show", str(2**63 - 1), "--db", db_target)
     assert "No meeting" in line or "no meeting" in line
 
 
@@ -294,17 +294,17 @@ def test_a_reader_is_not_blocked_by_a_long_write(tmp_path, capsys):
 
 # --- what reaches the terminal ---------------------------------------------------------------
 
-def test_control_characters_never_reach_the_terminal(db_path, db, capsys):
+def test_control_characters_never_reach_the_terminal(db_target, db, capsys):
     from clerkdesk.services.meetings import add_item
 
     committee = create_committee(db, "Audit\x9b31m Committee")
     meeting = create_meeting(db, committee, dt.date(2026, 1, 1))
     add_item(db, meeting, "Item\x1b[2J with\x07 bells\x85")
-    code, out, err = cli(capsys, "show", str(meeting), "--db", db_path)
+    code, out, err = cli(capsys, "show", str(meeting), "--db", db_target)
     assert code == 0, err
     assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in out)
     assert "Item" in out and "bells" in out
-    code, out, err = cli(capsys, "meetings", "--db", db_path)
+    code, out, err = cli(capsys, "meetings", "--db", db_target)
     assert not any(0x7F <= ord(c) <= 0x9F or ord(c) < 32 and c != "\n" for c in out)
 
 

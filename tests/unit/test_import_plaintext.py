@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import (
     ParagraphStyle,
@@ -458,27 +459,23 @@ def test_module_exposes_the_agreed_api() -> None:
 
 
 def test_dry_run_lists_near_misses_and_writes_nothing(db, seed_path):
-    import sqlite3
 
     from clerkdesk.services.imports import import_text_file
 
     report = import_text_file(db, seed_path, dry_run=True)
     assert report.near_misses == [("Sara Hammond", "Sarah Hammond")]
-    with sqlite3.connect(db.path) as raw:
-        assert raw.execute("SELECT count(*) FROM meeting").fetchone() == (0,)
-        assert raw.execute("SELECT count(*) FROM person").fetchone() == (0,)
+    assert raw_rows(db, "SELECT count(*) FROM meeting") == [(0,)]
+    assert raw_rows(db, "SELECT count(*) FROM person") == [(0,)]
 
 
 def test_keep_separate_makes_a_second_person_only_when_asked(db, seed_path):
-    import sqlite3
 
     from clerkdesk.services.imports import import_text_file
 
     report = import_text_file(db, seed_path, keep_separate=frozenset({"Sara Hammond"}))
     assert report.near_misses == []
-    with sqlite3.connect(db.path) as raw:
-        names = raw.execute("SELECT given_name FROM person WHERE family_name = 'Hammond' "
-                            "ORDER BY given_name").fetchall()
+    names = raw_rows(db, "SELECT given_name FROM person WHERE family_name = 'Hammond' "
+                         "ORDER BY given_name")
     assert names == [("Sara",), ("Sarah",)]
 
 

@@ -2,9 +2,9 @@
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 import pytest
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.agenda_lines import agenda_title, agenda_titles
 from clerkdesk.errors import ClerkDeskError
@@ -19,31 +19,28 @@ from clerkdesk.services.minutes import load_minutes
 PASTED = "1. Apologies\n2) Declarations of interest\n\nItem 3: Minutes of the previous meeting\n"
 
 
-def stored_items(db_path, meeting_id: int) -> list[str]:
-    with sqlite3.connect(db_path) as raw:
-        rows = raw.execute(
-            "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", (meeting_id,)
-        ).fetchall()
+def stored_items(db, meeting_id: int) -> list[str]:  # noqa: ANN001
+    rows = raw_rows(
+        db, "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", meeting_id)
     return [title for (title,) in rows]
 
 
-def test_pasted_agenda_becomes_clean_items(db, db_path):
+def test_pasted_agenda_becomes_clean_items(db):
     meeting_id = create_meeting_with_committee(
         db, "Planning Committee", "Anytown Borough Council", dt.date(2024, 3, 5),
         dt.time(18, 30), " Council Chamber ", PASTED,
     )
-    assert stored_items(db_path, meeting_id) == [
+    assert stored_items(db, meeting_id) == [
         "Apologies", "Declarations of interest", "Minutes of the previous meeting",
     ]
     minutes = load_minutes(db, meeting_id)
     assert [item.label for item in minutes.items] == ["1", "2", "3"]
-    with sqlite3.connect(db_path) as raw:
-        row = raw.execute(
-            "SELECT c.name, c.council, m.date, m.time, m.venue FROM meeting m "
-            "JOIN committee c ON c.id = m.committee_id WHERE m.id = ?", (meeting_id,)
-        ).fetchone()
-    assert row[0:3] == ("Planning Committee", "Anytown Borough Council", "2024-03-05")
-    assert row[3].startswith("18:30")
+    [row] = raw_rows(
+        db, "SELECT c.name, c.council, m.date, m.time, m.venue FROM meeting m "
+        "JOIN committee c ON c.id = m.committee_id WHERE m.id = ?", meeting_id)
+    assert (*row[0:2], str(row[2])) == (
+        "Planning Committee", "Anytown Borough Council", "2024-03-05")
+    assert str(row[3]).startswith("18:30")
     assert row[4] == "Council Chamber"
 
 

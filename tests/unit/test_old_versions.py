@@ -78,6 +78,8 @@ ADDED_IN_VERSION = {
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
     9: ({}, {"committee_word", "ignored_word", "house_style"}),  # spelling
     10: ({"committee": {"agenda_template"}}, set()),  # standard agenda items
+    11: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},  # team mode
+          "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
 }
 
 

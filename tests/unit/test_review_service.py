@@ -103,7 +103,7 @@ def test_one_fix_at_a_time_and_a_stale_fix_is_refused(db: Database, seed_meeting
 
 
 def test_dismissals_are_remembered_across_checks_and_reopening(
-    db: Database, seed_meeting: int, db_path: Path
+    db: Database, seed_meeting: int, db_target: str
 ) -> None:
     found = review.check_meeting(db, seed_meeting)
     near = next(f for f in found if f.check is CheckId.NEAR_MISS_NAME)
@@ -112,7 +112,7 @@ def test_dismissals_are_remembered_across_checks_and_reopening(
     assert near.key not in {f.key for f in review.check_meeting(db, seed_meeting)}
     db.close()
 
-    reopened = open_database(db_path)
+    reopened = open_database(db_target)
     try:
         assert len(review.check_meeting(reopened, seed_meeting)) == len(found) - 1
         every = review.check_meeting(reopened, seed_meeting, include_dismissed=True)

@@ -1,10 +1,10 @@
 """Roster rules and services: attendance round trips, substitutes, late/left, quorum, renames."""
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 import pytest
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.attendance import (
     NEEDS_NAME,
@@ -156,8 +156,7 @@ def setup(db) -> Setup:  # noqa: ANN001
 
 
 def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
-    with sqlite3.connect(db.path) as raw:
-        return raw.execute(sql, args).fetchall()
+    return raw_rows(db, sql, *args)
 
 
 def row_of(db, meeting_id: int, person_id: int) -> roster.RosterRow:  # noqa: ANN001

@@ -7,8 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clerkdesk.cli.main import main
 from clerkdesk.domain.enums import FlagKind, MeetingStatus
 from clerkdesk.domain.search_query import QueryError, parse
+from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import search as search_service
 from clerkdesk.services.agenda import rename_item, set_item_exempt
 from clerkdesk.services.committees import create_committee
@@ -23,8 +25,10 @@ from clerkdesk.storage.database import open_database
 
 
 @pytest.fixture
-def council(db):
-    """Two committees, three meetings, a person referenced by token, an exempt item."""
+def council(sqlite_db):
+    """Two committees, three meetings, a person referenced by token, an exempt item (on a
+    file: the FTS5 index is SQLite's; a server database gets one line, tested below)."""
+    db = sqlite_db
     cabinet = create_committee(db, "Cabinet")
     planning = create_committee(db, "Planning Committee")
     hammond = add_person(db, "Sara", "Hammond", title="Cllr")
@@ -267,3 +271,18 @@ def test_a_server_database_is_told_search_is_for_files(council, monkeypatch):
     monkeypatch.setattr(council["db"].engine.dialect, "name", "postgresql")
     with pytest.raises(ClerkDeskError, match="database files"):
         search(council["db"], "transport")
+
+
+@pytest.mark.postgresql
+def test_on_a_database_server_search_says_one_line_that_it_works_on_files_only(pg_url, capsys):
+    db = open_database(pg_url)
+    try:
+        with pytest.raises(ClerkDeskError) as refused:
+            search(db, "transport")
+    finally:
+        db.close()
+    assert str(refused.value) == ("Search works on ClerkDesk database files, not yet on a "
+                                  "database server.")
+    assert main(["--db", pg_url, "search", "transport"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "database files" in err

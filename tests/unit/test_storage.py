@@ -22,8 +22,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_every_connection_is_durable(db):
-    with db.engine.connect() as connection:
+def test_every_connection_is_durable(sqlite_db):
+    with sqlite_db.engine.connect() as connection:
         pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
         assert pragma("journal_mode") == "wal"
         assert pragma("synchronous") == 2  # FULL
@@ -31,7 +31,7 @@ def test_every_connection_is_durable(db):
         assert pragma("busy_timeout") >= 1000
 
 
-def test_new_file_records_application_and_version(db_path, db):
+def test_new_file_records_application_and_version(db_path, sqlite_db):
     rows = dict(sqlite3.connect(db_path).execute("SELECT key, value FROM clerkdesk_meta"))
     assert rows == {"application": "clerkdesk", "schema_version": str(migrations.SCHEMA_VERSION)}
 
@@ -74,9 +74,9 @@ def test_other_applications_sqlite_refused_untouched(tmp_path):
     _refused(path, NotAClerkDeskDatabase, "another application")
 
 
-def test_truncated_database_refused_untouched(tmp_path, db_path, db):
-    committees.create_committee(db, "Planning Committee")
-    db.close()
+def test_truncated_database_refused_untouched(tmp_path, db_path, sqlite_db):
+    committees.create_committee(sqlite_db, "Planning Committee")
+    sqlite_db.close()
     with sqlite3.connect(db_path) as connection:  # fold the WAL in so the header counts pages
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = db_path.read_bytes()
@@ -100,8 +100,8 @@ def test_missing_folder_refused_unless_default(tmp_path):
     assert (tmp_path / "made" / "x.sqlite").is_file()
 
 
-def test_newer_version_refused_naming_both(db_path, db):
-    db.close()
+def test_newer_version_refused_naming_both(db_path, sqlite_db):
+    sqlite_db.close()
     connection = sqlite3.connect(db_path)
     connection.execute("UPDATE clerkdesk_meta SET value='99' WHERE key='schema_version'")
     connection.commit()
@@ -115,8 +115,8 @@ def test_newer_version_refused_naming_both(db_path, db):
     assert "version 99" in message and f"version {migrations.SCHEMA_VERSION}" in message
 
 
-def test_read_only_file_refused_clearly(tmp_path, db_path, db):
-    db.close()
+def test_read_only_file_refused_clearly(tmp_path, db_path, sqlite_db):
+    sqlite_db.close()
     db_path.chmod(0o444)
     try:
         if os.access(db_path, os.W_OK):
@@ -126,9 +126,9 @@ def test_read_only_file_refused_clearly(tmp_path, db_path, db):
         db_path.chmod(0o644)
 
 
-def test_upgrade_runs_steps_after_a_backup(monkeypatch, db_path, db):
-    committees.create_committee(db, "Licensing Committee")
-    db.close()
+def test_upgrade_runs_steps_after_a_backup(monkeypatch, db_path, sqlite_db):
+    committees.create_committee(sqlite_db, "Licensing Committee")
+    sqlite_db.close()
     version = migrations.SCHEMA_VERSION
 
     def add_column(connection: sa.Connection) -> None:
@@ -156,8 +156,8 @@ def test_upgrade_runs_steps_after_a_backup(monkeypatch, db_path, db):
     ]
 
 
-def test_daily_backups_once_a_day_seven_kept(db_path, db):
-    committees.create_committee(db, "Audit Committee")
+def test_daily_backups_once_a_day_seven_kept(db_path, sqlite_db):
+    committees.create_committee(sqlite_db, "Audit Committee")
     start = dt.date(2026, 1, 1)
     for offset in range(10):
         assert backups.daily_backup(db_path, today=start + dt.timedelta(days=offset))

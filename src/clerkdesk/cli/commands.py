@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerkdesk.cli import moderngov
+from clerkdesk.cli import moderngov, team
 from clerkdesk.cli.database import chosen, opened_database
 from clerkdesk.cli.parser import Command, iso_date, meeting_id
 from clerkdesk.cli.search_command import SEARCH_COMMAND
@@ -336,4 +336,5 @@ COMMANDS: tuple[Command, ...] = (
         "  clerkdesk moderngov import democracy.example.gov.uk 3301 --db council.sqlite",
     ),
     SEARCH_COMMAND,
+    *team.COMMANDS,
 )

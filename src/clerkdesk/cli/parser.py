@@ -14,7 +14,8 @@ Handler = Callable[[argparse.Namespace], int]
 MAX_SQLITE_INTEGER = 2**63 - 1
 
 DB_HELP = (
-    "the ClerkDesk database file (or a database URL); default: the CLERKDESK_DB "
+    "the ClerkDesk database file, or a team database URL (postgresql://user@host/db); "
+    "default: the CLERKDESK_DB "
     "environment variable, else clerkdesk.sqlite in your user data folder"
 )
 
@@ -25,7 +26,8 @@ Run without a command to open the ClerkDesk window."""
 
 TOP_EPILOG = """\
 database:
-  --db PATH, else the CLERKDESK_DB environment variable, else clerkdesk.sqlite in your
+  --db PATH (or a team database: --db postgresql://user@host/clerkdesk, password from
+  ~/.pgpass), else the CLERKDESK_DB environment variable, else clerkdesk.sqlite in your
   user data folder. --db works before or after the command.
 
 exit codes:

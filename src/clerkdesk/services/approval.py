@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from clerkdesk.domain.enums import MeetingStatus
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.storage.clerk import current_clerk
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Meeting
 from clerkdesk.storage.models_history import CorrectionNote
@@ -60,6 +61,7 @@ def approve(db: Database, meeting_id: int, *, at_meeting_id: int | None, on: dt.
         meeting.status = MeetingStatus.APPROVED
         meeting.approved_on, meeting.approved_at_meeting_id = on, at_meeting_id
         meeting.approved_by_id = by_person_id
+        meeting.approval_recorded_by = current_clerk(session)
 
 
 def publish(db: Database, meeting_id: int, on: dt.date) -> None:

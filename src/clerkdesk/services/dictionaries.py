@@ -6,8 +6,8 @@ dictionary. Loading takes ~0.1 s each, so the window loads them after it is inte
 
 import importlib.resources
 import threading
-from pathlib import Path
 from functools import cache
+from pathlib import Path
 
 from clerkdesk.domain.spelling import Dictionary, SpellChecker
 from clerkdesk.errors import ClerkDeskError

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.mentions import render
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.storage.clerk import current_clerk
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import AgendaItem, Meeting, Paragraph, utcnow
 from clerkdesk.storage.models_history import ParagraphRevision
@@ -23,6 +24,7 @@ class Revision:
     phase: str  # "meeting" or "review"
     before: str  # stored text, with person references
     after: str
+    clerk: str | None = None  # who made the change (team mode)
 
 
 def _phase(session: Session, paragraph: Paragraph) -> str:
@@ -41,6 +43,7 @@ def record_change(session: Session, paragraph: Paragraph, before: str, after: st
         return
     now = utcnow()
     phase = _phase(session, paragraph)
+    clerk = current_clerk(session)
     latest = session.scalars(
         select(ParagraphRevision)
         .where(ParagraphRevision.paragraph_id == paragraph.id)
@@ -48,11 +51,11 @@ def record_change(session: Session, paragraph: Paragraph, before: str, after: st
         .limit(1)
     ).first()
     if latest is not None and latest.phase == phase and now - latest.at < PAUSE \
-            and latest.after == before:
+            and latest.after == before and latest.clerk == clerk:
         latest.after, latest.at = after, now
         return
     session.add(ParagraphRevision(paragraph_id=paragraph.id, started_at=now, at=now,
-                                  before=before, after=after, phase=phase))
+                                  before=before, after=after, phase=phase, clerk=clerk))
 
 
 def revisions(db: Database, paragraph_id: int) -> list[Revision]:
@@ -64,7 +67,8 @@ def revisions(db: Database, paragraph_id: int) -> list[Revision]:
             .where(ParagraphRevision.paragraph_id == paragraph_id)
             .order_by(ParagraphRevision.id.desc())
         )
-        return [Revision(r.id, r.started_at, r.at, r.phase, r.before, r.after) for r in rows]
+        return [Revision(r.id, r.started_at, r.at, r.phase, r.before, r.after, r.clerk)
+                for r in rows]
 
 
 def readable(stored: str, names: dict[int, str]) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.mentions import mentioned_ids
 from clerkdesk.domain.numbering import MAX_LEVEL
+from clerkdesk.errors import ParagraphConflict
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Paragraph, ParagraphMention
@@ -94,10 +95,14 @@ def add_paragraph(
         return add_paragraph_in(session, item_id, text, level, style, position).id
 
 
-def set_text_in(session: Session, paragraph_id: int, text: str) -> Paragraph:
+def set_text_in(session: Session, paragraph_id: int, text: str,
+                expected_version: int | None = None) -> Paragraph:
+    """Store the text; with `expected_version`, only if nobody saved the paragraph since."""
     from clerkdesk.services.history import record_change
 
     paragraph = get_or_fail(session, Paragraph, paragraph_id, "paragraph")
+    if expected_version is not None and paragraph.version != expected_version:
+        raise ParagraphConflict(paragraph_id, paragraph.text, paragraph.version)
     record_change(session, paragraph, paragraph.text, text)
     paragraph.text = text
     session.flush()
@@ -105,7 +110,12 @@ def set_text_in(session: Session, paragraph_id: int, text: str) -> Paragraph:
     return paragraph
 
 
-def edit_text(db: Database, paragraph_id: int, text: str) -> None:
-    """Replace a paragraph's stored text (with person tokens)."""
+def edit_text(db: Database, paragraph_id: int, text: str,
+              expected_version: int | None = None) -> int:
+    """Replace a paragraph's stored text (with person tokens); returns its new version.
+
+    With `expected_version` (the version the clerk's text was based on), a paragraph another
+    clerk saved meanwhile is not overwritten: ParagraphConflict says what is stored now.
+    """
     with db.transaction() as session:
-        set_text_in(session, paragraph_id, text)
+        return set_text_in(session, paragraph_id, text, expected_version).version

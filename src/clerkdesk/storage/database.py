@@ -9,22 +9,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
-from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
+from clerkdesk.errors import (
+    NewerDatabaseVersion,
+    NotAClerkDeskDatabase,
+    ParagraphConflict,
+    StorageError,
+)
 from clerkdesk.storage import backups, search_index
 from clerkdesk.storage.all_models import Base
+from clerkdesk.storage.clerk import record_flag_changes
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.inspect_file import APP_ID, FileFacts, inspect_database_file
 from clerkdesk.storage.location import database_file
 from clerkdesk.storage.locks import refuse_changes_to_approved_minutes
 from clerkdesk.storage.migrations import SCHEMA_VERSION, pending_steps
 from clerkdesk.storage.models import Meta
+from clerkdesk.storage.nul_characters import drop_nul_characters
 from clerkdesk.storage.trial_upgrade import mismatched_table, trial_upgrade
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
 READ_ONLY = "clerkdesk_read_only"  # execution option of the engine behind Database.reading()
 
 
@@ -53,7 +62,8 @@ def _begin(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
 
 def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     try:
-        engine = create_engine(url)
+        engine = create_engine(_with_driver(url), pool_pre_ping=True,
+                               connect_args=_connect_args(url))
     except (exc.ArgumentError, exc.NoSuchModuleError):
         raise StorageError(
             f"ClerkDesk cannot use a database named {_shown(url)}: give a file path, or a "
@@ -70,6 +80,23 @@ def _make_engine(url: str | URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engi
     return engine
 
 
+def _with_driver(url: str | URL) -> str | URL:
+    """postgresql:// means psycopg 3 (SQLAlchemy 2.0 would otherwise pick psycopg2)."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _connect_args(url: str | URL) -> dict[str, int]:
+    """A team database that stops answering (the network dropped) fails in seconds instead of
+    freezing the window until the operating system gives up."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        return {"connect_timeout": CONNECT_TIMEOUT_S}
+    return {}
+
+
 def _shown(url: str | URL) -> str:
     """The URL without its password, for a message."""
     text = url if isinstance(url, str) else url.render_as_string()
@@ -83,17 +110,27 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
         self.path = path
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"database": self})
         self._read_sessions = sessionmaker(
-            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+            engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False,
+            info={"database": self})
         for sessions in (self._sessions, self._read_sessions):
             event.listen(sessions, "before_flush", refuse_changes_to_approved_minutes)
+            event.listen(sessions, "before_flush", drop_nul_characters)
+            event.listen(sessions, "before_flush", record_flag_changes)
+        # The clerk recorded on changes: the login on a team database, unnamed on a file.
+        self.clerk: str | None = None
         self.upgrade_backup: Path | None = None
         self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string()
+        if self.path:
+            return str(self.path)
+        url = self.engine.url  # shown without the password (not even as ***) or driver
+        return URL.create(url.get_backend_name(), username=url.username, host=url.host,
+                          port=url.port, database=url.database,
+                          query=url.query).render_as_string()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -116,6 +153,9 @@ class Database:
         except exc.DBAPIError as error:
             session.rollback()
             raise storage_error(error, self.path) from error
+        except orm_exc.StaleDataError as error:  # another clerk saved the same row meanwhile
+            session.rollback()
+            raise ParagraphConflict() from error
         except BaseException:
             session.rollback()
             raise
@@ -150,6 +190,7 @@ def open_database(
         database = Database(_make_engine(str(target), busy_timeout_ms), None)
         try:
             _prepare(database, _stored_version(database))
+            database.clerk = _login(database)
         except exc.DBAPIError as error:
             database.close()
             raise storage_error(error) from error
@@ -207,6 +248,7 @@ def _check_columns(path: Path, facts: FileFacts) -> None:
 def _stored_version(database: Database) -> int | None:
     with database.engine.connect() as connection:
         if not database.engine.dialect.has_table(connection, Meta.__tablename__):
+            _refuse_foreign_tables(database, connection)
             return None
         row = connection.execute(
             select(Meta.value).where(Meta.key == "schema_version")
@@ -219,6 +261,22 @@ def _stored_version(database: Database) -> int | None:
             "It was not changed."
         )
     return int(row)
+
+
+def _login(database: Database) -> str:
+    """The user the server knows us as (libpq may have taken it from the OS or ~/.pgpass)."""
+    with database.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT current_user").scalar_one()
+
+
+def _refuse_foreign_tables(database: Database, connection: Connection) -> None:
+    """A server database holding another application's tables is not ours to fill."""
+    others = database.engine.dialect.get_table_names(connection)
+    if others:
+        raise NotAClerkDeskDatabase(
+            f"{database.label} is not a ClerkDesk database (it holds other tables, such as "
+            f"{sorted(others)[0]}): give an empty database. It was not changed."
+        )
 
 
 def _prepare(database: Database, version: int | None) -> None:

@@ -34,7 +34,7 @@ def database_file(target: str) -> Path | None:
     Raises StorageError for a URL that names no file (sqlite://, sqlite:///:memory:).
     """
     if not is_url(target):
-        return Path(target).expanduser().absolute()
+        return _expanded(target)
     scheme, _, rest = target.partition("://")
     if scheme.lower().partition("+")[0] != "sqlite":
         return None
@@ -46,4 +46,15 @@ def database_file(target: str) -> Path | None:
         raise StorageError(
             f"{target} names no database file: give a path such as sqlite:///minutes.sqlite."
         )
-    return Path(name).expanduser().absolute()
+    return _expanded(name)
+
+
+def _expanded(name: str) -> Path:
+    """The absolute path, with ~ or ~user expanded; an unknown ~user is a one-line error."""
+    try:
+        return Path(name).expanduser().absolute()
+    except RuntimeError:  # "~nobody-here/x": no such user, so no home folder to name
+        from clerkdesk.errors import StorageError
+
+        raise StorageError(f"{name!r} starts with the home folder of a user who is not on "
+                           "this computer.") from None

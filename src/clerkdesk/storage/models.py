@@ -143,6 +143,7 @@ class Meeting(Base):
     approved_on: Mapped[dt.date | None] = mapped_column(Date)
     approved_at_meeting_id: Mapped[int | None] = mapped_column(Integer)
     approved_by_id: Mapped[int | None] = mapped_column(Integer)
+    approval_recorded_by: Mapped[str | None] = mapped_column(String(100))  # the clerk
     published_on: Mapped[dt.date | None] = mapped_column(Date)
     moderngov_meeting_id: Mapped[int | None] = mapped_column(Integer)  # schema step 6
 
@@ -227,6 +228,10 @@ class Paragraph(Base):
     generated: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency (team mode): every ORM update checks and raises it, so a save
+    # based on an older version is refused instead of overwriting a colleague's.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     item: Mapped[AgendaItem] = relationship(back_populates="paragraphs")
     mentions: Mapped[list[ParagraphMention]] = relationship(
@@ -259,6 +264,7 @@ class Flag(Base):
     paragraph_id: Mapped[int] = mapped_column(ForeignKey("paragraph.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    changed_by: Mapped[str | None] = mapped_column(String(100))  # the clerk, last change
 
     paragraph: Mapped[Paragraph] = relationship(back_populates="flags")
     # Flags are few and always read with their kind's fields, so load them in one query.

@@ -22,6 +22,7 @@ class ParagraphRevision(Base):
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     phase: Mapped[str] = mapped_column(String(10), default="meeting")  # meeting / review
+    clerk: Mapped[str | None] = mapped_column(String(100))  # who typed it (team mode)
 
 
 class CorrectionNote(Base):

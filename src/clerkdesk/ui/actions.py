@@ -16,6 +16,7 @@ class ActionId(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
     SAVE_COPY = auto()
+    CONNECT_TEAM = auto()
     NEW_MEETING = auto()
     IMPORT_MINUTES = auto()
     NEW_MEETING_MODERNGOV = auto()
@@ -97,6 +98,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.SAVE_COPY, "Save a &copy as…",
                "Copy the whole database to another file (work continues in this one)",
                "Ctrl+Shift+S"),
+    ActionSpec(ActionId.CONNECT_TEAM, "Connect to &team database…",
+               "Work on your team's shared PostgreSQL database (server, database, user)"),
     ActionSpec(ActionId.NEW_MEETING, "New &meeting…",
                "Create a meeting: committee, date, time, venue and agenda", "Ctrl+N",
                standard=StandardKey.New),

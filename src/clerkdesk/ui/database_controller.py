@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,31 @@ class DatabaseController(QObject):
             return False
         self._make_current(database)
         return True
+
+    def open_team(self, url: str, ask_password: Callable[[str], str | None]) -> bool:
+        """Open a team database; when the server wants a password, ask (up to three times)."""
+        from clerkdesk.errors import PasswordNeeded
+        from clerkdesk.storage.database import open_database
+        from clerkdesk.storage.team import with_password
+
+        target = url
+        for _attempt in range(3):
+            try:
+                database = open_database(target)
+            except PasswordNeeded as error:
+                password = ask_password(str(error))
+                if password is None:
+                    return False
+                target = with_password(url, password)
+            except ClerkDeskError as error:
+                self.failed.emit("Could not connect to the team database", str(error))
+                return False
+            else:
+                self._make_current(database)
+                return True
+        self.failed.emit("Could not connect to the team database",
+                         "The server refused the password three times.")
+        return False
 
     def create_file(self, path: str | Path) -> bool:
         """Create an empty database at a new path and open it (File > New); never overwrites."""

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_DATABASE: self.choose_database,
             ActionId.QUIT: self.close,
             ActionId.SAVE_COPY: self.choose_copy_path,
+            ActionId.CONNECT_TEAM: self.connect_team_database,
             ActionId.NEW_MEETING: self.new_meeting,
             ActionId.IMPORT_MINUTES: self.choose_import,
             ActionId.NEW_MEETING_MODERNGOV: self.new_meeting_from_moderngov,
@@ -193,6 +194,14 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_open_path(self, self._start_folder())
         if path is not None:
             self.open_database_file(path)
+
+    def connect_team_database(self) -> bool:
+        from clerkdesk.ui.team_dialog import ask_password, ask_team_url
+
+        url = ask_team_url(self)
+        if url is None:
+            return False
+        return self.database.open_team(url, lambda reason: ask_password(self, reason))
 
     def choose_new_database(self) -> None:
         from clerkdesk.ui import dialogs

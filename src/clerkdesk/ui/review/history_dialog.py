@@ -38,6 +38,8 @@ class HistoryDialog(QDialog):
                 continue
             seen.add(revision.before)
             when = f"{revision.started_at:%-d %b %Y %H:%M} ({revision.phase})"
+            if revision.clerk:  # team mode: who replaced this text
+                when += f", changed by {revision.clerk}"
             text = readable(revision.before, names) or "(empty)"
             row = QListWidgetItem(f"Before {when}:\n{text}", self.list)
             row.setData(TEXT_ROLE, revision.before)
