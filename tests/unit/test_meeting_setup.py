@@ -100,11 +100,10 @@ def test_agenda_titles_skips_blank_and_number_only_lines():
     assert agenda_titles("\n 1. \nApologies\n\n  \n2) Minutes\n") == ["Apologies", "Minutes"]
 
 
-def stored_paragraphs(db_path, meeting_id: int) -> dict[str, list[str]]:
-    with sqlite3.connect(db_path) as raw:
-        rows = raw.execute(
-            "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p ON p.item_id = i.id"
-            " WHERE i.meeting_id = ? ORDER BY i.position, p.position", (meeting_id,)).fetchall()
+def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:  # noqa: ANN001
+    rows = raw_rows(
+        db, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p ON p.item_id = i.id"
+        " WHERE i.meeting_id = ? ORDER BY i.position, p.position", meeting_id)
     found: dict[str, list[str]] = {}
     for title, text in rows:
         found.setdefault(title, [])
@@ -113,7 +112,7 @@ def stored_paragraphs(db_path, meeting_id: int) -> dict[str, list[str]]:
     return found
 
 
-def test_new_meeting_puts_the_committee_template_around_the_business(db, db_path):
+def test_new_meeting_puts_the_committee_template_around_the_business(db):
     from clerkdesk.domain.agenda_template import EXCLUSION_WORDING
     from clerkdesk.services.committee_settings import (
         committee_settings,
@@ -123,7 +122,7 @@ def test_new_meeting_puts_the_committee_template_around_the_business(db, db_path
     meeting_id = create_meeting_with_committee(
         db, "Planning Committee", "", dt.date(2024, 3, 5), None, "",
         "Land at Mill Lane\nExempt: Purchase of the depot (Part 2)", standard_items=True)
-    items = stored_paragraphs(db_path, meeting_id)
+    items = stored_paragraphs(db, meeting_id)
     assert list(items) == [
         "Apologies and substitutes", "Declarations of interest",
         "Minutes of the previous meeting", "Matters arising", "Land at Mill Lane",
@@ -131,9 +130,7 @@ def test_new_meeting_puts_the_committee_template_around_the_business(db, db_path
     assert items["Declarations of interest"] == ["There were no declarations of interest."]
     assert items["Exclusion of the press and public"] == [EXCLUSION_WORDING]
 
-    with sqlite3.connect(db_path) as raw:
-        (committee_id,) = raw.execute("SELECT committee_id FROM meeting WHERE id = ?",
-                                      (meeting_id,)).fetchone()
+    [(committee_id,)] = raw_rows(db, "SELECT committee_id FROM meeting WHERE id = ?", meeting_id)
     settings = committee_settings(db, committee_id)
     assert settings.agenda_template == ""  # the default, written out only in the dialog
     own = "Welcome | The Chair welcomed everyone.\nApologies\n[business]\nAny other business"
@@ -142,6 +139,6 @@ def test_new_meeting_puts_the_committee_template_around_the_business(db, db_path
     second = create_meeting_with_committee(
         db, "planning committee", "", dt.date(2024, 4, 2), None, "", "Land at Mill Lane",
         standard_items=True)
-    assert stored_paragraphs(db_path, second) == {
+    assert stored_paragraphs(db, second) == {
         "Welcome": ["The Chair welcomed everyone."], "Apologies": [],
         "Land at Mill Lane": [], "Any other business": []}
