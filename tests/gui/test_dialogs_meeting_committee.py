@@ -576,8 +576,7 @@ def test_template_help_names_real_word_styles():
     assert named_styles <= {spec.name for spec in STYLES}
 
 
-def test_standard_items_edited_in_committee_settings_are_used_by_new_meeting(qtbot, db,
-                                                                               db_path):
+def test_standard_items_edited_in_committee_settings_are_used_by_new_meeting(qtbot, db):
     committee_id = create_committee(db, "Harbour Board", "Westmere County Council")
 
     def edit(dialog: QDialog) -> None:
@@ -605,7 +604,7 @@ def test_standard_items_edited_in_committee_settings_are_used_by_new_meeting(qtb
     outcome = drive_modal("newMeetingDialog", fill_in)
     meeting_id = ask_new_meeting(None, db)
     assert outcome == ["done"]
-    rows = query(db_path, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p "
+    rows = query(db, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p "
                  "ON p.item_id = i.id WHERE i.meeting_id = ? ORDER BY i.position", meeting_id)
     assert rows == [("Welcome", "The Chair welcomed everyone to the meeting."),
                     ("Apologies and substitutes", None), ("Harbour dredging", None),
