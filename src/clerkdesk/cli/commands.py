@@ -42,13 +42,30 @@ def run_import(args: argparse.Namespace) -> int:
         raise ClerkDeskError(f"There is no file at {args.file}.")
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
-    with opened_database(args, must_exist=False) as db:
-        from clerkdesk.importers.dispatch import import_file
+    created = _file_to_create(args)
+    try:
+        with opened_database(args, must_exist=False) as db:
+            from clerkdesk.importers.dispatch import import_file
 
-        report = import_file(db, args.file, committee=args.committee, date=args.date)
+            report = import_file(db, args.file, committee=args.committee, date=args.date)
+    except ClerkDeskError:
+        if created is not None:  # a failed import leaves no new empty database behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{created}{suffix}").unlink(missing_ok=True)
+        raise
     for line in report.summary_lines():
         print(line)
     return 0
+
+
+def _file_to_create(args: argparse.Namespace) -> Path | None:
+    """The database file this command would create, or None when it exists (or is a URL)."""
+    from clerkdesk.storage.location import is_url
+
+    target, _ = chosen(args)
+    if is_url(target) or Path(target).expanduser().exists():
+        return None
+    return Path(target).expanduser()
 
 
 def hh_mm(text: str) -> dt.time:
