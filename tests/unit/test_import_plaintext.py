@@ -438,14 +438,11 @@ def test_failure_while_writing_rolls_everything_back(db: Database, monkeypatch, 
     assert row_counts(db) == before
 
 
-def test_a_megabyte_of_numbered_random_words_imports_in_reasonable_time(db: Database) -> None:
-    import time
-
+def test_a_megabyte_of_numbered_random_words_keeps_every_numbered_paragraph(db: Database):
+    """Its speed is measured in bench/bench_import.py."""
     text = random_words(1_000_000, numbered=True)
-    started = time.monotonic()
     report = import_text(db, text, committee="Noise", date=dt.date(2024, 1, 2))
-    assert report.paragraphs == len(re.findall(r"^\d{1,3}\) ", text, flags=re.MULTILINE))
-    assert time.monotonic() - started < 60  # linear parsing: a few seconds on a slow machine
+    assert report.paragraphs == len(re.findall(r"^\d+\) ", text, flags=re.MULTILINE))
 
 
 def test_module_exposes_the_agreed_api() -> None:

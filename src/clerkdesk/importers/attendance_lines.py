@@ -124,6 +124,11 @@ def read_attendance(header: list[str]) -> AttendanceBlock:
     return block
 
 
+def is_attendance_label(line: str) -> bool:
+    """ "Present: ...", "Apologies: ...": the line opens a section of the attendance."""
+    return _label(" ".join(line.split()))[0] is not None
+
+
 def _label(line: str) -> tuple[AttendanceStatus | None, str]:
     sentence = _APOLOGIES_SENTENCE.match(line)
     if sentence:

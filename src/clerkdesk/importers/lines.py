@@ -2,9 +2,10 @@
 wrapped lines of a text file."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, auto
 
+from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.domain.text import normalise_space, xml_safe
 from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
 from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
@@ -12,8 +13,9 @@ from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
 # ones next to a space or a line end are removed.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
-_MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d))\s*(.*)$")
-_DECIMAL = re.compile(r"^(\d{1,4})((?:\.\d{1,3}){1,3})\.?(?:\s+(.*))?$")  # 13.1, 13.1.1, 13.1.1.1
+_MAIN = re.compile(r"^(\d+)(\)|\.(?!\d))\s*(.*)$")  # no limit: 1000. is a paragraph too
+# 13.1, 13.1.1, 13.1.1.1.1 ... at any depth (a part of four digits is a year: 05.05.2026)
+_DECIMAL = re.compile(r"^(\d+)((?:\.\d{1,3})+)\.?(?:\s+(.*))?$")
 _SUB_PAREN = re.compile(r"^\(([a-z]{1,4})\)\s*(.*)$")
 _SUB_CLOSE = re.compile(r"^([a-z]{1,4})\)\s*(.*)$")
 _SUB_DOT = re.compile(r"^([a-z])\.\s+(.*)$")
@@ -50,6 +52,8 @@ _EXEMPT = re.compile(
 _FILE_SIZE = re.compile(r"\s*\b(?:PDF|DOCX?|XLSX?|PPTX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$", re.I)
 _FIELD_LABEL = re.compile(r"^[\w ’'/&-]{1,30}:")
 _SHORT_LINE = 50  # a line this short was not wrapped: the next line starts something new
+_LONGEST_TITLE = 200  # looks_like_title() refuses longer text
+_LISTED_LINES = 12  # line numbers listed in one warning
 _WRAP_WORDS = {"of", "the", "and", "to", "for", "a", "an", "in", "on", "at", "by", "with", "or"}
 
 
@@ -86,6 +90,8 @@ class Line:
     number_format: str = ""  # Word's format of the label: decimal, lowerLetter, lowerRoman ...
     level: int | None = None  # an unnumbered paragraph's level, from its style
     vote: VoteRecord | None = None  # what a VOTE line records
+    number: int = 0  # its line number in a text file (0 for a Word paragraph)
+    joined: list[int] = field(default_factory=list)  # numbers of the lines joined to it
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters and trailing web page furniture removed and white
@@ -214,23 +220,24 @@ def looks_like_title(text: str, strict: bool = False) -> bool:
 
 
 def merged_lines(text: str) -> list[Line]:
-    """Classified non-blank lines; a wrapped line is joined to the line it continues."""
+    """Classified non-blank lines; a wrapped line is joined to the line it continues (and
+    its number noted in `joined`)."""
     lines: list[Line] = []
+    parts: dict[int, list[str]] = {}  # index in lines -> the texts joined into it
     blank_before = True
     in_documents = False
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean_line(raw)
         if not cleaned:
             blank_before = True
             continue
         line = classify(cleaned)
-        line.blank_before = blank_before
+        line.blank_before, line.number = blank_before, number
         continues = (line.kind is Kind.TEXT and not blank_before and not in_documents
                      and lines and lines[-1].kind in PARAGRAPH_KINDS
                      and not _starts_anew(lines[-1], line))
         if continues:
-            lines[-1].text = f"{lines[-1].text} {cleaned}".strip()
-            lines[-1].title = ""
+            _join(lines[-1], parts.setdefault(len(lines) - 1, [lines[-1].text]), cleaned, number)
         else:
             lines.append(line)
         if line.kind is Kind.DOCS:
@@ -238,7 +245,48 @@ def merged_lines(text: str) -> list[Line]:
         elif line.kind is not Kind.TEXT:
             in_documents = False
         blank_before = line.kind is Kind.CLUTTER  # a title right under "Agenda item" stands alone
+    for index, texts in parts.items():
+        lines[index].text = " ".join(texts).strip()
     return lines
+
+
+def _join(line: Line, texts: list[str], cleaned: str, number: int) -> None:
+    """Join `cleaned` to `line`. Its text is rebuilt only while short: the checks on a longer
+    one read only its start, so a long run of wrapped lines is not copied once per line."""
+    texts.append(cleaned)
+    if len(line.text) <= _LONGEST_TITLE:
+        line.text = " ".join(texts).strip()
+    line.title = ""
+    line.joined.append(number)
+
+
+def merge_warnings(lines: list[Line]) -> list[str]:
+    """What merged_lines did beyond reading: lines joined to the line above, numbers deeper
+    than ClerkDesk's three levels."""
+    joined = [number for line in lines for number in line.joined]
+    deep = [line.number for line in lines
+            if line.kind is Kind.MAIN and line.depth > MAX_LEVEL and line.number]
+    warnings = []
+    if joined:
+        were = "was" if len(joined) == 1 else "were"
+        them = "it" if len(joined) == 1 else "them"
+        warnings.append(f"{_line_list(joined)} {were} joined to the line above {them} "
+                        "(read as wrapped text).")
+    if deep:
+        are = "is" if len(deep) == 1 else "are"
+        warnings.append(f"{_line_list(deep)} {are} numbered deeper than three levels: kept as "
+                        "paragraphs at the third level.")
+    return warnings
+
+
+def _line_list(numbers: list[int]) -> str:
+    """ "Line 6", "Lines 6, 9 and 12", "Lines 6, 9, 12, … (40 lines)"."""
+    if len(numbers) == 1:
+        return f"Line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:_LISTED_LINES]))
+    if len(numbers) > _LISTED_LINES:
+        return f"Lines {shown}, … ({len(numbers)} lines)"
+    return f"Lines {shown.rsplit(', ', 1)[0]} and {numbers[-1]}"
 
 
 def _starts_anew(previous: Line, line: Line) -> bool:
@@ -248,6 +296,10 @@ def _starts_anew(previous: Line, line: Line) -> bool:
         return True
     if is_field(previous.text) and is_field(line.text):
         return True  # "Present: ..." then "Also present: ...", each on its own line
+    from clerkdesk.importers.attendance_lines import is_attendance_label  # (imports lines)
+
+    if is_field(line.text) and is_attendance_label(line.text):
+        return True  # "Present: ..." right under the heading, with no blank line before it
     if previous.kind is not Kind.TEXT or len(previous.text) >= _SHORT_LINE:
         return False
     last_word = previous.text.rsplit(" ", 1)[-1].lower()

@@ -17,6 +17,7 @@ from clerkdesk.importers.lines import (
     is_roman,
     looks_like_title,
     may_be_numbered_heading,
+    merge_warnings,
     merged_lines,
     resolution_within,
 )
@@ -73,7 +74,10 @@ class ParsedMinutes:
 
 
 def parse_minutes(text: str) -> ParsedMinutes:
-    return parse_lines(merged_lines(text))
+    lines = merged_lines(text)
+    parsed = parse_lines(lines)
+    parsed.warnings.extend(merge_warnings(lines))
+    return parsed
 
 
 def parse_lines(lines: list[Line]) -> ParsedMinutes:

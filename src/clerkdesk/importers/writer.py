@@ -29,6 +29,7 @@ from clerkdesk.importers.people_finder import (
     name_pattern,
 )
 from clerkdesk.importers.people_link import PeopleLinker
+from clerkdesk.importers.placement import excerpt
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
@@ -37,6 +38,9 @@ from clerkdesk.services.meetings import add_document_in, add_item_in, create_mee
 from clerkdesk.services.minutes import conventions_of
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.storage.models import Committee, ResolutionFlag
+
+
+_LISTED_HEADING_LINES = 5
 
 
 @dataclass
@@ -130,13 +134,20 @@ def write_meeting(
     created = set(linker.created)
     listed = [pid for pid in linker.created if pid not in mentioned]
     report.new_people = [linker.written(pid) for pid in [*mentioned, *listed] if pid in created]
-    unread = len(parsed.header) - len(parsed.attendance.lines_read)
-    if unread:
-        report.warnings.append(
-            f"{unread} line(s) before the first item were not imported (the heading, or "
-            "attendance that could not be read).")
+    if unread := [line for index, line in enumerate(parsed.header)
+                  if index not in parsed.attendance.lines_read]:
+        report.warnings.append(heading_warning(unread))
     report.warnings.extend(parsed.warnings)
     return report
+
+
+def heading_warning(unread: list[str]) -> str:
+    """What became of the heading lines that are not attendance: details read, text not kept."""
+    shown = ", ".join(f"“{excerpt(line)}”" for line in unread[:_LISTED_HEADING_LINES])
+    more = " …" if len(unread) > _LISTED_HEADING_LINES else ""
+    return (f"{len(unread)} line(s) before the first item were read only for the meeting's "
+            f"details (committee, council, date, time, venue) and not kept as text: "
+            f"{shown}{more}.")
 
 
 def _write_item(
