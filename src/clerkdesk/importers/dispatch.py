@@ -45,6 +45,7 @@ def import_file(
     if not content.lines:
         raise ImportFailed(f"{path.name} contains no text.")
     parsed = parse_lines(content.lines)
+    parsed.warnings += content.warnings
     text = "\n".join(line.text for line in content.lines)
     return import_parsed(db, parsed, text, committee=committee or content.committee or None,
                          date=date, source=str(path), council=content.council,
