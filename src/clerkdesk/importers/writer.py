@@ -39,7 +39,6 @@ from clerkdesk.services.minutes import conventions_of
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.storage.models import Committee, ResolutionFlag
 
-
 _LISTED_HEADING_LINES = 5
 
 
