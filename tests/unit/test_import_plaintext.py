@@ -432,7 +432,7 @@ def test_failure_while_writing_rolls_everything_back(db: Database, monkeypatch, 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk fell off")
 
-    monkeypatch.setattr(writer, "add_request_in", broken)
+    monkeypatch.setattr(writer, "insert_flags_in", broken)  # the last bulk write
     with pytest.raises(RuntimeError):
         import_text_file(db, seed_path)
     assert row_counts(db) == before

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
+from clerkdesk.domain.enums import ParagraphStyle, RequestStatus, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.vote_lines import VoteRecord
@@ -33,11 +33,11 @@ from clerkdesk.importers.placement import excerpt
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
-from clerkdesk.services.flags import add_request_in, add_resolution_in
-from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
+from clerkdesk.services.flags import insert_flags_in
+from clerkdesk.services.meetings import ItemRow, append_items_in, create_meeting_in
 from clerkdesk.services.minutes import conventions_of
-from clerkdesk.services.paragraphs import add_paragraph_in
-from clerkdesk.storage.models import Committee, ResolutionFlag
+from clerkdesk.services.paragraphs import ParagraphRow, append_paragraphs_in
+from clerkdesk.storage.models import Committee, RequestFlag, ResolutionFlag
 
 _LISTED_HEADING_LINES = 5
 
@@ -116,12 +116,23 @@ def write_meeting(
 
     mentioned: dict[int, None] = {}
     numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
-    items: list[tuple[str, int]] = []
-    for index, item in enumerate(parsed.items):
-        label = label_override(numbering, index, item.number_label)
-        item_id = _write_item(session, meeting.id, item, label, found, person_id, mentioned,
-                              report, committee.resolution_prefix)
-        items.append((item.number_label or label or numbering.label(index), item_id))
+    labels = [label_override(numbering, index, item.number_label)
+              for index, item in enumerate(parsed.items)]
+    rows = append_items_in(session, meeting.id, [
+        ItemRow(item.title, label, item.exempt, item.exempt_paragraph, tuple(item.documents))
+        for item, label in zip(parsed.items, labels, strict=True)])
+    written = append_paragraphs_in(session, {
+        row.id: _paragraph_rows(item, found, person_id, mentioned, committee.resolution_prefix)
+        for item, row in zip(parsed.items, rows, strict=True)})
+    resolutions: list[dict[str, object]] = []
+    requests: list[dict[str, object]] = []
+    for item, row in zip(parsed.items, rows, strict=True):
+        _flags(item, written[row.id], report, resolutions, requests)
+    insert_flags_in(session, ResolutionFlag, resolutions)
+    insert_flags_in(session, RequestFlag, requests)
+    items = [(item.number_label or label or numbering.label(index), row.id)
+             for index, (item, label, row) in enumerate(zip(parsed.items, labels, rows,
+                                                            strict=True))]
     record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
         where = ", ".join(places.get(miss.spelling, []) + found.places.get(miss.spelling, []))
@@ -149,39 +160,41 @@ def heading_warning(unread: list[str]) -> str:
             f"{shown}{more}.")
 
 
-def _write_item(
-    session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
-    person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
-    committee_prefix: str,
-) -> int:
-    row = add_item_in(session, meeting_id, item.title, number_label=label, exempt=item.exempt,
-                      exempt_paragraph=item.exempt_paragraph)
-    for title in item.documents:
-        add_document_in(session, row.id, title)
-    paragraph_ids = []
+def _paragraph_rows(
+    item: ParsedItem, found: FoundPeople, person_id: Callable[[Mention], int | None],
+    mentioned: dict[int, None], committee_prefix: str,
+) -> list[ParagraphRow]:
+    """The item's paragraphs as stored: person tokens, speaker, the committee's prefix."""
+    rows = []
     for paragraph in item.paragraphs:
         stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
                                       mentioned)
         if paragraph.style is ParagraphStyle.RESOLUTION:
             stored = fitted_to_prefix(stored, paragraph.resolution_prefix, committee_prefix)
-        written = add_paragraph_in(session, row.id, stored, paragraph.level, paragraph.style,
-                                   speaker_id=speaker)
-        paragraph_ids.append(written.id)
+        rows.append(ParagraphRow(stored, paragraph.level, paragraph.style, speaker))
+    return rows
+
+
+def _flags(
+    item: ParsedItem, paragraph_ids: list[int], report: ImportReport,
+    resolutions: list[dict[str, object]], requests: list[dict[str, object]],
+) -> None:
+    """The resolutions (with votes) and requests of an item's stored paragraphs, as rows."""
+    for index, paragraph in enumerate(item.paragraphs):
         _count(paragraph, report)
         if paragraph.resolution_prefix:
-            form = resolution_form(_resolution_wording(item.paragraphs, len(paragraph_ids) - 1))
+            form = resolution_form(_resolution_wording(item.paragraphs, index))
             if form is ResolutionForm.OTHER and "AGREED" in paragraph.resolution_prefix.upper():
                 form = ResolutionForm.AGREED
-            flag = add_resolution_in(session, written.id, form)
-            if paragraph.vote is not None:
-                _record_vote(flag, paragraph.vote)
+            resolutions.append({"paragraph_id": paragraph_ids[index], "form": form,
+                                **_vote_values(paragraph.vote or VoteRecord())})
             report.resolutions += 1
-    for requests in request_lists(item.paragraphs):
-        for index in requests.requests:
-            add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
-                           asked_of_body=requests.asked_of_body)
-            report.requests += 1
-    return row.id
+    asked = {index: body for found in request_lists(item.paragraphs)
+             for index, body in ((i, found.asked_of_body) for i in found.requests)}
+    for index, body in asked.items():
+        requests.append({"paragraph_id": paragraph_ids[index], "what": item.paragraphs[index].text,
+                         "asked_of_body": body, "status": RequestStatus.OUTSTANDING})
+        report.requests += 1
 
 
 def fitted_to_prefix(text: str, written_prefix: str, committee_prefix: str) -> str:
@@ -276,7 +289,7 @@ def _committee(
     return committee
 
 
-def _record_vote(flag: ResolutionFlag, vote: VoteRecord) -> None:
-    flag.votes_for, flag.votes_against = vote.votes_for, vote.votes_against
-    flag.abstentions, flag.carried = vote.abstentions, vote.carried
-    flag.casting_vote, flag.recorded_votes = vote.casting_vote, vote.recorded
+def _vote_values(vote: VoteRecord) -> dict[str, object]:
+    return {"votes_for": vote.votes_for, "votes_against": vote.votes_against,
+            "abstentions": vote.abstentions, "carried": vote.carried,
+            "casting_vote": vote.casting_vote, "recorded_votes": vote.recorded}

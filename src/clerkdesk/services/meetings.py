@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -69,6 +70,34 @@ def add_item_in(
     session.add(item)
     session.flush()
     return item
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An agenda item to append (an import's), with its supporting documents' titles."""
+
+    title: str
+    number_label: str | None = None
+    exempt: bool = False
+    exempt_paragraph: int | None = None
+    documents: tuple[str, ...] = ()
+
+
+def append_items_in(session: Session, meeting_id: int, rows: Sequence[ItemRow]) -> list[AgendaItem]:
+    """Items (and their documents) appended to a meeting with one count and one flush."""
+    count = session.scalar(
+        select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+    ) or 0
+    items = [AgendaItem(meeting_id=meeting_id, position=count + offset, title=row.title,
+                        exempt=row.exempt, exempt_paragraph=row.exempt_paragraph,
+                        number_label=row.number_label)
+             for offset, row in enumerate(rows)]
+    session.add_all(items)
+    session.flush()
+    session.add_all(SupportingDocument(item_id=item.id, position=position, title=title)
+                    for item, row in zip(items, rows, strict=True)
+                    for position, title in enumerate(row.documents))
+    return items
 
 
 def add_item(db: Database, meeting_id: int, title: str, position: int | None = None) -> int:
