@@ -13,6 +13,7 @@ from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.docx_reader import WordContent, read_docx
 from clerkdesk.importers.parse import parse_lines
 from clerkdesk.importers.plaintext import import_parsed, import_text_file
+from clerkdesk.importers.progress import Progress, ProgressCallback
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.storage.database import Database
 from clerkdesk.zip_limits import oversized
@@ -33,23 +34,26 @@ class FileKind(Enum):
 def import_file(
     db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
     keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import the minutes in `path` (.docx or text) as a new meeting; options as for
     `plaintext.import_text_file`. Raises ImportFailed, with the database unchanged, for a file
-    that cannot be read as minutes."""
+    that cannot be read as minutes (ImportCancelled when `progress` returned False)."""
     path = Path(path)
     if file_kind(path) is FileKind.TEXT:
         return import_text_file(db, path, committee=committee, date=date,
-                                keep_separate=keep_separate, dry_run=dry_run)
+                                keep_separate=keep_separate, dry_run=dry_run, progress=progress)
+    steps = Progress(progress)
     content = read_word_file(path)
     if not content.lines:
         raise ImportFailed(f"{path.name} contains no text.")
-    parsed = parse_lines(content.lines)
+    steps.report(200)
+    parsed = parse_lines(content.lines, steps.phase(200, 600))
     parsed.warnings += content.warnings
     text = "\n".join(line.text for line in content.lines)
     return import_parsed(db, parsed, text, committee=committee or content.committee or None,
                          date=date, source=str(path), council=content.council,
-                         keep_separate=keep_separate, dry_run=dry_run)
+                         keep_separate=keep_separate, dry_run=dry_run, progress=steps)
 
 
 def file_kind(path: Path) -> FileKind:

@@ -8,6 +8,7 @@ from enum import Enum, auto
 from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.domain.text import normalise_space, xml_safe
 from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
+from clerkdesk.importers.progress import Tick, every
 from clerkdesk.importers.web_clutter import is_clutter, strip_clutter
 
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
@@ -219,14 +220,16 @@ def looks_like_title(text: str, strict: bool = False) -> bool:
     return text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("
 
 
-def merged_lines(text: str) -> list[Line]:
+def merged_lines(text: str, tick: Tick | None = None) -> list[Line]:
     """Classified non-blank lines; a wrapped line is joined to the line it continues (and
     its number noted in `joined`)."""
     lines: list[Line] = []
     parts: dict[int, list[str]] = {}  # index in lines -> the texts joined into it
     blank_before = True
     in_documents = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raw_lines = text.splitlines()
+    for number, raw in enumerate(raw_lines, start=1):
+        every(tick, number, len(raw_lines))
         cleaned = clean_line(raw)
         if not cleaned:
             blank_before = True

@@ -22,6 +22,7 @@ from clerkdesk.importers.lines import (
     resolution_within,
 )
 from clerkdesk.importers.placement import Placement
+from clerkdesk.importers.progress import Progress, Tick, every
 from clerkdesk.importers.scheme_detect import item_numbering, paragraph_scheme
 
 _LONGEST_HEADING = 120
@@ -73,17 +74,20 @@ class ParsedMinutes:
         return not titled and all(p.style is ParagraphStyle.UNNUMBERED for p in self.paragraphs())
 
 
-def parse_minutes(text: str) -> ParsedMinutes:
-    lines = merged_lines(text)
-    parsed = parse_lines(lines)
+def parse_minutes(text: str, progress: Progress | None = None) -> ParsedMinutes:
+    """Minutes from text; `progress` hears of it as the 50-600 thousandths of an import."""
+    progress = progress or Progress()
+    lines = merged_lines(text, progress.phase(50, 400))
+    parsed = parse_lines(lines, progress.phase(400, 600))
     parsed.warnings.extend(merge_warnings(lines))
     return parsed
 
 
-def parse_lines(lines: list[Line]) -> ParsedMinutes:
+def parse_lines(lines: list[Line], tick: Tick | None = None) -> ParsedMinutes:
     """Minutes from classified lines (of a text file, or of a Word document's paragraphs)."""
     builder = _Builder()
     for index, line in enumerate(lines):
+        every(tick, index, len(lines))
         builder.take(line, lines[index + 1] if index + 1 < len(lines) else None)
     return builder.finish()
 

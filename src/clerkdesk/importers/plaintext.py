@@ -17,6 +17,7 @@ from clerkdesk.importers.meeting_facts import (
     meeting_venue,
 )
 from clerkdesk.importers.parse import ParsedMinutes, parse_minutes
+from clerkdesk.importers.progress import WHOLE, Progress, ProgressCallback
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.writer import MeetingFacts, find_people, write_meeting
 from clerkdesk.storage.database import Database
@@ -27,35 +28,43 @@ DEFAULT_COMMITTEE = "Imported minutes"
 def import_text_file(
     db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
     keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Import the minutes in a UTF-8 (or Windows-1252) text file as a new meeting."""
+    """Import the minutes in a UTF-8, UTF-16 (or Windows-1252) text file as a new meeting."""
     path = Path(path)
     text = read_text_file(path)
     return import_text(db, text, committee=committee, date=date, source=str(path),
-                       keep_separate=keep_separate, dry_run=dry_run)
+                       keep_separate=keep_separate, dry_run=dry_run, progress=progress)
 
 
 def import_text(
     db: Database, text: str, *, committee: str | None = None, date: dt.date | None = None,
     source: str = "", keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import minutes given as text; `source` names where they came from (a file path).
 
     Near-miss names ("Sara Hammond" beside Sarah Hammond) are linked to the existing person
     unless listed in `keep_separate`. `dry_run` reports what an import would do and writes
-    nothing, so the GUI can ask about near misses first.
+    nothing, so the GUI can ask about near misses first. `progress(done, total)` is called as
+    the import goes on; when it returns False the import stops (ImportCancelled), and nothing
+    is written.
     """
     label = Path(source).name if source else "The text"
     if "\x00" in text:
         raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
-    return import_parsed(db, parse_minutes(text), text, committee=committee, date=date,
-                         source=source, keep_separate=keep_separate, dry_run=dry_run)
+    steps = Progress(progress)
+    steps.report(50)
+    return import_parsed(db, parse_minutes(text, steps), text, committee=committee, date=date,
+                         source=source, keep_separate=keep_separate, dry_run=dry_run,
+                         progress=steps)
 
 
 def import_parsed(
     db: Database, parsed: ParsedMinutes, text: str, *, committee: str | None = None,
     date: dt.date | None = None, source: str = "", council: str = "",
     keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Write parsed minutes (of a text file or a Word document) as a new meeting; `text` is
     their words, where the committee's name is looked for when none is given."""
@@ -77,13 +86,19 @@ def import_parsed(
                         f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
     facts = MeetingFacts(name, when, meeting_time(parsed.header), meeting_venue(parsed.header),
                          council or council_from_header(parsed.header))
+    steps = progress or Progress()
+    steps.report(600)
     found = find_people(parsed)
+    steps.report(650)
     try:
         with db.transaction() as session:
-            report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            report = write_meeting(session, parsed, facts, found, warnings, keep_separate,
+                                   steps.phase(650, 990))
             if dry_run:
                 raise _DryRun(report)
-            return report
+            steps.report(990)  # the last chance to cancel: the commit follows
+        steps.report(WHOLE)
+        return report
     except _DryRun as rolled_back:
         return rolled_back.report
 

@@ -30,6 +30,7 @@ from clerkdesk.importers.people_finder import (
 )
 from clerkdesk.importers.people_link import PeopleLinker
 from clerkdesk.importers.placement import excerpt
+from clerkdesk.importers.progress import Tick
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
@@ -96,8 +97,10 @@ class MeetingFacts:
 
 def write_meeting(
     session: Session, parsed: ParsedMinutes, facts: MeetingFacts, found: FoundPeople,
-    warnings: list[str], keep_separate: frozenset[str] = frozenset(),
+    warnings: list[str], keep_separate: frozenset[str] = frozenset(), tick: Tick | None = None,
 ) -> ImportReport:
+    """The new meeting; `tick(done, 4)` after each of its four bulk writes."""
+    tick = tick or (lambda _done, _total: None)
     committee = _committee(session, facts, parsed, warnings)
     meeting = create_meeting_in(session, committee.id, facts.date, facts.time, facts.venue)
     linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
@@ -118,12 +121,15 @@ def write_meeting(
     numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
     labels = [label_override(numbering, index, item.number_label)
               for index, item in enumerate(parsed.items)]
+    tick(1, 4)
     rows = append_items_in(session, meeting.id, [
         ItemRow(item.title, label, item.exempt, item.exempt_paragraph, tuple(item.documents))
         for item, label in zip(parsed.items, labels, strict=True)])
+    tick(2, 4)
     written = append_paragraphs_in(session, {
         row.id: _paragraph_rows(item, found, person_id, mentioned, committee.resolution_prefix)
         for item, row in zip(parsed.items, rows, strict=True)})
+    tick(3, 4)
     resolutions: list[dict[str, object]] = []
     requests: list[dict[str, object]] = []
     for item, row in zip(parsed.items, rows, strict=True):
