@@ -449,9 +449,9 @@ def test_module_exposes_the_agreed_api() -> None:
     import inspect
 
     assert list(inspect.signature(plaintext.import_text_file).parameters) == [
-        "db", "path", "committee", "date", "keep_separate", "dry_run"]
+        "db", "path", "committee", "date", "keep_separate", "dry_run", "progress"]
     assert list(inspect.signature(plaintext.import_text).parameters) == [
-        "db", "text", "committee", "date", "source", "keep_separate", "dry_run"]
+        "db", "text", "committee", "date", "source", "keep_separate", "dry_run", "progress"]
 
 
 def test_dry_run_lists_near_misses_and_writes_nothing(db, seed_path):
