@@ -29,6 +29,7 @@ SCRIPTS: list[tuple[str, list[str], list[str]]] = [  # script, arguments, --quic
     ("bench_open.py", [], []),
     ("bench_export.py", [], []),
     ("bench_people_filter.py", [], []),
+    ("bench_import.py", [], ["--quick"]),
 ]
 
 

@@ -230,7 +230,7 @@ def merged_lines(text: str, tick: Tick | None = None) -> list[Line]:
     raw_lines = text.splitlines()
     for number, raw in enumerate(raw_lines, start=1):
         every(tick, number, len(raw_lines))
-        cleaned = clean_line(raw)
+        cleaned = clean_line(raw) if raw and not raw.isspace() else ""
         if not cleaned:
             blank_before = True
             continue
