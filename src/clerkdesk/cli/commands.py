@@ -43,13 +43,14 @@ def run_import(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
     created = _file_to_create(args)
+    report = None
     try:
         with opened_database(args, must_exist=False) as db:
             from clerkdesk.importers.dispatch import import_file
 
             report = import_file(db, args.file, committee=args.committee, date=args.date)
-    except ClerkDeskError:
-        if created is not None:  # a failed import leaves no new empty database behind
+    except BaseException:  # refused, failed or interrupted (Ctrl+C)
+        if created is not None and report is None:  # leave no new empty database behind
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{created}{suffix}").unlink(missing_ok=True)
         raise
