@@ -28,7 +28,8 @@ def open_window(args: argparse.Namespace) -> int:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path,
-                        help="minutes as a Word document (.docx) or a plain-text file (UTF-8), "
+                        help="minutes as a Word document (.docx) or a plain-text file (UTF-8, "
+                        "UTF-16 as Word's \"Unicode text\", or Windows-1252; at most 10 MB), "
                         "e.g. copied from a council web page")
     parser.add_argument("--committee", metavar="NAME",
                         help="the committee the meeting belongs to (created if new)")
