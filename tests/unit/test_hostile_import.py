@@ -17,7 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clerkdesk.errors import ExportFailed, ImportFailed
+from clerkdesk.importers.decode import decode_bytes
 from clerkdesk.importers.dispatch import import_file
+from clerkdesk.importers.meeting_facts import (
+    committee_from_text,
+    council_from_header,
+    meeting_date,
+    meeting_time,
+    meeting_venue,
+)
 from clerkdesk.importers.parse import parse_minutes
 from clerkdesk.importers.plaintext import import_text
 from clerkdesk.services.meetings import list_meetings
@@ -155,12 +163,32 @@ def test_every_line_joined_to_another_is_reported_with_its_line_number(db: Datab
 
 # --- line ends ------------------------------------------------------------------------------
 
-def draft(text: str) -> list[tuple[str, str, list[tuple[int, str, str]]]]:
+RICH = (
+    "Northbrook District Council\nPlanning Committee\n"
+    "Minutes of the meeting held on 5 May 2026 at 7.00 pm in the Council Chamber\n\n"
+    "Present: Councillor Ada Quill (Chair), Councillors Ben Ostrow and Cai Merrin\n"
+    "Apologies: Councillor Dana Whitlock\n\n"
+    "1. Apologies\n\n1) Apologies were received from Councillor Dana Whitlock.\n\n"
+    "2. Planning application 26/0042\n\n"
+    "1) Councillor Ben Ostrow asked about the parking provision for the\n"
+    "application and its effect on the neighbouring streets.\n"
+    "a) The officer replied.\n\n"
+    "RESOLVED – That the application be approved.\n(Carried: 7 for, 2 against)\n"
+)
+
+
+def draft(text: str) -> tuple:
+    """Everything an import takes from the text: meeting details, attendance, items,
+    paragraphs, warnings (from the bytes of a UTF-8 file, as the importer reads them)."""
+    text = decode_bytes(text.encode("utf-8"), "minutes.txt")
     parsed = parse_minutes(text)
-    return [(item.title, item.number_label or "",
-             [(p.level, p.style.value, p.text) for p in item.paragraphs])
-            for item in parsed.items] + [("header", "", [(0, "", line)
-                                                        for line in parsed.header])]
+    items = [(item.title, item.number_label, [(p.level, p.style, p.text, p.vote)
+                                              for p in item.paragraphs])
+             for item in parsed.items]
+    facts = (committee_from_text(parsed.header, text), council_from_header(parsed.header),
+             meeting_date(parsed.header), meeting_time(parsed.header),
+             meeting_venue(parsed.header))
+    return facts, parsed.header, parsed.attendance, items, parsed.warnings
 
 
 LINE_END = st.sampled_from(["\n", "\r\n", "\r"])
@@ -169,18 +197,28 @@ LINE_END = st.sampled_from(["\n", "\r\n", "\r"])
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_mix_of_cr_crlf_and_lf_gives_the_same_draft_as_lf(data):
-    lines = MINUTES.split("\n")
+    lines = RICH.split("\n")
     ends = [data.draw(LINE_END) for _ in lines[:-1]]
     # A CR directly followed by an LF is one CRLF line end to every reader: not a mix.
     ends = [("\r\n" if end == "\r" and following.startswith("\n") else end)
             for end, following in zip(ends, ends[1:] + ["x"], strict=True)]
     mixed = "".join(line + end for line, end in zip(lines, ends + [""], strict=True))
-    assert draft(mixed) == draft(MINUTES)
+    assert draft(mixed) == draft(RICH)
 
 
 def test_a_lone_cr_between_paragraphs_separates_them_like_lf(db: Database):
-    mixed = MINUTES.replace("\n\n1) The committee", "\r\r\n1) The committee")
-    assert draft(mixed) == draft(MINUTES)
+    mixed = RICH.replace("\n\n2. Planning", "\r\r\n2. Planning")
+    assert draft(mixed) == draft(RICH)
+
+
+@pytest.mark.parametrize("line_end", [b"&#13;", b"&#13;&#10;", b"&#10;"])
+def test_line_ends_inside_a_word_paragraph_read_as_spaces(db: Database, tmp_path: Path,
+                                                          line_end: bytes):
+    source = word_file(tmp_path / "breaks.docx", [
+        "Planning Committee", "1. Apologies", "1) The committee MARK noted the report."])
+    rewritten(source, "word/document.xml", lambda xml: xml.replace(b"MARK", line_end + b"then"))
+    report = import_file(db, source)
+    assert paragraph_texts(db, report.meeting_id) == ["The committee then noted the report."]
 
 
 # --- attendance under the title -------------------------------------------------------------

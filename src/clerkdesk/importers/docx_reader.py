@@ -126,7 +126,8 @@ def paragraph_text(element: Element) -> str:
 
 
 def _line(paragraph: Element, styles: _Styles, numbering: WordNumbering) -> Line | None:
-    text = clean_line(paragraph_text(paragraph).replace("\n", " "))
+    # A line end typed into a Word paragraph (CR, CRLF or LF) reads as a space.
+    text = clean_line(" ".join(paragraph_text(paragraph).splitlines()))
     if not text:
         return None  # an empty numbered paragraph is not counted either
     style = styles.paragraph_style(paragraph)
