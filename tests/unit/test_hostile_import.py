@@ -137,6 +137,8 @@ def test_numbered_lines_nested_deeper_than_three_levels_stay_separate(db: Databa
         "The clerk presented the accounts.", "Income was noted.", "Grants were noted.",
         "The village hall grant was noted.", "Its second instalment was noted."]
     assert not any("joined" in warning for warning in report.warnings)
+    assert ("Lines 8 and 9 are numbered deeper than three levels: kept as paragraphs at the "
+            "third level.") in report.warnings
 
 
 def test_paragraph_numbers_have_no_three_digit_limit(db: Database):
