@@ -122,23 +122,23 @@ def write_meeting(
     labels = [label_override(numbering, index, item.number_label)
               for index, item in enumerate(parsed.items)]
     tick(1, 4)
-    rows = append_items_in(session, meeting.id, [
+    item_ids = append_items_in(session, meeting.id, [
         ItemRow(item.title, label, item.exempt, item.exempt_paragraph, tuple(item.documents))
         for item, label in zip(parsed.items, labels, strict=True)])
     tick(2, 4)
     written = append_paragraphs_in(session, {
-        row.id: _paragraph_rows(item, found, person_id, mentioned, committee.resolution_prefix)
-        for item, row in zip(parsed.items, rows, strict=True)})
+        item_id: _paragraph_rows(item, found, person_id, mentioned, committee.resolution_prefix)
+        for item, item_id in zip(parsed.items, item_ids, strict=True)})
     tick(3, 4)
     resolutions: list[dict[str, object]] = []
     requests: list[dict[str, object]] = []
-    for item, row in zip(parsed.items, rows, strict=True):
-        _flags(item, written[row.id], report, resolutions, requests)
+    for item, item_id in zip(parsed.items, item_ids, strict=True):
+        _flags(item, written[item_id], report, resolutions, requests)
     insert_flags_in(session, ResolutionFlag, resolutions)
     insert_flags_in(session, RequestFlag, requests)
-    items = [(item.number_label or label or numbering.label(index), row.id)
-             for index, (item, label, row) in enumerate(zip(parsed.items, labels, rows,
-                                                            strict=True))]
+    items = [(item.number_label or label or numbering.label(index), item_id)
+             for index, (item, label, item_id) in enumerate(zip(parsed.items, labels, item_ids,
+                                                                strict=True))]
     record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
         where = ", ".join(places.get(miss.spelling, []) + found.places.get(miss.spelling, []))
