@@ -3,7 +3,7 @@ one meeting), in MB/s, against parsing the same text without writing it; and 100
 paragraphs, which must all be stored.
 
 Usage: .venv/bin/python bench/bench_import.py [--json FILE] [--quick]
-       (targets: >= 1 MB/s; 2 MB takes <= 2.5x the time of 1 MB, i.e. linear)
+       (targets: >= 1 MB/s; 2 MB takes <= 2.5x the CPU time of 1 MB, i.e. about linear)
 """
 
 import argparse
@@ -78,16 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     parsing = time.perf_counter() - start
     with tempfile.TemporaryDirectory(prefix="clerkdesk-import-") as folder:
         one_s, one_cpu, _ = timed_import(Path(folder), "one", one)
-        two_s, _, _ = timed_import(Path(folder), "two", two)
+        two_s, two_cpu, _ = timed_import(Path(folder), "two", two)
         numbered_s, _, stored = timed_import(Path(folder), "numbered", numbered_text(count))
     megabytes = len(one.encode()) / MB
     rate, cpu_rate = megabytes / one_s, megabytes / one_cpu
     parse_rate = megabytes / parsing
-    scaling = two_s / one_s
+    scaling = two_cpu / one_cpu  # CPU time: the growth with size, whatever else the machine runs
     load = os.getloadavg()[0]
     print(f"{megabytes:.2f} MB import: {one_s:.2f} s = {rate:.2f} MB/s; CPU time {one_cpu:.2f} s "
           f"= {cpu_rate:.2f} MB/s (parsing alone {parse_rate:.2f} MB/s; load average {load:.1f})")
-    print(f"{len(two) / MB:.2f} MB import: {two_s:.2f} s ({scaling:.2f}x the time)")
+    print(f"{len(two) / MB:.2f} MB import: {two_s:.2f} s; CPU time {two_cpu:.2f} s "
+          f"({scaling:.2f}x that of {megabytes:.2f} MB)")
     print(f"{count:,} numbered paragraphs: {stored:,} stored in {numbered_s:.2f} s")
     rows = [
         Row(f"Text import throughput, {megabytes:.1f} MB of minutes", f"{rate:.2f} MB/s",
@@ -95,8 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             f">= {TARGET_MB_S:.0f} MB/s", rate >= TARGET_MB_S),
         Row("Text import throughput by CPU time (the machine's load left out)",
             f"{cpu_rate:.2f} MB/s", f"load average {load:.1f}", None, "-", True),
-        Row("Text import, twice the size", f"{two_s:.2f} s", f"once the size {one_s:.2f} s",
-            scaling, f"<= {TARGET_SCALING}x", scaling <= TARGET_SCALING),
+        Row("Text import, twice the size (CPU time)", f"{two_cpu:.2f} s",
+            f"once the size {one_cpu:.2f} s", scaling, f"<= {TARGET_SCALING}x",
+            scaling <= TARGET_SCALING),
         Row(f"Text import, {count:,} numbered paragraphs", f"{stored:,} stored",
             f"{numbered_s:.1f} s", None, f"= {count:,}", stored == count),
     ]
