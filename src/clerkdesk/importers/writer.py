@@ -59,19 +59,17 @@ def find_people(parsed: ParsedMinutes) -> FoundPeople:
     pattern = name_pattern(list(spellings))
     mentions: dict[int, list[Mention]] = {}
     counts: Counter[str] = Counter()
-    places: dict[str, list[str]] = {}
+    places: dict[str, dict[str, None]] = {}  # ordered sets: a list's `in` made this quadratic
     for paragraph, place in located:
         found = find_mentions(paragraph.text, pattern)
         mentions[id(paragraph)] = found
         for mention in found:
             if mention.spelling:
                 counts[mention.spelling] += 1
-                spot = places.setdefault(mention.spelling, [])
-                if place not in spot:
-                    spot.append(place)
+                places.setdefault(mention.spelling, {})[place] = None
     first_seen = {text: order for order, text in enumerate(spellings)}
     ordered = sorted(spellings.values(), key=lambda s: (-counts[s.text], first_seen[s.text]))
-    return FoundPeople(ordered, mentions, places)
+    return FoundPeople(ordered, mentions, {name: list(spots) for name, spots in places.items()})
 
 
 def _place(parsed: ParsedMinutes, index: int, item: ParsedItem, paragraph: ParsedParagraph) -> str:
