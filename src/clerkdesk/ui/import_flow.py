@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SHOW_PROGRESS_AFTER_MS = 400  # a quick import shows no dialog at all
+PROGRESS_WIDTH = 380  # room for a long file name, and a bar that visibly moves
 
 TEXT_FILTER = "Minutes (*.docx *.txt *.text);;Word documents (*.docx);;Text (*.txt);;All files (*)"
 
@@ -69,6 +70,7 @@ def with_progress(parent: QWidget | None, label: str, run: Callable[[ProgressCal
     dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
     dialog.setObjectName("importProgress")
     dialog.setWindowTitle("Import minutes")
+    dialog.setMinimumWidth(PROGRESS_WIDTH)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
     dialog.setAutoClose(False)
