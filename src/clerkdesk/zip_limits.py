@@ -8,7 +8,7 @@ import zipfile
 
 LARGEST_PART = 50 * 1024 * 1024  # Word's own parts are kilobytes; a photo-heavy one a few MB
 LARGEST_TOTAL = 200 * 1024 * 1024
-LARGEST_RATIO = 200  # Word's XML packs about 5-20 to 1; a bomb of one repeated byte ~1000 to 1
+LARGEST_RATIO = 500  # Word XML packs 5-30 to 1, 20,000 identical paragraphs 270; a bomb ~1000
 _RATIO_FROM = 1024 * 1024  # small parts may pack densely without harm
 
 

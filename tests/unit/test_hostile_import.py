@@ -5,6 +5,7 @@ Every refusal is one sentence, leaves the input byte for byte (its hash) and the
 was; the command line exits 2 for it."""
 
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -277,6 +278,19 @@ def test_a_docx_part_packed_more_than_a_thousand_to_one_is_refused(db: Database,
     assert str(refused.value).endswith(" to 1, more than a Word document ever is.")
     assert sha256(source) == before
     assert list_meetings(db) == []
+
+
+def test_a_long_document_of_identical_paragraphs_is_not_taken_for_a_bomb():
+    from clerkdesk.zip_limits import oversized
+
+    document = docx.Document()
+    for _ in range(20_000):
+        document.add_paragraph("The committee noted the report.")
+    packed = io.BytesIO()
+    document.save(packed)
+    with zipfile.ZipFile(packed) as archive:
+        assert archive.getinfo("word/document.xml").file_size > 1024 * 1024
+        assert oversized(archive, "long.docx") is None
 
 
 def test_a_word_template_that_unpacks_past_the_limit_is_refused(tmp_path: Path):
