@@ -46,6 +46,8 @@ def test_esc_cancels_a_long_import_and_leaves_nothing_behind(
     assert outcome == ["done"]
     assert seen and seen[0].startswith("Reading harbour.txt")
     assert captured_errors == []  # cancelling is not an error
+    assert window.statusBar().currentMessage() == (
+        "Import of harbour.txt cancelled: nothing was imported.")
     assert counts(sample_db.path) == before
     assert hashlib.sha256(source.read_bytes()).hexdigest() == digest
 

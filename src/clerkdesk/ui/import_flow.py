@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from clerkdesk.errors import ClerkDeskError, ImportCancelled
 from clerkdesk.ui import dialogs
@@ -18,6 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SHOW_PROGRESS_AFTER_MS = 400  # a quick import shows no dialog at all
+CANCELLED_SHOWN_MS = 10_000
 PROGRESS_WIDTH = 380  # room for a long file name, and a bar that visibly moves
 
 TEXT_FILTER = "Minutes (*.docx *.txt *.text);;Word documents (*.docx);;Text (*.txt);;All files (*)"
@@ -56,6 +63,9 @@ def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | No
         report = with_progress(parent, f"Importing {path.name}…", lambda progress: import_file(
             db, path, keep_separate=separate, progress=progress))
     except ImportCancelled:
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(
+                f"Import of {path.name} cancelled: nothing was imported.", CANCELLED_SHOWN_MS)
         return None
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
