@@ -34,7 +34,7 @@ def database_file(target: str) -> Path | None:
     Raises StorageError for a URL that names no file (sqlite://, sqlite:///:memory:).
     """
     if not is_url(target):
-        return Path(target).expanduser().absolute()
+        return _expanded(target)
     scheme, _, rest = target.partition("://")
     if scheme.lower().partition("+")[0] != "sqlite":
         return None
@@ -46,4 +46,16 @@ def database_file(target: str) -> Path | None:
         raise StorageError(
             f"{target} names no database file: give a path such as sqlite:///minutes.sqlite."
         )
-    return Path(name).expanduser().absolute()
+    return _expanded(name)
+
+
+def _expanded(name: str) -> Path:
+    """The absolute path of `name`, "~" or "~user" expanded; StorageError, in one sentence,
+    when there is no such user ("~0")."""
+    try:
+        return Path(name).expanduser().absolute()
+    except RuntimeError:
+        from clerkdesk.errors import StorageError
+
+        raise StorageError(f"{name} starts with a home folder that this computer does not know: "
+                           "give the full path of the database.") from None

@@ -88,7 +88,7 @@ class CommitteeSettingsDialog(QDialog):
         self.tabs.addTab(self.review_tab, "Re&view")
         self.source_tab = SourceTab(settings.moderngov_site, settings.moderngov_committee_id,
                                     self)
-        self.tabs.addTab(self.source_tab, "Source (Mo&dern.gov)")
+        self.tabs.addTab(self.source_tab, "&Source (Modern.gov)")
         self.spelling_tab = SpellingTab(setup.house_style, setup.dictionary, self)
         self.tabs.addTab(self.spelling_tab, "Spell &check")
         self.problem_label = named(QLabel(self), "settingsProblem", "Problem with the settings")
