@@ -46,3 +46,7 @@ class ImportFailed(ClerkDeskError):
 
 class ExportFailed(ClerkDeskError):
     """A document could not be written; any existing file was left as it was."""
+
+
+class ImportCancelled(ClerkDeskError):
+    """The clerk stopped an import; nothing of it was written."""

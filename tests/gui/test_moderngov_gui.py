@@ -77,7 +77,7 @@ def test_from_source_tab_to_a_meeting_made_from_the_sites_agenda(
     qtbot.waitUntil(lambda: window.browser.current_committee_id() is not None, timeout=5000)
 
     def set_source(dialog) -> None:
-        press(qtbot, Qt.Key.Key_D, ALT)  # the Source (Modern.gov) tab
+        press(qtbot, Qt.Key.Key_D, ALT)  # the Source (Mo&dern.gov) tab
         press(qtbot, Qt.Key.Key_A, ALT)
         assert focused_name() == "moderngovSiteEdit"
         qtbot.keyClicks(focused(), site.address)

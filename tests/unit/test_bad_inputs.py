@@ -155,8 +155,6 @@ MINUTES = "Planning Committee\n\n1. Apologies\n\nMinutes:\n\n1) Mr Love – note
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
-    ("utf16-without-bom.txt", MINUTES.encode("utf-16-le"),  # cannot be told from binary
-     "utf16-without-bom.txt is a binary file, not plain-text minutes."),
     ("shift-jis.txt", "議事録 第一項 報告を了承した。".encode("shift_jis") * 20,
      "shift-jis.txt is not a UTF-8 text file (save it as UTF-8 text and try again)."),
     ("email.txt", b"Dear all,\n\nPlease find the agenda attached.\n\nThanks,\nJo\n",

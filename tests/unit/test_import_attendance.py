@@ -179,8 +179,11 @@ def test_import_writes_attendance_and_roster(db):
                                        "2 officers"
     assert "attendance: 4 present" in "\n".join(report.summary_lines())
     unread = [w for w in report.warnings if "line(s) before the first item" in w]
-    assert unread == ["3 line(s) before the first item were not imported (the heading, or "
-                      "attendance that could not be read)."]
+    assert unread == [
+        "3 line(s) before the first item were read only for the meeting's details (committee, "
+        "council, date, time, venue) and not kept as text: “Planning Committee”, “Minutes of "
+        "the meeting held on 9 January 2024 at 7pm”, “A note the importer cannot read as a "
+        "heading.”."]
     with db.transaction() as session:  # prose inside an item is minutes, not attendance
         assert session.scalar(select(Person).where(Person.family_name == "Quill")) is not None
         hammond = session.scalars(select(Person).where(Person.family_name == "Hammond")).all()

@@ -433,29 +433,26 @@ def test_failure_while_writing_rolls_everything_back(db: Database, monkeypatch, 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk fell off")
 
-    monkeypatch.setattr(writer, "add_request_in", broken)
+    monkeypatch.setattr(writer, "insert_flags_in", broken)  # the last bulk write
     with pytest.raises(RuntimeError):
         import_text_file(db, seed_path)
     assert row_counts(db) == before
 
 
-def test_a_megabyte_of_numbered_random_words_imports_in_reasonable_time(db: Database) -> None:
-    import time
-
+def test_a_megabyte_of_numbered_random_words_keeps_every_numbered_paragraph(db: Database):
+    """Its speed is measured in bench/bench_import.py."""
     text = random_words(1_000_000, numbered=True)
-    started = time.monotonic()
     report = import_text(db, text, committee="Noise", date=dt.date(2024, 1, 2))
-    assert report.paragraphs == len(re.findall(r"^\d{1,3}\) ", text, flags=re.MULTILINE))
-    assert time.monotonic() - started < 60  # linear parsing: a few seconds on a slow machine
+    assert report.paragraphs == len(re.findall(r"^\d+\) ", text, flags=re.MULTILINE))
 
 
 def test_module_exposes_the_agreed_api() -> None:
     import inspect
 
     assert list(inspect.signature(imports.import_text_file).parameters) == [
-        "db", "path", "committee", "date", "keep_separate", "dry_run"]
+        "db", "path", "committee", "date", "keep_separate", "dry_run", "progress"]
     assert list(inspect.signature(imports.import_text).parameters) == [
-        "db", "text", "committee", "date", "source", "keep_separate", "dry_run"]
+        "db", "text", "committee", "date", "source", "keep_separate", "dry_run", "progress"]
 
 
 def test_dry_run_lists_near_misses_and_writes_nothing(db, seed_path):

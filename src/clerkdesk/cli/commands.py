@@ -30,7 +30,8 @@ def open_window(args: argparse.Namespace) -> int:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", type=Path,
-                        help="minutes as a Word document (.docx) or a plain-text file (UTF-8), "
+                        help="minutes as a Word document (.docx) or a plain-text file (UTF-8, "
+                        "UTF-16 as Word's \"Unicode text\", or Windows-1252; at most 10 MB), "
                         "e.g. copied from a council web page")
     parser.add_argument("--committee", metavar="NAME",
                         help="the committee the meeting belongs to (created if new)")
@@ -49,10 +50,18 @@ def run_import(args: argparse.Namespace) -> int:
         raise ClerkDeskError(f"{args.file} is a folder, not a text file.")
     if args.dry_run:
         return _preview_import(args)
-    with opened_database(args, must_exist=False) as db:
-        from clerkdesk.services.imports import import_file
+    created = _file_to_create(args)
+    report = None
+    try:
+        with opened_database(args, must_exist=False) as db:
+            from clerkdesk.services.imports import import_file
 
-        report = import_file(db, args.file, committee=args.committee, date=args.date)
+            report = import_file(db, args.file, committee=args.committee, date=args.date)
+    except BaseException:  # refused, failed or interrupted (Ctrl+C)
+        if created is not None and report is None:  # leave no new empty database behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{created}{suffix}").unlink(missing_ok=True)
+        raise
     for line in report.summary_lines():
         print(line)
     return 0
@@ -82,6 +91,19 @@ def _preview_import(args: argparse.Namespace) -> int:
     for line in preview_lines(draft, report):
         print(line)
     return 0
+
+
+def _file_to_create(args: argparse.Namespace) -> Path | None:
+    """The database file this command would create, or None when it exists (or is a server)."""
+    from clerkdesk.errors import StorageError
+    from clerkdesk.storage.location import database_file
+
+    target, _ = chosen(args)
+    try:
+        path = database_file(target)
+    except StorageError:
+        return None  # opening it says why
+    return None if path is None or path.exists() else path
 
 
 def hh_mm(text: str) -> dt.time:

@@ -21,6 +21,7 @@ from clerkdesk.errors import ExportFailed
 from clerkdesk.export.docx_styles import ensure_styles, set_base_font, set_language
 from clerkdesk.export.template_privacy import remove_private_parts
 from clerkdesk.resources import resource_path
+from clerkdesk.zip_limits import oversized
 
 DEFAULT_TEMPLATE = "minutes-template.docx"
 A4 = (11906, 16838)  # twips
@@ -112,6 +113,9 @@ def _open_house_template(path: Path) -> Document:
     except OSError as error:
         raise ExportFailed(f"Could not read the Word template {path}: {error.strerror}.") from None
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if too_large := oversized(archive, path.name):
+                raise ExportFailed(too_large)
         return _open_docx(io.BytesIO(_as_document_package(data)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError):
         raise ExportFailed(_unusable(path)) from None

@@ -179,6 +179,11 @@ def _listed(block: AttendanceBlock, text: str) -> Attendee | None:
                  and a.name.initials == name.initials), None)
 
 
+def is_attendance_label(line: str) -> bool:
+    """ "Present: ...", "Apologies: ...": the line opens a section of the attendance."""
+    return _label(" ".join(line.split()))[0] is not None
+
+
 def _label(line: str) -> tuple[AttendanceStatus | None, str]:
     sentence = _APOLOGIES_SENTENCE.match(line)
     if sentence:

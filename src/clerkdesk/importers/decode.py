@@ -1,5 +1,6 @@
-"""Read a text file for import: UTF-8 (with or without BOM) or UTF-16 with a BOM, else
-plausible Windows-1252."""
+"""Read a text file for import: UTF-8 (with or without BOM), UTF-16 (with or without BOM, as
+Word's "Save as Unicode text" writes it), else plausible Windows-1252; refuse files too large to
+be minutes before reading them."""
 
 import codecs
 import unicodedata
@@ -9,6 +10,8 @@ from clerkdesk.errors import ImportFailed
 
 _ALLOWED_CONTROLS = "\t\n\r\f\v"
 _MIN_PLAIN_SHARE = 0.9
+LARGEST_TEXT_FILE = 10 * 1024 * 1024  # real minutes are well under 1 MB
+_UTF16_NUL_SHARE = 0.3  # Latin text in UTF-16: every other byte is NUL
 
 
 def read_text_file(path: Path) -> str:
@@ -18,6 +21,10 @@ def read_text_file(path: Path) -> str:
     if path.is_dir():
         raise ImportFailed(f"{path} is a folder, not a text file.")
     try:
+        if path.stat().st_size > LARGEST_TEXT_FILE:
+            raise ImportFailed(
+                f"{path.name} is too large to be minutes (over {LARGEST_TEXT_FILE // 2**20} MB "
+                "of text): check that it is the right file, or split it into meetings.")
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailed(f"Could not read {path}: {error.strerror or error}.") from error
@@ -30,6 +37,8 @@ def decode_bytes(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    if (text := _utf16_without_bom(data)) is not None:
+        return text
     if b"\x00" in data:
         raise ImportFailed(f"{name} is a binary file, not plain-text minutes.")
     try:
@@ -43,6 +52,22 @@ def decode_bytes(data: bytes, name: str) -> str:
     if text and looks_like_text(text):
         return text
     raise ImportFailed(f"{name} is not a UTF-8 text file (save it as UTF-8 text and try again).")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of BOM-less UTF-16 (NULs in the high bytes of Latin letters), else None."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    for encoding, high_bytes in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high_bytes.count(0) < _UTF16_NUL_SHARE * len(high_bytes):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(text):
+            return text
+    return None
 
 
 def looks_like_text(text: str) -> bool:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.docx_reader import WordContent, read_docx
+from clerkdesk.zip_limits import oversized
 
 WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files, and password-protected new ones
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
-_LARGEST_UNPACKED = 200 * 1024 * 1024  # a .docx larger than this unpacked is refused
 _SNIFF_BYTES = 8
 
 
@@ -97,8 +97,8 @@ def check_word_archive(path: Path) -> None:
                                    "Word and save it, then import it again.")
             if "word/document.xml" not in names:
                 raise ImportFailed(_not_word_message(name, names, archive))
-            if sum(info.file_size for info in infos) > _LARGEST_UNPACKED:
-                raise ImportFailed(f"{name} is too large to import (over 200 MB unpacked).")
+            if too_large := oversized(archive, name):
+                raise ImportFailed(too_large)
             damaged = archive.testzip()
     except zipfile.BadZipFile as error:
         raise ImportFailed(f"{name} is damaged and cannot be opened ({_reason(error)}): open "

@@ -35,6 +35,7 @@ class WordContent:
     lines: list[Line] = field(default_factory=list)
     committee: str = ""
     council: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,19 @@ def document_content(document: Any) -> WordContent:  # a python-docx Document
         elif style_name == COUNCIL_STYLE and not content.council:
             content.council = line.text
         content.lines.append(line)
+    content.warnings += _entity_warnings(document.element.body)
     return content
+
+
+def _entity_warnings(body: Element) -> list[str]:
+    """An XML entity reference Word never writes (&name;) is left out, and said so."""
+    from lxml import etree
+
+    names = sorted({entity.text for entity in body.iter(etree.Entity)})
+    if not names:
+        return []
+    return [f"The document refers to {', '.join(names)} (an XML entity Word does not write): "
+            "left out, and the text around it kept."]
 
 
 def _numbering_element(document: Any) -> Element | None:
@@ -98,8 +111,9 @@ def paragraph_text(element: Element) -> str:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        if tag == W + "t":
+        if tag == W + "t":  # text after an unresolved entity is the entity's tail
             parts.append(child.text or "")
+            parts.extend(inner.tail or "" for inner in child)
         elif tag == W + "tab":
             parts.append("\t")
         elif tag in (W + "br", W + "cr"):
@@ -112,7 +126,8 @@ def paragraph_text(element: Element) -> str:
 
 
 def _line(paragraph: Element, styles: _Styles, numbering: WordNumbering) -> Line | None:
-    text = clean_line(paragraph_text(paragraph).replace("\n", " "))
+    # A line end typed into a Word paragraph (CR, CRLF or LF) reads as a space.
+    text = clean_line(" ".join(paragraph_text(paragraph).splitlines()))
     if not text:
         return None  # an empty numbered paragraph is not counted either
     style = styles.paragraph_style(paragraph)

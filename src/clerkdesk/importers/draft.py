@@ -11,7 +11,7 @@ from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
 from clerkdesk.importers.decode import read_text_file
 from clerkdesk.importers.dispatch import FileKind, file_kind, read_word_file
-from clerkdesk.importers.lines import Kind, Line, merged_lines
+from clerkdesk.importers.lines import Kind, Line, merge_warnings, merged_lines
 from clerkdesk.importers.meeting_facts import (
     committee_from_text,
     council_from_header,
@@ -20,6 +20,7 @@ from clerkdesk.importers.meeting_facts import (
     meeting_venue,
 )
 from clerkdesk.importers.parse import ParsedMinutes, parse_lines
+from clerkdesk.importers.progress import Progress
 
 DEFAULT_COMMITTEE = "Imported minutes"
 
@@ -60,42 +61,59 @@ class Source:
     source: str = ""
     committee: str = ""  # named by a ClerkDesk Word export
     council: str = ""
+    warnings: tuple[str, ...] = ()  # what reading found amiss (an unresolved XML entity)
 
 
-def read_draft(path: Path) -> MinutesDraft:
-    """The minutes in `path` (.docx or text); ImportFailed, in one line, for anything else."""
-    return draft_from_source(read_source(path))
+def read_draft(path: Path, progress: Progress | None = None) -> MinutesDraft:
+    """The minutes in `path` (.docx or text); ImportFailed, in one line, for anything else.
+    `progress` hears of it as the first 600 thousandths of an import (ImportCancelled when the
+    clerk stops it)."""
+    progress = progress or Progress()
+    return draft_from_source(read_source(path, progress), progress=progress)
 
 
-def draft_from_text(text: str, source: str = "") -> MinutesDraft:
+def draft_from_text(text: str, source: str = "",
+                    progress: Progress | None = None) -> MinutesDraft:
     """Minutes given as text (as copied from a council web page)."""
-    return draft_from_source(source_from_text(text, source))
+    progress = progress or Progress()
+    return draft_from_source(source_from_text(text, source, progress), progress=progress)
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, progress: Progress | None = None) -> Source:
     path = Path(path)
     if file_kind(path) is FileKind.TEXT:
-        return source_from_text(read_text_file(path), str(path))
+        return source_from_text(read_text_file(path), str(path), progress)
     content = read_word_file(path)
     if not content.lines:
         raise ImportFailed(f"{path.name} contains no text.")
+    (progress or Progress()).report(400)
     text = "\n".join(line.text for line in content.lines)
-    return Source(content.lines, text, str(path), content.committee, content.council)
+    return Source(content.lines, text, str(path), content.committee, content.council,
+                  tuple(content.warnings))
 
 
-def source_from_text(text: str, source: str = "") -> Source:
+def source_from_text(text: str, source: str = "", progress: Progress | None = None) -> Source:
+    """The text's lines, wrapped lines joined (the 50-400 thousandths of an import)."""
     label = Path(source).name if source else "The text"
     if "\x00" in text:
         raise ImportFailed(f"{label} holds binary data, not plain-text minutes.")
-    return Source(merged_lines(text), text, source)
+    progress = progress or Progress()
+    progress.report(50)
+    return Source(merged_lines(text, progress.phase(50, 400)), text, source)
 
 
 def draft_from_source(source: Source, marks: Mapping[int, Mark] | None = None,
-                      scheme: ParagraphScheme | None = None) -> MinutesDraft:
+                      scheme: ParagraphScheme | None = None,
+                      progress: Progress | None = None) -> MinutesDraft:
     """The draft of the source's lines, with the clerk's marks (by line index) and numbering
-    scheme, when given, instead of the parser's guesses."""
+    scheme, when given, instead of the parser's guesses (the 400-600 thousandths of an
+    import). The warnings say which lines were joined or numbered too deep, and what reading
+    found amiss."""
     lines = [_marked(line, (marks or {}).get(index)) for index, line in enumerate(source.lines)]
-    parsed = parse_lines([line for line in lines if line is not None])
+    kept = [line for line in lines if line is not None]
+    parsed = parse_lines(kept, (progress or Progress()).phase(400, 600))
+    parsed.warnings.extend(source.warnings)
+    parsed.warnings.extend(merge_warnings(kept))
     if scheme is not None:
         parsed.scheme, parsed.scheme_found = scheme, True
     return draft_of(parsed, source.text, source=source.source,

@@ -2,19 +2,22 @@
 wrapped lines of a text file."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, auto
 
+from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.domain.text import normalise_space, xml_safe
 from clerkdesk.domain.vote_lines import VoteRecord, parse_vote_line
+from clerkdesk.importers.progress import Tick, every
 from clerkdesk.importers.web_clutter import is_clutter, is_skipped, strip_clutter
 
 # Joiners (U+200C/U+200D) carry meaning inside emoji sequences and some scripts: only stray
 # ones next to a space or a line end are removed.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
-_MAIN = re.compile(r"^(\d{1,3})(\)|\.(?!\d)|\s+[-–](?=\s))\s*(.*)$")  # 1)  1.  1 -
-_DECIMAL = re.compile(r"^(\d{1,4})((?:\.\d{1,3}){1,3})\.?(?:\s+(.*))?$")  # 13.1, 13.1.1, 13.1.1.1
-_SUB_PAREN = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s*(.*)$")
+_MAIN = re.compile(r"^(\d+)(\)|\.(?!\d)|\s+[-–](?=\s))\s*(.*)$")  # 1)  1.  1 -  (no digit limit)
+# 13.1, 13.1.1, 13.1.1.1.1 ... at any depth (a part of four digits is a year: 05.05.2026)
+_DECIMAL = re.compile(r"^(\d+)((?:\.\d{1,3})+)\.?(?:\s+(.*))?$")
+_SUB_PAREN = re.compile(r"^\(([a-z]{1,4}|\d+)\)\s*(.*)$")
 _SUB_CLOSE = re.compile(r"^([a-z]{1,4})\)\s*(.*)$")
 _SUB_DOT = re.compile(r"^([a-z])\.\s+(.*)$")
 _BULLET = re.compile(r"^(?:[•·▪◦●‣]|[-–](?=\s))\s*(.*)$")
@@ -58,6 +61,8 @@ BULLET = "•"  # the delimiter of a bullet line, whichever mark it was printed 
 _TABLE_CELLS = re.compile(r"\s*\|\s*")  # a web page's table, copied: "12. | Title"
 _SENTENCE_END = ".!?:"
 _SHORT_LINE = 50  # a line this short was not wrapped: the next line starts something new
+_LONGEST_TITLE = 200  # looks_like_title() refuses longer text
+_LISTED_LINES = 12  # line numbers listed in one warning
 _WRAP_WORDS = {"of", "the", "and", "to", "for", "a", "an", "in", "on", "at", "by", "with", "or"}
 
 
@@ -96,6 +101,7 @@ class Line:
     level: int | None = None  # an unnumbered paragraph's level, from its style
     vote: VoteRecord | None = None  # what a VOTE line records
     number: int = 0  # the line's number in the source text (0: not from a text file)
+    joined: list[int] = field(default_factory=list)  # numbers of the lines joined to it
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters and trailing web page furniture removed and white
@@ -128,8 +134,9 @@ def _item_number(text: str) -> Line | None:
 
 
 def _numbered(text: str) -> Line | None:
-    if match := _MAIN.match(text):
-        delimiter = match.group(2).strip()[0]
+    match = _MAIN.match(text)
+    if match and not (match.group(2).strip() in "-–" and _YEAR.match(match.group(1))):
+        delimiter = match.group(2).strip()[0]  # (a year before a dash is text: "2025 – 2026")
         return Line(Kind.MAIN, match.group(3), match.group(1), delimiter=delimiter)
     if match := _DECIMAL.match(text):
         label = match.group(1) + match.group(2)
@@ -149,7 +156,8 @@ def _sub_point(text: str) -> Line | None:
 
 
 def _is_sub_token(token: str) -> bool:
-    return len(token) == 1 or len(set(token)) == 1 or bool(_ROMAN.match(token))
+    return (len(token) == 1 or len(set(token)) == 1 or token.isdigit()
+            or bool(_ROMAN.match(token)))
 
 
 def is_roman(token: str) -> bool:
@@ -241,13 +249,17 @@ def looks_like_title(text: str, strict: bool = False) -> bool:
     return text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("
 
 
-def merged_lines(text: str) -> list[Line]:
-    """Classified non-blank lines; a wrapped line is joined to the line it continues."""
+def merged_lines(text: str, tick: Tick | None = None) -> list[Line]:
+    """Classified non-blank lines; a wrapped line is joined to the line it continues (and
+    its number noted in `joined`)."""
     lines: list[Line] = []
+    parts: dict[int, list[str]] = {}  # index in lines -> the texts joined into it
     blank_before = True
     in_documents = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        cleaned = clean_line(raw)
+    raw_lines = text.splitlines()
+    for number, raw in enumerate(raw_lines, start=1):
+        every(tick, number, len(raw_lines))
+        cleaned = clean_line(raw) if raw and not raw.isspace() else ""
         if not cleaned:
             blank_before = True
             continue
@@ -257,6 +269,7 @@ def merged_lines(text: str) -> list[Line]:
         line.blank_before, line.number = blank_before, number
         if line.kind is Kind.NUMBER and not blank_before and lines and _numbers_line_above(
                 lines[-1], line):
+            parts.pop(len(lines) - 1, None)  # (a title-like line: its text is whole)
             lines[-1] = _numbered_by(lines[-1], line)
             blank_before = False
             continue
@@ -264,8 +277,7 @@ def merged_lines(text: str) -> list[Line]:
                      and lines and lines[-1].kind in PARAGRAPH_KINDS
                      and not _starts_anew(lines[-1], line))
         if continues:
-            lines[-1].text = f"{lines[-1].text} {cleaned}".strip()
-            lines[-1].title = ""
+            _join(lines[-1], parts.setdefault(len(lines) - 1, [lines[-1].text]), cleaned, number)
         else:
             lines.append(line)
         if line.kind is Kind.DOCS:
@@ -273,6 +285,8 @@ def merged_lines(text: str) -> list[Line]:
         elif line.kind is not Kind.TEXT:
             in_documents = False
         blank_before = line.kind is Kind.CLUTTER  # a title right under "Agenda item" stands alone
+    for index, texts in parts.items():
+        lines[index].text = " ".join(texts).strip()
     return lines
 
 
@@ -299,6 +313,45 @@ def _numbered_by(above: Line, number: Line) -> Line:
     return joined
 
 
+def _join(line: Line, texts: list[str], cleaned: str, number: int) -> None:
+    """Join `cleaned` to `line`. Its text is rebuilt only while short: the checks on a longer
+    one read only its start, so a long run of wrapped lines is not copied once per line."""
+    texts.append(cleaned)
+    if len(line.text) <= _LONGEST_TITLE:
+        line.text = " ".join(texts).strip()
+    line.title = ""
+    line.joined.append(number)
+
+
+def merge_warnings(lines: list[Line]) -> list[str]:
+    """What merged_lines did beyond reading: lines joined to the line above, numbers deeper
+    than ClerkDesk's three levels."""
+    joined = [number for line in lines for number in line.joined]
+    deep = [line.number for line in lines
+            if line.kind is Kind.MAIN and line.depth > MAX_LEVEL and line.number]
+    warnings = []
+    if joined:
+        were = "was" if len(joined) == 1 else "were"
+        them = "it" if len(joined) == 1 else "them"
+        warnings.append(f"{_line_list(joined)} {were} joined to the line above {them} "
+                        "(read as wrapped text).")
+    if deep:
+        are = "is" if len(deep) == 1 else "are"
+        warnings.append(f"{_line_list(deep)} {are} numbered deeper than three levels: kept as "
+                        "paragraphs at the third level.")
+    return warnings
+
+
+def _line_list(numbers: list[int]) -> str:
+    """ "Line 6", "Lines 6, 9 and 12", "Lines 6, 9, 12, … (40 lines)"."""
+    if len(numbers) == 1:
+        return f"Line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:_LISTED_LINES]))
+    if len(numbers) > _LISTED_LINES:
+        return f"Lines {shown}, … ({len(numbers)} lines)"
+    return f"Lines {shown.rsplit(', ', 1)[0]} and {numbers[-1]}"
+
+
 def _starts_anew(previous: Line, line: Line) -> bool:
     """`line` is not the wrapped rest of `previous`: one of them is a numbered heading, or
     `previous` is a short title-like line (nobody wraps a line that short)."""
@@ -313,6 +366,10 @@ def _starts_anew(previous: Line, line: Line) -> bool:
     if (previous.text[-1:] in _SENTENCE_END and len(line.text) < _SHORT_LINE
             and looks_like_title(line.text, strict=True)):
         return True  # a sub-heading under a finished sentence
+    from clerkdesk.importers.attendance_lines import is_attendance_label  # (imports lines)
+
+    if is_field(line.text) and is_attendance_label(line.text):
+        return True  # "Present: ..." right under the heading, with no blank line before it
     if previous.kind is not Kind.TEXT or len(previous.text) >= _SHORT_LINE:
         return False
     last_word = previous.text.rsplit(" ", 1)[-1].lower()

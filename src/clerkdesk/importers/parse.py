@@ -27,10 +27,12 @@ from clerkdesk.importers.lines import (
     is_roman,
     looks_like_title,
     may_be_numbered_heading,
+    merge_warnings,
     merged_lines,
     resolution_within,
 )
 from clerkdesk.importers.placement import Placement
+from clerkdesk.importers.progress import Progress, Tick, every
 from clerkdesk.importers.scheme_detect import item_numbering, paragraph_scheme
 
 _LONGEST_HEADING = 120
@@ -83,14 +85,20 @@ class ParsedMinutes:
         return not titled and all(p.style is ParagraphStyle.UNNUMBERED for p in self.paragraphs())
 
 
-def parse_minutes(text: str) -> ParsedMinutes:
-    return parse_lines(merged_lines(text))
+def parse_minutes(text: str, progress: Progress | None = None) -> ParsedMinutes:
+    """Minutes from text; `progress` hears of it as the 50-600 thousandths of an import."""
+    progress = progress or Progress()
+    lines = merged_lines(text, progress.phase(50, 400))
+    parsed = parse_lines(lines, progress.phase(400, 600))
+    parsed.warnings.extend(merge_warnings(lines))
+    return parsed
 
 
-def parse_lines(lines: list[Line]) -> ParsedMinutes:
+def parse_lines(lines: list[Line], tick: Tick | None = None) -> ParsedMinutes:
     """Minutes from classified lines (of a text file, or of a Word document's paragraphs)."""
     builder = _Builder()
     for index, line in enumerate(lines):
+        every(tick, index, len(lines))
         builder.take(line, lines[index + 1] if index + 1 < len(lines) else None)
     return builder.finish()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
+from clerkdesk.domain.enums import ParagraphStyle, RequestStatus, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token, starts_sentence
 from clerkdesk.domain.name_checks import apologies_mentions
 from clerkdesk.domain.naming import at_sentence_start
@@ -25,10 +25,12 @@ from clerkdesk.importers.people_finder import (
     find_spellings,
     name_pattern,
 )
+from clerkdesk.importers.placement import excerpt
+from clerkdesk.importers.progress import Tick
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.importers.scheme_detect import label_override
 from clerkdesk.services.committees import find_or_create_committee
-from clerkdesk.services.flags import add_request_in, add_resolution_in
+from clerkdesk.services.flags import insert_flags_in
 from clerkdesk.services.import_attendance import (
     PLACE,
     record_comings_and_goings,
@@ -36,10 +38,12 @@ from clerkdesk.services.import_attendance import (
     write_attendance,
 )
 from clerkdesk.services.import_people import PeopleLinker
-from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
+from clerkdesk.services.meetings import ItemRow, append_items_in, create_meeting_in
 from clerkdesk.services.minutes import conventions_of
-from clerkdesk.services.paragraphs import NewRow, add_paragraphs_in
-from clerkdesk.storage.models import Committee, ResolutionFlag
+from clerkdesk.services.paragraphs import ParagraphRow, append_paragraphs_in
+from clerkdesk.storage.models import Committee, RequestFlag, ResolutionFlag
+
+_LISTED_HEADING_LINES = 5
 
 
 @dataclass
@@ -58,19 +62,17 @@ def find_people(parsed: ParsedMinutes) -> FoundPeople:
     pattern = name_pattern(list(spellings))
     mentions: dict[int, list[Mention]] = {}
     counts: Counter[str] = Counter()
-    places: dict[str, list[str]] = {}
+    places: dict[str, dict[str, None]] = {}  # ordered sets: a list's `in` made this quadratic
     for paragraph, place in located:
         found = find_mentions(paragraph.text, pattern)
         mentions[id(paragraph)] = found
         for mention in found:
             if mention.spelling:
                 counts[mention.spelling] += 1
-                spot = places.setdefault(mention.spelling, [])
-                if place not in spot:
-                    spot.append(place)
+                places.setdefault(mention.spelling, {})[place] = None
     first_seen = {text: order for order, text in enumerate(spellings)}
     ordered = sorted(spellings.values(), key=lambda s: (-counts[s.text], first_seen[s.text]))
-    return FoundPeople(ordered, mentions, places)
+    return FoundPeople(ordered, mentions, {name: list(spots) for name, spots in places.items()})
 
 
 def _place(parsed: ParsedMinutes, index: int, item: ParsedItem, paragraph: ParsedParagraph) -> str:
@@ -96,8 +98,10 @@ class MeetingFacts:
 
 def write_meeting(
     session: Session, parsed: ParsedMinutes, facts: MeetingFacts, found: FoundPeople,
-    warnings: list[str], keep_separate: frozenset[str] = frozenset(),
+    warnings: list[str], keep_separate: frozenset[str] = frozenset(), tick: Tick | None = None,
 ) -> ImportReport:
+    """The new meeting; `tick(done, 4)` after each of its four bulk writes."""
+    tick = tick or (lambda _done, _total: None)
     committee = _committee(session, facts, parsed, warnings)
     meeting = create_meeting_in(session, committee.id, facts.date, facts.time, facts.venue)
     linker = PeopleLinker(session, committee.id, conventions_of(committee), keep_separate)
@@ -116,12 +120,27 @@ def write_meeting(
 
     mentioned: dict[int, None] = {}
     numbering = ItemNumbering(committee.item_number_template, committee.item_number_start)
-    items: list[tuple[str, int]] = []
-    for index, item in enumerate(parsed.items):
-        label = label_override(numbering, index, item.number_label)
-        item_id = _write_item(session, meeting.id, item, label, found, person_id, mentioned,
-                              report, committee.resolution_prefix, linker.written)
-        items.append((item.number_label or label or numbering.label(index), item_id))
+    labels = [label_override(numbering, index, item.number_label)
+              for index, item in enumerate(parsed.items)]
+    tick(1, 4)
+    item_ids = append_items_in(session, meeting.id, [
+        ItemRow(item.title, label, item.exempt, item.exempt_paragraph, tuple(item.documents))
+        for item, label in zip(parsed.items, labels, strict=True)])
+    tick(2, 4)
+    written = append_paragraphs_in(session, {
+        item_id: _paragraph_rows(item, found, person_id, mentioned, committee.resolution_prefix,
+                                 linker.written)
+        for item, item_id in zip(parsed.items, item_ids, strict=True)})
+    tick(3, 4)
+    resolutions: list[dict[str, object]] = []
+    requests: list[dict[str, object]] = []
+    for item, item_id in zip(parsed.items, item_ids, strict=True):
+        _flags(item, written[item_id], report, resolutions, requests)
+    insert_flags_in(session, ResolutionFlag, resolutions)
+    insert_flags_in(session, RequestFlag, requests)
+    items = [(item.number_label or label or numbering.label(index), item_id)
+             for index, (item, label, item_id) in enumerate(zip(parsed.items, labels, item_ids,
+                                                                strict=True))]
     record_comings_and_goings(session, meeting.id, timed, items, warnings)
     for miss in linker.near_misses:
         where = ", ".join(places.get(miss.spelling, []) + found.places.get(miss.spelling, []))
@@ -133,48 +152,57 @@ def write_meeting(
     created = set(linker.created)
     listed = [pid for pid in linker.created if pid not in mentioned]
     report.new_people = [linker.written(pid) for pid in [*mentioned, *listed] if pid in created]
-    unread = len(parsed.header) - len(parsed.attendance.lines_read)
-    if unread:
-        report.warnings.append(
-            f"{unread} line(s) before the first item were not imported (the heading, or "
-            "attendance that could not be read).")
+    if unread := [line for index, line in enumerate(parsed.header)
+                  if index not in parsed.attendance.lines_read]:
+        report.warnings.append(heading_warning(unread))
     report.warnings.extend(parsed.warnings)
     return report
 
 
-def _write_item(
-    session: Session, meeting_id: int, item: ParsedItem, label: str | None, found: FoundPeople,
-    person_id: Callable[[Mention], int | None], mentioned: dict[int, None], report: ImportReport,
-    committee_prefix: str, convention: Callable[[int], str],
-) -> int:
-    item_row = add_item_in(session, meeting_id, item.title, number_label=label,
-                           exempt=item.exempt, exempt_paragraph=item.exempt_paragraph)
-    for title in item.documents:
-        add_document_in(session, item_row.id, title)
+def heading_warning(unread: list[str]) -> str:
+    """What became of the heading lines that are not attendance: details read, text not kept."""
+    shown = ", ".join(f"“{excerpt(line)}”" for line in unread[:_LISTED_HEADING_LINES])
+    more = " …" if len(unread) > _LISTED_HEADING_LINES else ""
+    return (f"{len(unread)} line(s) before the first item were read only for the meeting's "
+            f"details (committee, council, date, time, venue) and not kept as text: "
+            f"{shown}{more}.")
+
+
+def _paragraph_rows(
+    item: ParsedItem, found: FoundPeople, person_id: Callable[[Mention], int | None],
+    mentioned: dict[int, None], committee_prefix: str, convention: Callable[[int], str],
+) -> list[ParagraphRow]:
+    """The item's paragraphs as stored: person tokens, speaker, the committee's prefix."""
     rows = []
     for paragraph in item.paragraphs:
         stored, speaker = stored_text(paragraph.text, found.mentions[id(paragraph)], person_id,
                                       mentioned, convention)
         if paragraph.style is ParagraphStyle.RESOLUTION:
             stored = fitted_to_prefix(stored, paragraph.resolution_prefix, committee_prefix)
-        rows.append(NewRow(stored, paragraph.level, paragraph.style, speaker))
-        _count(paragraph, report)
-    paragraph_ids = [row.id for row in add_paragraphs_in(session, item_row.id, rows)]
+        rows.append(ParagraphRow(stored, paragraph.level, paragraph.style, speaker))
+    return rows
+
+
+def _flags(
+    item: ParsedItem, paragraph_ids: list[int], report: ImportReport,
+    resolutions: list[dict[str, object]], requests: list[dict[str, object]],
+) -> None:
+    """The resolutions (with votes) and requests of an item's stored paragraphs, as rows."""
     for index, paragraph in enumerate(item.paragraphs):
+        _count(paragraph, report)
         if paragraph.resolution_prefix:
             form = resolution_form(_resolution_wording(item.paragraphs, index))
             if form is ResolutionForm.OTHER and "AGREED" in paragraph.resolution_prefix.upper():
                 form = ResolutionForm.AGREED
-            flag = add_resolution_in(session, paragraph_ids[index], form)
-            if paragraph.vote is not None:
-                _record_vote(flag, paragraph.vote)
+            resolutions.append({"paragraph_id": paragraph_ids[index], "form": form,
+                                **_vote_values(paragraph.vote or VoteRecord())})
             report.resolutions += 1
-    for requests in request_lists(item.paragraphs):
-        for index in requests.requests:
-            add_request_in(session, paragraph_ids[index], item.paragraphs[index].text,
-                           asked_of_body=requests.asked_of_body)
-            report.requests += 1
-    return item_row.id
+    asked = {index: body for found in request_lists(item.paragraphs)
+             for index, body in ((i, found.asked_of_body) for i in found.requests)}
+    for index, body in asked.items():
+        requests.append({"paragraph_id": paragraph_ids[index], "what": item.paragraphs[index].text,
+                         "asked_of_body": body, "status": RequestStatus.OUTSTANDING})
+        report.requests += 1
 
 
 def fitted_to_prefix(text: str, written_prefix: str, committee_prefix: str) -> str:
@@ -283,7 +311,7 @@ def _committee(
     return committee
 
 
-def _record_vote(flag: ResolutionFlag, vote: VoteRecord) -> None:
-    flag.votes_for, flag.votes_against = vote.votes_for, vote.votes_against
-    flag.abstentions, flag.carried = vote.abstentions, vote.carried
-    flag.casting_vote, flag.recorded_votes = vote.casting_vote, vote.recorded
+def _vote_values(vote: VoteRecord) -> dict[str, object]:
+    return {"votes_for": vote.votes_for, "votes_against": vote.votes_against,
+            "abstentions": vote.abstentions, "carried": vote.carried,
+            "casting_vote": vote.casting_vote, "recorded_votes": vote.recorded}

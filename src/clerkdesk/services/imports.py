@@ -3,12 +3,14 @@
 committee and people it needs) or, on any error, leaves the database exactly as it was."""
 
 import datetime as dt
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
-from clerkdesk.errors import ImportFailed
+from clerkdesk.errors import ImportCancelled, ImportFailed
 from clerkdesk.importers.decode import read_text_file
 from clerkdesk.importers.draft import MinutesDraft, draft_from_text, read_draft
+from clerkdesk.importers.progress import WHOLE, Progress, ProgressCallback, as_progress
 from clerkdesk.importers.report import ImportReport
 from clerkdesk.services.import_writer import MeetingFacts, find_people, write_meeting
 from clerkdesk.storage.database import Database
@@ -17,44 +19,54 @@ from clerkdesk.storage.database import Database
 def import_file(
     db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
     keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import the minutes in `path` (.docx or text) as a new meeting. Raises ImportFailed,
-    with the database unchanged, for a file that cannot be read as minutes."""
-    return import_draft(db, read_draft(Path(path)), committee=committee, date=date,
-                        keep_separate=keep_separate, dry_run=dry_run)
+    with the database unchanged, for a file that cannot be read as minutes (ImportCancelled,
+    with nothing written, when `progress` returned False)."""
+    steps = Progress(progress)
+    return import_draft(db, read_draft(Path(path), steps), committee=committee, date=date,
+                        keep_separate=keep_separate, dry_run=dry_run, progress=steps)
 
 
 def import_text_file(
     db: Database, path: Path, *, committee: str | None = None, date: dt.date | None = None,
     keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Import the minutes in a UTF-8 (or Windows-1252) text file as a new meeting."""
-    draft = draft_from_text(read_text_file(Path(path)), source=str(path))
+    """Import the minutes in a UTF-8, UTF-16 (or Windows-1252) text file as a new meeting."""
+    steps = Progress(progress)
+    draft = draft_from_text(read_text_file(Path(path)), source=str(path), progress=steps)
     return import_draft(db, draft, committee=committee, date=date, keep_separate=keep_separate,
-                        dry_run=dry_run)
+                        dry_run=dry_run, progress=steps)
 
 
 def import_text(
     db: Database, text: str, *, committee: str | None = None, date: dt.date | None = None,
     source: str = "", keep_separate: frozenset[str] = frozenset(), dry_run: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import minutes given as text; `source` names where they came from (a file path).
 
     Near-miss names ("Sara Hammond" beside Sarah Hammond) are linked to the existing person
     unless listed in `keep_separate`. `dry_run` reports what an import would do and writes
-    nothing, so the GUI can ask about near misses first.
+    nothing, so the GUI can ask about near misses first. `progress(done, total)` is called as
+    the import goes on; when it returns False the import stops (ImportCancelled), and nothing
+    is written.
     """
-    return import_draft(db, draft_from_text(text, source), committee=committee, date=date,
-                        keep_separate=keep_separate, dry_run=dry_run)
+    steps = Progress(progress)
+    return import_draft(db, draft_from_text(text, source, steps), committee=committee,
+                        date=date, keep_separate=keep_separate, dry_run=dry_run, progress=steps)
 
 
 def import_draft(
     db: Database, draft: MinutesDraft, *, committee: str | None = None,
     date: dt.date | None = None, keep_separate: frozenset[str] = frozenset(),
-    dry_run: bool = False,
+    dry_run: bool = False, progress: Progress | ProgressCallback | None = None,
 ) -> ImportReport:
     """Write a draft as a new meeting in one transaction; `committee` and `date` override
-    what the heading says."""
+    what the heading says. `progress` hears of it as the 600-1000 thousandths of an import
+    and may stop it (ImportCancelled) before the commit: then nothing is written."""
     parsed = draft.parsed
     if parsed.is_empty():
         raise ImportFailed(f"{draft.label} contains no minutes: no agenda item and no numbered "
@@ -68,13 +80,20 @@ def import_draft(
         warnings.append(f"No meeting date was found in the text; the meeting is dated today "
                         f"({when.day} {when:%B %Y}). Correct it in the meeting details.")
     facts = MeetingFacts(draft.committee, when, draft.time, draft.venue, draft.council)
+    steps = as_progress(progress)
+    steps.report(600)
     found = find_people(parsed)
+    steps.report(650)
     try:
         with db.transaction() as session:
-            report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            report = write_meeting(session, parsed, facts, found, warnings, keep_separate,
+                                   steps.phase(650, 990))
             if dry_run:
                 raise _DryRun(report)
-            return report
+            steps.report(990)  # the last chance to cancel: the commit follows
+        with suppress(ImportCancelled):  # written: too late to cancel
+            steps.report(WHOLE)
+        return report
     except _DryRun as rolled_back:
         return rolled_back.report
 

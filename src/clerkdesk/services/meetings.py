@@ -2,8 +2,9 @@
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import MeetingStatus
@@ -69,6 +70,42 @@ def add_item_in(
     session.add(item)
     session.flush()
     return item
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An agenda item to append (an import's), with its supporting documents' titles."""
+
+    title: str
+    number_label: str | None = None
+    exempt: bool = False
+    exempt_paragraph: int | None = None
+    documents: tuple[str, ...] = ()
+
+
+def append_items_in(session: Session, meeting_id: int, rows: Sequence[ItemRow]) -> list[int]:
+    """Items (and their documents) appended to a meeting with bulk INSERTs; their ids in order.
+    Like append_paragraphs_in, for an import's new draft meeting (the flush hooks are skipped)."""
+    session.flush()
+    count = session.scalar(
+        select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+    ) or 0
+    if rows:
+        session.execute(insert(AgendaItem.__table__), [
+            {"meeting_id": meeting_id, "position": count + offset, "title": row.title,
+             "exempt": row.exempt, "exempt_paragraph": row.exempt_paragraph,
+             "number_label": row.number_label}
+            for offset, row in enumerate(rows)])
+    by_position = dict(session.execute(
+        select(AgendaItem.position, AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting_id, AgendaItem.position >= count)).all())
+    ids = [by_position[count + offset] for offset in range(len(rows))]
+    documents = [{"item_id": item_id, "position": position, "title": title, "location": ""}
+                 for item_id, row in zip(ids, rows, strict=True)
+                 for position, title in enumerate(row.documents)]
+    if documents:
+        session.execute(insert(SupportingDocument.__table__), documents)
+    return ids
 
 
 def add_item(db: Database, meeting_id: int, title: str, position: int | None = None) -> int:

@@ -1,9 +1,9 @@
 """Minute paragraphs: add, edit text (keeping the mention index in step), and flags."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import ParagraphStyle
@@ -53,8 +53,8 @@ def add_paragraph_in(
 
 
 @dataclass(frozen=True)
-class NewRow:
-    """A paragraph to append with `add_paragraphs_in`."""
+class ParagraphRow:
+    """A paragraph to append: its stored text (with person tokens), level, style, speaker."""
 
     text: str
     level: int = 0
@@ -62,21 +62,39 @@ class NewRow:
     speaker_id: int | None = None
 
 
-def add_paragraphs_in(session: Session, item_id: int, rows: Sequence[NewRow]) -> list[Paragraph]:
-    """Append many paragraphs with one count and one flush (an import writes thousands)."""
-    count = session.scalar(
-        select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id))
-    paragraphs = [
-        Paragraph(item_id=item_id, position=count + index, level=max(0, min(row.level, MAX_LEVEL)),
-                  style=row.style, text=row.text, speaker_id=row.speaker_id)
-        for index, row in enumerate(rows)
-    ]
-    session.add_all(paragraphs)
+def append_paragraphs_in(
+    session: Session, rows: Mapping[int, Sequence[ParagraphRow]]
+) -> dict[int, list[int]]:
+    """Paragraphs appended to items (item id -> its new rows), their ids returned in order.
+
+    An import adds thousands: one count and one bulk INSERT for all (counting and flushing per
+    paragraph made it quadratic). A bulk INSERT skips the flush hooks; the only one, the lock
+    on approved minutes, never applies to the new draft meeting an import writes.
+    """
     session.flush()
-    session.add_all([ParagraphMention(paragraph_id=paragraph.id, person_id=person_id)
-                     for paragraph in paragraphs
-                     for person_id in set(mentioned_ids(paragraph.text))])
-    return paragraphs
+    counts = dict(session.execute(
+        select(Paragraph.item_id, func.count()).where(Paragraph.item_id.in_(list(rows)))
+        .group_by(Paragraph.item_id)).all()) if rows else {}
+    values = [
+        {"item_id": item_id, "position": counts.get(item_id, 0) + offset,
+         "level": max(0, min(row.level, MAX_LEVEL)), "style": row.style, "text": row.text,
+         "speaker_id": row.speaker_id}
+        for item_id, item_rows in rows.items() for offset, row in enumerate(item_rows)
+    ]
+    last_id = session.scalar(select(func.max(Paragraph.id))) or 0
+    if values:
+        session.execute(insert(Paragraph.__table__), values)
+    ids = dict(((item_id, position), pid) for pid, item_id, position in session.execute(
+        select(Paragraph.id, Paragraph.item_id, Paragraph.position)
+        .where(Paragraph.id > last_id)))
+    mentions = [{"paragraph_id": ids[value["item_id"], value["position"]], "person_id": person}
+                for value in values for person in set(mentioned_ids(value["text"]))]
+    if mentions:
+        session.execute(insert(ParagraphMention.__table__), mentions)
+    written: dict[int, list[int]] = {item_id: [] for item_id in rows}
+    for value in values:
+        written[value["item_id"]].append(ids[value["item_id"], value["position"]])
+    return written
 
 
 def add_paragraph(

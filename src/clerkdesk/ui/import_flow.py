@@ -3,16 +3,32 @@ import it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.errors import ClerkDeskError, ImportCancelled
 from clerkdesk.ui import dialogs
 
 if TYPE_CHECKING:
+    from clerkdesk.importers.draft import Source
+    from clerkdesk.importers.progress import ProgressCallback
+    from clerkdesk.importers.report import ImportReport
     from clerkdesk.storage.database import Database
+
+T = TypeVar("T")
+SHOW_PROGRESS_AFTER_MS = 400  # a quick import shows no dialog at all
+CANCELLED_SHOWN_MS = 10_000
+PROGRESS_WIDTH = 380  # room for a long file name, and a bar that visibly moves
 
 TEXT_FILTER = "Minutes (*.docx *.txt *.text);;Word documents (*.docx);;Text (*.txt);;All files (*)"
 
@@ -37,14 +53,24 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
 
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
     """Show what `path` will become (the preview), ask about near misses, import it; the new
-    meeting's id, or None when cancelled or refused."""
+    meeting's id, or None when cancelled or refused. A long read or import shows its progress;
+    Esc (or Cancel) stops it and nothing is written."""
     from clerkdesk.importers.draft import draft_from_source, read_source
+    from clerkdesk.importers.progress import Progress
     from clerkdesk.services.imports import import_draft
     from clerkdesk.ui.import_preview import preview_import
 
+    def read(progress: ProgressCallback) -> tuple[Source, ImportReport]:
+        steps = Progress(progress)
+        source = read_source(path, steps)
+        return source, import_draft(db, draft_from_source(source, progress=steps), dry_run=True,
+                                    progress=steps)
+
     try:
-        source = read_source(path)
-        first = import_draft(db, draft_from_source(source), dry_run=True)
+        source, first = with_progress(parent, f"Reading {path.name}…", read)
+    except ImportCancelled:
+        _say_cancelled(parent, path)
+        return None
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
         return None
@@ -52,14 +78,49 @@ def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | No
     if draft is None:
         return None
     try:
-        check = import_draft(db, draft, dry_run=True)
+        check = with_progress(parent, f"Checking {path.name}…", lambda progress: import_draft(
+            db, draft, dry_run=True, progress=progress))
         separate = frozenset(
             typed for typed, existing in check.near_misses
             if not same_person(parent, typed, existing)
         )
-        report = import_draft(db, draft, keep_separate=separate)
+        report = with_progress(parent, f"Importing {path.name}…", lambda progress: import_draft(
+            db, draft, keep_separate=separate, progress=progress))
+    except ImportCancelled:
+        _say_cancelled(parent, path)
+        return None
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
         return None
     QMessageBox.information(parent, "Minutes imported", "\n".join(report.summary_lines()))
     return report.meeting_id
+
+
+def _say_cancelled(parent: QWidget | None, path: Path) -> None:
+    if isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(
+            f"Import of {path.name} cancelled: nothing was imported.", CANCELLED_SHOWN_MS)
+
+
+def with_progress(parent: QWidget | None, label: str, run: Callable[[ProgressCallback], T]) -> T:
+    """`run(progress)` with a progress dialog shown once it has taken a moment; the dialog's
+    Cancel (or Esc) makes `progress` answer False, which stops the import."""
+    dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
+    dialog.setObjectName("importProgress")
+    dialog.setWindowTitle("Import minutes")
+    dialog.setMinimumWidth(PROGRESS_WIDTH)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+
+    def progress(done: int, total: int) -> bool:
+        dialog.setValue(done * 1000 // max(total, 1))  # (also lets the window repaint and hear Esc)
+        return not dialog.wasCanceled()
+
+    try:
+        return run(progress)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
