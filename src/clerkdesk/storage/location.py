@@ -50,12 +50,11 @@ def database_file(target: str) -> Path | None:
 
 
 def _expanded(name: str) -> Path:
-    """The absolute path of `name`, "~" or "~user" expanded; StorageError, in one sentence,
-    when there is no such user ("~0")."""
+    """The absolute path, with ~ or ~user expanded; an unknown ~user is a one-line error."""
     try:
         return Path(name).expanduser().absolute()
-    except RuntimeError:
+    except RuntimeError:  # "~nobody-here/x": no such user, so no home folder to name
         from clerkdesk.errors import StorageError
 
-        raise StorageError(f"{name} starts with a home folder that this computer does not know: "
-                           "give the full path of the database.") from None
+        raise StorageError(f"{name!r} starts with the home folder of a user who is not on "
+                           "this computer: give the full path of the database.") from None
