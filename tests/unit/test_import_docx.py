@@ -14,11 +14,11 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from sqlalchemy import func, select
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.dispatch import import_file
 from clerkdesk.importers.plaintext import import_text_file
 from clerkdesk.services.committees import find_or_create_committee

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.dispatch import import_file
 from clerkdesk.importers.lines import Kind, classify, clean_line, resolution_within
 from clerkdesk.importers.parse import parse_minutes

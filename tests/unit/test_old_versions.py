@@ -5,7 +5,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from clerkdesk.export.plaintext import render_minutes
+from support.published import shown as render_minutes
+
 from clerkdesk.services import meetings, minutes
 from clerkdesk.storage import migrations
 from clerkdesk.storage.database import open_database

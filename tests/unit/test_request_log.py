@@ -5,11 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import PersonKind, RequestStatus
 from clerkdesk.domain.flag_fields import ActionFields, RequestFields
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.plaintext import import_text_file
 from clerkdesk.services.committees import create_committee, find_committee
 from clerkdesk.services.flag_records import add_flag, set_request_status

@@ -114,13 +114,22 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the meeting's id, as listed by `clerkdesk meetings`")
     parser.add_argument("--json", action="store_true",
                         help="print the structure (items, numbered paragraphs, flags) as JSON")
+    parser.add_argument("--full", action="store_true",
+                        help="include exempt items (for members), under a NOT FOR PUBLICATION "
+                        "banner")
+
+
+def _audience(args: argparse.Namespace):  # noqa: ANN202 - Audience, imported late
+    from clerkdesk.domain.enums import Audience
+
+    return Audience.FULL if args.full else Audience.PUBLIC
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from clerkdesk.services.minutes import load_minutes
+    from clerkdesk.services.minutes import published_minutes
 
     with opened_database(args, must_exist=True) as db:
-        minutes = load_minutes(db, args.meeting)
+        minutes = published_minutes(db, args.meeting, _audience(args))
     if args.json:
         from clerkdesk.export.json_view import minutes_to_data
 
@@ -163,9 +172,13 @@ def _requests_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=("outstanding", "provided", "withdrawn", "all"),
                         default="all", help="only requests (and actions) with this status; "
                         "default: all")
+    parser.add_argument("--full", action="store_true",
+                        help="also list requests made in exempt items, marked [exempt] "
+                        "(NOT FOR PUBLICATION)")
 
 
 def run_requests(args: argparse.Namespace) -> int:
+    from clerkdesk.domain.publication import visible
     from clerkdesk.services.committees import find_committee
     from clerkdesk.services.request_log import format_log_line, request_log
 
@@ -175,7 +188,7 @@ def run_requests(args: argparse.Namespace) -> int:
             raise ClerkDeskError(
                 f"No committee matches {args.committee!r} (use its id or a unique part of its "
                 "name)")
-        entries = request_log(db, committee_id, args.status)
+        entries = visible(request_log(db, committee_id, args.status), _audience(args))
     which = "" if args.status == "all" else f"{args.status} "
     print("\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions.")
     return 0
@@ -238,18 +251,23 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         name="show",
         summary="print a meeting's minutes as numbered text (or JSON)",
-        description="Print a meeting's minutes in the published layout: numbered paragraphs "
-        "1), sub-points a), RESOLVED lines. With --json, print the same structure as JSON.",
+        description="Print a meeting's minutes as the Word export prints them: the heading "
+        "block with attendance, DRAFT until approved, numbered paragraphs 1), sub-points a), "
+        "RESOLVED lines, correction notes. The public version (default) gives an exempt item's "
+        "heading and the committee's 'not for publication' line only; --full includes exempt "
+        "items under a NOT FOR PUBLICATION banner. With --json, print the same as JSON.",
         handler=run_show,
         add_arguments=_show_arguments,
-        epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json",
+        epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json\n"
+        "  clerkdesk show 3 --full",
     ),
     Command(
         name="export",
         summary="write a meeting's minutes as a Word document (.docx)",
         description="Write a meeting's minutes as a Word document for publication, using the "
-        "committee's Word template, styles and numbering. The public version (default) leaves "
-        "out exempt items except their headings; --full includes them for members. An "
+        "committee's Word template, styles and numbering. The public version (default) gives "
+        "an exempt item's heading and the committee's 'not for publication' line only; --full "
+        "includes exempt items for members. An "
         "existing file is replaced only when the new one is complete.",
         handler=run_export,
         add_arguments=_export_arguments,
@@ -262,8 +280,9 @@ COMMANDS: tuple[Command, ...] = (
         summary="list a committee's requests for information and actions, with status",
         description="Print the committee's log of requests for information and actions from "
         "all its meetings, oldest first, one line each: meeting date, paragraph, who was "
-        "asked, status (with age in days while outstanding) and what was asked — ready to "
-        "paste into an agenda.",
+        "asked, status (with age in days while outstanding) and what was asked – ready to "
+        "paste into an agenda. Requests made in exempt items are listed only with --full, "
+        "marked [exempt].",
         handler=run_requests,
         add_arguments=_requests_arguments,
         epilog='examples:\n  clerkdesk requests "SEND"\n'

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.publication import published
 from clerkdesk.errors import ExportFailed
 from clerkdesk.services.minutes import committee_of, load_minutes_in
 from clerkdesk.storage.database import Database
@@ -52,7 +54,8 @@ def export_meeting(
 ) -> Path:
     """Write the meeting's minutes to `target` (.docx) and return the path written.
 
-    The public version (default) leaves out exempt items except their headings; `full` includes
+    The public version (default) shows each exempt item's heading and the committee's
+    withheld line, and no correction note about it; `full` includes
     them and marks every page NOT FOR PUBLICATION. `literal_numbers` writes the paragraph labels
     as text instead of Word numbering (for pasting into web publishing systems).
     """
@@ -61,9 +64,10 @@ def export_meeting(
 
     target = docx_target(target)
     source = export_source(db, meeting_id)
-    options = ExportOptions(full=full, literal_numbers=literal_numbers, scheme=source.scheme,
+    options = ExportOptions(literal_numbers=literal_numbers, scheme=source.scheme,
                             template=source.template)
-    document = build_document(source.minutes, options)
+    minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
+    document = build_document(minutes, options)
     return write_atomically(target, lambda stream: save_document(document, stream))
 
 

@@ -85,6 +85,9 @@ class Committee(Base):
     review_outstanding_meetings: Mapped[int] = mapped_column(
         Integer, default=2, server_default="2"
     )
+    # The line printed for a withheld exempt item in public outputs (schema step 6); `{n}` is
+    # the Schedule 12A paragraph, "" means the standard wording.
+    exempt_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

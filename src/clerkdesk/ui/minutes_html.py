@@ -2,7 +2,7 @@
 
 from html import escape
 
-from clerkdesk.domain.enums import AttendanceStatus, FlagKind, ParagraphStyle
+from clerkdesk.domain.enums import AttendanceStatus, Audience, FlagKind, ParagraphStyle
 from clerkdesk.domain.minutes import (
     AttendeeView,
     FlagView,
@@ -11,7 +11,14 @@ from clerkdesk.domain.minutes import (
     ParagraphView,
     attendee_text,
 )
-from clerkdesk.export.plaintext import meeting_heading
+from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
+from clerkdesk.export.plaintext import (
+    CORRECTIONS_HEADING,
+    DRAFT_TEXT,
+    correction_line,
+    is_draft,
+    meeting_heading,
+)
 
 LABEL_WIDTH = 36  # px per numbering column; three columns cover levels 0..2
 LEVELS = 3
@@ -54,9 +61,12 @@ def text_html(text: str) -> str:
 def heading_html(minutes: MinutesView) -> str:
     *names, held = meeting_heading(minutes)
     council = f'<p class="council">{escape(names[0])}</p>' if len(names) > 1 else ""
+    banner = (f'<p class="exempt"><b>{NOT_FOR_PUBLICATION}</b></p>'
+              if minutes.audience is Audience.FULL else "")
+    draft = f'<p class="held">{escape(DRAFT_TEXT)}</p>' if is_draft(minutes) else ""
     return (
-        f"{council}<h1>{escape(names[-1])}</h1>"
-        f'<p class="held">{escape(held)}</p>'
+        f"{banner}{council}<h1>{escape(names[-1])}</h1>"
+        f'<p class="held">{escape(held)}</p>{draft}'
         + attendance_html(minutes.attendance)
     )
 
@@ -80,14 +90,6 @@ def item_title(item: ItemView) -> str:
     """'3. Title' for plain numbers, '35/20 Title' for minute numbers."""
     label = f"{item.label}." if item.label.isdigit() else item.label
     return f"{label} {item.title}".strip()
-
-
-def exempt_note(item: ItemView) -> str:
-    paragraph = f", paragraph {item.exempt_paragraph}" if item.exempt_paragraph else ""
-    return (
-        f'<p class="exempt">Exempt item (Local Government Act 1972, Schedule 12A{paragraph})'
-        " — not for publication</p>"
-    )
 
 
 def flag_html(flag: FlagView) -> str:
@@ -147,8 +149,8 @@ def documents_html(item: ItemView) -> str:
 
 def item_html(item: ItemView, minutes: MinutesView) -> str:
     parts = [f'<p class="item">{escape(item_title(item))}</p>']
-    if item.exempt:
-        parts.append(exempt_note(item))
+    if item.notice:
+        parts.append(f'<p class="exempt">{text_html(item.notice)}</p>')
     if item.paragraphs:
         if minutes.uses_minutes_heading:
             parts.append('<p class="minutes-label"><b>Minutes:</b></p>')
@@ -157,13 +159,23 @@ def item_html(item: ItemView, minutes: MinutesView) -> str:
     return "".join(parts)
 
 
+def corrections_html(minutes: MinutesView) -> str:
+    if not minutes.corrections:
+        return ""
+    lines = "".join(f"<p>{text_html(correction_line(c))}</p>" for c in minutes.corrections)
+    return f'<p class="item">{escape(CORRECTIONS_HEADING)}</p>{lines}'
+
+
 def minutes_html(minutes: MinutesView) -> str:
-    """The whole document: heading block, then every agenda item with its paragraphs."""
+    """The whole document as published (see domain.publication): heading block, every agenda
+    item with its paragraphs, the correction notes."""
+    minutes = checked(minutes)
     items = "".join(item_html(item, minutes) for item in minutes.items)
     if not minutes.items:
         items = '<p class="empty">This meeting has no agenda items yet.</p>'
     head = f"<head><style>{STYLE}</style></head>"
-    return f"<html>{head}<body>{heading_html(minutes)}{items}</body></html>"
+    body = heading_html(minutes) + items + corrections_html(minutes)
+    return f"<html>{head}<body>{body}</body></html>"
 
 
 def placeholder_html(message: str) -> str:
