@@ -75,6 +75,7 @@ ADDED_IN_VERSION = {
     5: ({"meeting": {"approved_on", "approved_at_meeting_id", "approved_by_id", "published_on"}},
         {"paragraph_revision", "correction_note"}),
     6: ({"committee": {"remote_counts_for_quorum"}}, set()),
+    7: ({"committee": {"exempt_wording"}}, set()),  # step_6 (renumbered at merge)
 }
 
 
