@@ -107,3 +107,24 @@ def test_show_and_requests_are_public_unless_full(
     assert SECRET in full.stdout
     assert requests.stdout.strip() == "No requests or actions."
     assert "[exempt]" in all_requests.stdout and SECRET_REQUEST in all_requests.stdout
+
+
+def test_the_requests_paragraph_of_a_public_item_leaves_out_exempt_requests(
+    db: Database, meeting: dict[str, int]
+) -> None:
+    from clerkdesk.services.generated_paragraphs import refresh_generated, write_requests_paragraph
+
+    asked = add_paragraph(db, meeting["public"], "A Member asked for the budget by ward.")
+    add_flag(db, asked, RequestFields(what="The budget by ward.", asked_of_body="Finance"))
+    add_flag(db, meeting["secret"], RequestFields(what=SECRET_REQUEST,
+                                                  asked_of_body="Head of Legal"))
+
+    write_requests_paragraph(db, meeting["public"])
+    add_flag(db, meeting["secret"], RequestFields(what="A second secret request.",
+                                                  asked_of_body="Head of Legal"))
+    refresh_generated(db, meeting["meeting"])
+
+    public = load_minutes(db, meeting["meeting"]).items[0]
+    text = " ".join(p.text for p in public.paragraphs)
+    assert "Hollowbrook" not in text and "second secret" not in text
+    assert "The budget by ward." in text
