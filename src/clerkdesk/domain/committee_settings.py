@@ -24,6 +24,7 @@ MAX_COUNCIL = 200
 MAX_TEMPLATE = 40
 MAX_PREFIX = 40
 MAX_TEMPLATE_PATH = 1000
+MAX_EXEMPT_WORDING = 400
 # What export can open as a house template (macro-enabled .dotm is refused there).
 TEMPLATE_SUFFIXES = (".docx", ".dotx")
 # Two items; in each, paragraph 1 with two sub-points then paragraph 2.
@@ -53,6 +54,7 @@ class CommitteeSettings:
     speech_phrases: tuple[str, ...] = DEFAULT_PHRASES
     resolution_style: ResolutionStyle = ResolutionStyle.DASH
     template_path: str = ""
+    exempt_wording: str = ""  # the public line for a withheld exempt item; "" = the standard
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -77,6 +79,7 @@ class CommitteeSettings:
             or DEFAULT_PHRASES,
             resolution_style=ResolutionStyle(self.resolution_style),
             template_path=self.template_path.strip(),
+            exempt_wording=" ".join(self.exempt_wording.split()),
         )
 
 
@@ -88,6 +91,7 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
         (settings.item_number_template, MAX_TEMPLATE, "Item numbering"),
         (settings.resolution_prefix, MAX_PREFIX, "The resolution prefix"),
         (settings.template_path, MAX_TEMPLATE_PATH, "The Word template's path"),
+        (settings.exempt_wording, MAX_EXEMPT_WORDING, "The exempt item line"),
     )
     checks = (
         (not settings.name.strip(), "The committee needs a name."),

@@ -44,6 +44,7 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         speech_phrases=phrases_from_text(committee.speech_phrases),
         resolution_style=ResolutionStyle(committee.resolution_style or ResolutionStyle.DASH),
         template_path=committee.template_path or "",
+        exempt_wording=committee.exempt_wording or "",
     )
 
 
@@ -112,6 +113,7 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.speech_phrases = phrases_to_text(settings.speech_phrases)
     committee.resolution_style = settings.resolution_style.value
     committee.template_path = settings.template_path or None
+    committee.exempt_wording = settings.exempt_wording
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:
