@@ -15,7 +15,9 @@ from clerkdesk.cli.parser import Command, iso_date, meeting_id
 from clerkdesk.errors import ClerkDeskError
 
 if TYPE_CHECKING:  # the GUI path starts without the domain views
+    from clerkdesk.domain.enums import Audience
     from clerkdesk.domain.minutes import MeetingSummary
+    from clerkdesk.storage.database import Database
 
 
 def open_window(args: argparse.Namespace) -> int:
@@ -119,25 +121,30 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
                         "banner")
 
 
-def _audience(args: argparse.Namespace):  # noqa: ANN202 - Audience, imported late
+def _audience(args: argparse.Namespace) -> Audience:
     from clerkdesk.domain.enums import Audience
 
     return Audience.FULL if args.full else Audience.PUBLIC
 
 
-def run_show(args: argparse.Namespace) -> int:
+def show_text(db: Database, meeting: int, audience: Audience, as_json: bool = False) -> str:
+    """What `clerkdesk show` prints: the minutes as `audience` may see them."""
     from clerkdesk.services.minutes import published_minutes
 
-    with opened_database(args, must_exist=True) as db:
-        minutes = published_minutes(db, args.meeting, _audience(args))
-    if args.json:
+    minutes = published_minutes(db, meeting, audience)
+    if as_json:
         from clerkdesk.export.json_view import minutes_to_data
 
-        print(json.dumps(minutes_to_data(minutes), indent=2, ensure_ascii=False))
-    else:
-        from clerkdesk.export.plaintext import render_minutes
+        return json.dumps(minutes_to_data(minutes), indent=2, ensure_ascii=False) + "\n"
+    from clerkdesk.export.plaintext import render_minutes
 
-        sys.stdout.write(render_minutes(minutes))
+    return render_minutes(minutes)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with opened_database(args, must_exist=True) as db:
+        text = show_text(db, args.meeting, _audience(args), args.json)
+    sys.stdout.write(text)
     return 0
 
 
@@ -177,10 +184,18 @@ def _requests_arguments(parser: argparse.ArgumentParser) -> None:
                         "(NOT FOR PUBLICATION)")
 
 
-def run_requests(args: argparse.Namespace) -> int:
+def requests_text(db: Database, committee_id: int, status: str, audience: Audience) -> str:
+    """What `clerkdesk requests` prints: one line a request `audience` may see."""
     from clerkdesk.domain.publication import visible
-    from clerkdesk.services.committees import find_committee
     from clerkdesk.services.request_log import format_log_line, request_log
+
+    entries = visible(request_log(db, committee_id, status), audience)
+    which = "" if status == "all" else f"{status} "
+    return "\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions."
+
+
+def run_requests(args: argparse.Namespace) -> int:
+    from clerkdesk.services.committees import find_committee
 
     with opened_database(args, must_exist=True) as db:
         committee_id = find_committee(db, args.committee)
@@ -188,9 +203,8 @@ def run_requests(args: argparse.Namespace) -> int:
             raise ClerkDeskError(
                 f"No committee matches {args.committee!r} (use its id or a unique part of its "
                 "name)")
-        entries = visible(request_log(db, committee_id, args.status), _audience(args))
-    which = "" if args.status == "all" else f"{args.status} "
-    print("\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions.")
+        text = requests_text(db, committee_id, args.status, _audience(args))
+    print(text)
     return 0
 
 
