@@ -9,6 +9,7 @@ requests were carried forward. One database serves every example (a new committe
 
 import datetime as dt
 import itertools
+import json
 import os
 import tempfile
 import zipfile
@@ -19,10 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clerkdesk.cli.commands import requests_text, show_text
+from clerkdesk.cli.commands import requests_text
 from clerkdesk.domain.enums import Audience, ParagraphStyle, PersonKind
 from clerkdesk.domain.flag_fields import ActionFields, RequestFields, ResolutionFields
 from clerkdesk.domain.mentions import person_token
+from clerkdesk.export.json_view import minutes_to_data
+from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.export import export_meeting
 from clerkdesk.services.flag_records import add_flag_in
@@ -77,6 +80,7 @@ class Generated:
     carried: bool = False  # the next meeting has a matters-arising item from this one
     exempt_paragraphs: list[int] = field(default_factory=list)
     public_paragraphs: list[int] = field(default_factory=list)
+    public_items: list[int] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +118,8 @@ def _item(session, meeting_id: int, spec: dict, made: Generated, person: int) ->
     text = made.canary if exempt else "public"
     item = add_item_in(session, meeting_id, f"Item {len(made.exempt_paragraphs)}", exempt=exempt,
                        exempt_paragraph=spec["schedule_paragraph"] if exempt else None)
+    if not exempt:
+        made.public_items.append(item.id)
     for style_name, kind in spec["paragraphs"]:
         level, style = STYLES[style_name]
         mention = f" {person_token(person)}" if exempt else ""
@@ -142,11 +148,8 @@ def generate(db: Database, spec: dict) -> Generated:
             _item(session, meeting.id, item_spec, made, person)
         later = create_meeting_in(session, committee.id, NEXT, None, "Hall", ["Budget"])
         made.committee, made.meeting, made.later = committee.id, meeting.id, later.id
-    public_items = [i for i in spec["items"] if not i["exempt"]]
-    if spec["requests_paragraph"] and public_items:
-        first_public = published_minutes(db, made.meeting, Audience.FULL).items[
-            spec["items"].index(public_items[0])].id
-        write_requests_paragraph(db, first_public)
+    if spec["requests_paragraph"] and made.public_items:
+        write_requests_paragraph(db, made.public_items[0])
     _corrections(db, spec, made)
     if spec["carry"]:
         offered = outstanding_before(db, made.later)
@@ -177,11 +180,12 @@ def docx_text(path: Path) -> str:
 def outputs(db: Database, made: Generated, audience: Audience, folder: Path) -> dict[str, str]:
     """Every output of the meeting (and the next one's Word file) for `audience`, as text."""
     full = audience is Audience.FULL
+    view = published_minutes(db, made.meeting, audience)  # what `show` and the window use
     texts = {
-        "show": show_text(db, made.meeting, audience),
-        "show --json": show_text(db, made.meeting, audience, as_json=True),
+        "show": render_minutes(view),
+        "show --json": json.dumps(minutes_to_data(view), ensure_ascii=False),
         "requests": requests_text(db, made.committee, "all", audience),
-        "minutes view": minutes_html(published_minutes(db, made.meeting, audience)),
+        "minutes view": minutes_html(view),
         "docx": docx_text(export_meeting(db, made.meeting, folder / "m.docx", full=full)),
     }
     if not full:
@@ -189,7 +193,7 @@ def outputs(db: Database, made: Generated, audience: Audience, folder: Path) -> 
             offered_text(e) for e in outstanding_before(db, made.later))
     if not full and made.carried:  # else the next meeting holds nothing from this one
         texts["next meeting docx"] = docx_text(export_meeting(db, made.later, folder / "n.docx"))
-        texts["next meeting show"] = show_text(db, made.later, audience)
+        texts["next meeting show"] = render_minutes(published_minutes(db, made.later, audience))
     return texts
 
 
