@@ -1,5 +1,8 @@
 """Pure domain rules: numbering schemes, name rendering, mention tokens, text clean-up."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.mentions import mentioned_ids, person_token, render
 from clerkdesk.domain.naming import (
@@ -47,7 +50,7 @@ def test_item_numbers_plain_and_running_minute_numbers():
 
 
 def test_alpha_and_roman():
-    assert [alpha(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert [alpha(n) for n in (1, 26, 27, 28, 52, 53)] == ["a", "z", "aa", "bb", "zz", "aaa"]
     assert [roman(n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
 
 
@@ -85,3 +88,12 @@ def test_text_clean_up():
     dirty = "ok\x00\x0b\x1ftext\ud800\tand\n"
     assert xml_invalid_characters(dirty) == ["\x00", "\x0b", "\x1f", "\ud800"]
     assert xml_safe(dirty) == "oktext\tand\n"
+
+
+@given(st.integers(min_value=1, max_value=5000))
+def test_letters_follow_words_lower_letter_format(n: int) -> None:
+    """Word repeats the letter: the n-th label is letter (n-1) mod 26, (n-1) div 26 + 1 times,
+    so ClerkDesk's own labels and --literal-numbers read as Word numbers them."""
+    label = alpha(n)
+    assert label == label[0] * len(label)
+    assert (ord(label[0]) - ord("a"), len(label) - 1) == ((n - 1) % 26, (n - 1) // 26)
