@@ -1,4 +1,5 @@
 """Pure domain rules: numbering schemes, name rendering, mention tokens, text clean-up."""
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -87,7 +88,7 @@ def test_text_clean_up():
     assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == "22) The Vice-Chair thanked"
     dirty = "ok\x00\x0b\x1ftext\ud800\tand\n"
     assert xml_invalid_characters(dirty) == ["\x00", "\x0b", "\x1f", "\ud800"]
-    assert xml_safe(dirty) == "oktext\tand\n"
+    assert xml_safe(dirty) == "ok\ntext\tand\n"
 
 
 @given(st.integers(min_value=1, max_value=5000))
@@ -97,3 +98,23 @@ def test_letters_follow_words_lower_letter_format(n: int) -> None:
     label = alpha(n)
     assert label == label[0] * len(label)
     assert (ord(label[0]) - ord("a"), len(label) - 1) == ((n - 1) % 26, (n - 1) // 26)
+
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", "\n", "\x00", "\x0b", "\x0c", "\x1f",
+                                         "\ud800", "\ufffe", "é", "\u00a0"])))
+def test_characters_word_cannot_hold_are_replaced_never_deleted(text: str) -> None:
+    """No word is fused with the next ("hereLine"): the words are those of the text split at
+    white space and at the characters Word cannot hold; text Word can hold is unchanged."""
+    cleaned = xml_safe(text)
+    assert not xml_invalid_characters(cleaned)
+    assert cleaned.split() == [w for w in re.split(f"{XML_INVALID.pattern}|\\s", text) if w]
+    if not xml_invalid_characters(text):
+        assert cleaned == text
+
+
+def test_a_vertical_tab_is_words_manual_line_break():
+    assert xml_safe("Venue\x0bRoom 4") == "Venue\nRoom 4"
+    assert xml_safe("here\x01Line, and\x02 there") == "here Line, and there"

@@ -4,7 +4,9 @@ import re
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
+_XML_INVALID_SPACED = re.compile(f" *{_XML_INVALID.pattern} *")
+VERTICAL_TAB = "\x0b"  # what Word's manual line break (Shift+Enter) becomes in copied text
 
 
 def normalise_space(text: str) -> str:
@@ -15,9 +17,21 @@ def normalise_space(text: str) -> str:
 
 def xml_invalid_characters(text: str) -> list[str]:
     """Characters in `text` that a .docx cannot store, in order of appearance."""
-    return _XML_INVALID.findall(text)
+    return [char for run in _XML_INVALID.findall(text) for char in run]
+
+
+def _replacement(match: re.Match[str]) -> str:
+    """A line break for a vertical tab; else a space, unless other white space or an end is
+    next to the run (nothing is fused, nothing doubled); spaces around the run go with it."""
+    if VERTICAL_TAB in match.group():
+        return "\n"
+    text, start, end = match.string, match.start(), match.end()
+    if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+        return ""
+    return " "
 
 
 def xml_safe(text: str) -> str:
-    """`text` with every character Word's XML cannot hold removed."""
-    return _XML_INVALID.sub("", text)
+    """`text` with each run of characters Word's XML cannot hold replaced, never just
+    deleted: a vertical tab by a line break, anything else by a space ("here Line")."""
+    return _XML_INVALID_SPACED.sub(_replacement, text)
