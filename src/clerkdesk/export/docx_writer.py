@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -162,4 +163,8 @@ def build_document(minutes: MinutesView, options: ExportOptions) -> Document:
 
 
 def save_document(document: Document, stream: BinaryIO) -> None:
-    document.save(stream)
+    """Zip in memory, then write the bytes: a disk that fills up fails in one plain write,
+    not inside python-docx's zip writer (whose half-closed zip printed a traceback later)."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    stream.write(buffer.getbuffer())
