@@ -35,7 +35,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--committee", metavar="NAME",
                         help="the committee the meeting belongs to (created if new)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
-                        help="the date of the meeting")
+                        help="the date of the meeting (required when the text gives none)")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -47,6 +47,10 @@ def run_import(args: argparse.Namespace) -> int:
     with opened_database(args, must_exist=False) as db:
         from clerkdesk.importers.dispatch import import_file
 
+        if args.date is None and import_file(db, args.file, committee=args.committee,
+                                             dry_run=True).undated:
+            raise ClerkDeskError(f"No meeting date was found in {args.file.name}: give it with "
+                                 "--date YYYY-MM-DD (nothing was imported).")
         report = import_file(db, args.file, committee=args.committee, date=args.date)
     for line in report.summary_lines():
         print(line)

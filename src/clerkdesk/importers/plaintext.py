@@ -81,6 +81,7 @@ def import_parsed(
     try:
         with db.transaction() as session:
             report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            report.undated = date is None and meeting_date(parsed.header) is None
             if dry_run:
                 raise _DryRun(report)
             return report

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
@@ -34,17 +45,48 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_meeting_date(parent: QWidget | None, file_name: str) -> dt.date | None:
+    """The meeting's date when the minutes give none (never assumed to be today);
+    None when the clerk cancels."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("meetingDateDialog")
+    dialog.setWindowTitle("Date of the meeting")
+    edit = QDateEdit(QDate.currentDate(), dialog)
+    edit.setObjectName("meetingDateEdit")
+    edit.setAccessibleName("Date of the meeting")
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setCalendarPopup(True)
+    label = QLabel(f"No meeting date was found in {file_name}. On what &date was the meeting "
+                   "held?", dialog)
+    label.setWordWrap(True)
+    label.setBuddy(edit)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in (label, edit, buttons):
+        layout.addWidget(widget)
+    edit.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return edit.date().toPython()
+
+
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
     """Import `path` as a new meeting after asking about near misses; the new meeting's id."""
     from clerkdesk.importers.dispatch import import_file
 
     try:
         preview = import_file(db, path, dry_run=True)
+        date = ask_meeting_date(parent, path.name) if preview.undated else None
+        if preview.undated and date is None:
+            return None
         separate = frozenset(
             typed for typed, existing in preview.near_misses
             if not same_person(parent, typed, existing)
         )
-        report = import_file(db, path, keep_separate=separate)
+        report = import_file(db, path, date=date, keep_separate=separate)
     except ClerkDeskError as error:
         dialogs.show_error(parent, "Import failed", str(error))
         return None
