@@ -163,6 +163,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--literal-numbers", action="store_true",
                         help="write paragraph numbers as text instead of Word numbering "
                         "(for pasting into web publishing systems)")
+    parser.add_argument("--ignore-lock", action="store_true",
+                        help="write the file even though a Word or LibreOffice lock file says "
+                        "it is open, unless that program is running here (a lock left by a "
+                        "crash); the lock file is left alone")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -171,7 +175,8 @@ def run_export(args: argparse.Namespace) -> int:
     docx_target(args.output)  # a wrong suffix is refused before the database is opened
     with opened_database(args, must_exist=True) as db:
         written = export_meeting(db, args.meeting, args.output, full=args.full,
-                                 literal_numbers=args.literal_numbers)
+                                 literal_numbers=args.literal_numbers,
+                                 ignore_lock=args.ignore_lock)
     version = "full version, NOT FOR PUBLICATION" if args.full else "public version"
     print(f"Wrote {written} ({version})")
     return 0

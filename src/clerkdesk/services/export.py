@@ -50,7 +50,7 @@ def docx_target(target: Path) -> Path:
 
 def export_meeting(
     db: Database, meeting_id: int, target: Path, *, full: bool = False,
-    literal_numbers: bool = False,
+    literal_numbers: bool = False, ignore_lock: bool = False,
 ) -> Path:
     """Write the meeting's minutes to `target` (.docx) and return the path written.
 
@@ -58,6 +58,7 @@ def export_meeting(
     withheld line, and no correction note about it; `full` includes
     them and marks every page NOT FOR PUBLICATION. `literal_numbers` writes the paragraph labels
     as text instead of Word numbering (for pasting into web publishing systems).
+    `ignore_lock` writes over a lock file whose program is not known to be running.
     """
     from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
     from clerkdesk.export.safe_write import write_atomically
@@ -68,7 +69,8 @@ def export_meeting(
                             template=source.template)
     minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
     document = build_document(minutes, options)
-    return write_atomically(target, lambda stream: save_document(document, stream))
+    return write_atomically(target, lambda stream: save_document(document, stream),
+                            ignore_lock=ignore_lock)
 
 
 def suggested_file_name(minutes: MinutesView, *, full: bool = False) -> str:
