@@ -85,7 +85,9 @@ def test_render_capitalises_names_that_open_a_sentence():
 
 
 def test_text_clean_up():
-    assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == "22) The Vice-Chair thanked"
+    assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == \
+        "22)\u00a0The Vice-Chair thanked"
+    assert normalise_space("1)\u00a0\u00a0\u00a0 Mr Love") == "1) Mr Love"  # padding
     dirty = "ok\x00\x0b\x1ftext\ud800\tand\n"
     assert xml_invalid_characters(dirty) == ["\x00", "\x0b", "\x1f", "\ud800"]
     assert xml_safe(dirty) == "ok\ntext\tand\n"

@@ -9,9 +9,17 @@ _XML_INVALID_SPACED = re.compile(f" *{_XML_INVALID.pattern} *")
 VERTICAL_TAB = "\x0b"  # what Word's manual line break (Shift+Enter) becomes in copied text
 
 
+KEPT_SPACES = {"\u00a0", "\u202f"}  # a lone (narrow) no-break space: "£1.5 million", "10 am"
+
+
+def _space(match: re.Match[str]) -> str:
+    return match.group() if match.group() in KEPT_SPACES else " "
+
+
 def normalise_space(text: str) -> str:
-    """Collapse runs of spaces (including non-breaking ones) and trim each line."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    """Collapse runs of spaces (padding, including non-breaking ones) to one space and trim
+    each line; a single no-break space between words is meaningful and kept."""
+    lines = (_SPACES.sub(_space, line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines)
 
 
