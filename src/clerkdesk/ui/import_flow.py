@@ -51,6 +51,7 @@ def ask_meeting_date(parent: QWidget | None, file_name: str) -> dt.date | None:
     dialog = QDialog(parent)
     dialog.setObjectName("meetingDateDialog")
     dialog.setWindowTitle("Date of the meeting")
+    dialog.setMinimumWidth(440)
     edit = QDateEdit(QDate.currentDate(), dialog)
     edit.setObjectName("meetingDateEdit")
     edit.setAccessibleName("Date of the meeting")
