@@ -20,15 +20,27 @@ __all__ = ["DRAFT_TEXT", "is_draft", "write_heading"]
 Clean = Callable[[str], str]
 
 
+def _style_id(document: Document, name: str) -> str:
+    return document.styles[name].style_id
+
+
+def _add(document: Document, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+    """A paragraph in a ClerkDesk style, set by id (python-docx's setter scans every style)."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.style = _style_id(document, style)  # noqa: SLF001
+    return paragraph
+
+
 def write_heading(document: Document, minutes: MinutesView, clean: Clean) -> None:
     *names, held = meeting_heading(minutes)
     if len(names) > 1:
-        document.add_paragraph(clean(names[0]), styles.COUNCIL)
-    document.add_paragraph(clean(names[-1]), styles.TITLE)
-    document.add_paragraph(clean(held), styles.MEETING_DETAILS)
+        _add(document, clean(names[0]), styles.COUNCIL)
+    _add(document, clean(names[-1]), styles.TITLE)
+    _add(document, clean(held), styles.MEETING_DETAILS)
     if is_draft(minutes):
-        document.add_paragraph(DRAFT_TEXT, styles.DRAFT_NOTICE)
+        _add(document, DRAFT_TEXT, styles.DRAFT_NOTICE)
     for label, names_text in attendance_sections(minutes.attendance):
-        paragraph = document.add_paragraph(style=styles.ATTENDANCE)
-        paragraph.add_run(f"{label}:", styles.ATTENDANCE_LABEL)
+        paragraph = _add(document, "", styles.ATTENDANCE)
+        run = paragraph.add_run(f"{label}:")
+        run._r.style = _style_id(document, styles.ATTENDANCE_LABEL)  # noqa: SLF001
         paragraph.add_run("\t" + clean(names_text))

@@ -144,7 +144,8 @@ class MinutesWriter:
             line = xml_safe(line)
             bold = _leading_prefix(line, prefix) if number == 0 else ""
             if bold:
-                paragraph.add_run(bold, self._style[styles.RESOLVED_LABEL])
+                run = paragraph.add_run(bold)
+                run._r.style = self._style[styles.RESOLVED_LABEL].style_id  # noqa: SLF001
             paragraph.add_run(line[len(bold):])
 
 
