@@ -5,7 +5,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from clerkdesk.export.plaintext import render_minutes
+from support.published import shown as render_minutes
+
 from clerkdesk.services import meetings, minutes
 from clerkdesk.storage import migrations
 from clerkdesk.storage.database import open_database
@@ -78,6 +79,7 @@ ADDED_IN_VERSION = {
          "meeting": {"moderngov_meeting_id"}, "person": {"moderngov_id"}}, set()),
     9: ({}, {"committee_word", "ignored_word", "house_style"}),  # spelling
     10: ({"committee": {"agenda_template"}}, set()),  # standard agenda items
+    11: ({"committee": {"exempt_wording"}}, set()),  # i11 step_6, renumbered step_10 at merge
 }
 
 

@@ -72,6 +72,7 @@ def import_draft(
     try:
         with db.transaction() as session:
             report = write_meeting(session, parsed, facts, found, warnings, keep_separate)
+            report.undated = date is None and draft.date is None
             if dry_run:
                 raise _DryRun(report)
             return report

@@ -34,7 +34,7 @@ def database_file(target: str) -> Path | None:
     Raises StorageError for a URL that names no file (sqlite://, sqlite:///:memory:).
     """
     if not is_url(target):
-        return Path(target).expanduser().absolute()
+        return _expanded(target)
     scheme, _, rest = target.partition("://")
     if scheme.lower().partition("+")[0] != "sqlite":
         return None
@@ -46,4 +46,15 @@ def database_file(target: str) -> Path | None:
         raise StorageError(
             f"{target} names no database file: give a path such as sqlite:///minutes.sqlite."
         )
-    return Path(name).expanduser().absolute()
+    return _expanded(name)
+
+
+def _expanded(name: str) -> Path:
+    """`name` made absolute, `~` and `~user` expanded; one sentence when no such home exists."""
+    try:
+        return Path(name).expanduser().absolute()
+    except RuntimeError:  # "~nobody-here": pathlib cannot find that home folder
+        from clerkdesk.errors import StorageError
+
+        raise StorageError(f"{name} starts with a home folder (~) that cannot be found: give "
+                           "the full path.") from None
