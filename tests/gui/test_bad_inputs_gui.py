@@ -230,7 +230,8 @@ def plain_meeting(tmp_path):
 
 def test_a_name_with_every_unicode_oddity_survives_roster_word_and_import(
         open_window, plain_meeting, qtbot, tmp_path):
-    from clerkdesk.export.plaintext import render_minutes
+    from support.published import shown as render_minutes
+
     from clerkdesk.services.export import export_meeting
     from clerkdesk.services.minutes import load_minutes
 

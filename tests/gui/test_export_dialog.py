@@ -83,7 +83,7 @@ def calls() -> list[tuple[Path, bool, bool]]:
 
 @pytest.fixture
 def dialog(qtbot, tmp_path, calls):  # noqa: ANN001
-    def exporter(target: Path, full: bool, literal: bool) -> Path:
+    def exporter(target: Path, full: bool, literal: bool, ignore_lock: bool = False) -> Path:
         calls.append((target, full, literal))
         return target
 
@@ -199,3 +199,43 @@ def test_ask_export_shows_a_failure_and_stays_open(qtbot, db, demo, tmp_path, ca
 def test_ask_export_for_an_unknown_meeting_says_so(db, captured_errors):
     assert ask_export(None, db, 999, Settings()) is None
     assert captured_errors == [("Export to Word", "There is no meeting with id 999.")]
+
+
+def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_yes(
+    qtbot, db, demo, tmp_path, monkeypatch  # noqa: ANN001
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from clerkdesk.export import lock_files
+    from clerkdesk.services.export import export_meeting
+
+    target = tmp_path / "minutes.docx"
+    target.write_bytes(b"old")
+    (tmp_path / ".~lock.minutes.docx#").write_text(
+        f"Rory Love,rory,{lock_files.socket.gethostname()},05.12.2026 14:03,file:///x;")
+    monkeypatch.setattr(lock_files, "any_process_named", lambda _names: False)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+
+    def exporter(path: Path, full: bool, literal: bool, ignore_lock: bool = False) -> Path:
+        return export_meeting(db, demo, path, full=full, literal_numbers=literal,
+                              ignore_lock=ignore_lock)
+
+    widget = ExportDialog(NAMES, tmp_path, exporter)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget.path_edit)
+    replace_path(qtbot, str(target))
+    with qtbot.waitSignal(widget.accepted):
+        press(qtbot, Qt.Key.Key_Return)
+
+    assert asked[0] == "minutes.docx already exists. Replace it?"
+    assert len(asked) == 2 and "LibreOffice (Rory Love on " in asked[1]
+    assert "left by a crash" in asked[1]
+    assert target.read_bytes()[:2] == b"PK"
+    assert (tmp_path / ".~lock.minutes.docx#").exists()

@@ -178,7 +178,8 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
 
 def test_resolution_with_a_recorded_vote_renders_as_configured(open_window, send_meeting,
                                                                qtbot):
-    from clerkdesk.export.plaintext import render_minutes
+    from support.published import shown as render_minutes
+
     from clerkdesk.services.minutes import load_minutes
 
     path, meeting = send_meeting

@@ -58,7 +58,8 @@ def test_arrow_key_selects_meeting_and_shows_its_minutes(open_window, sample_db,
     assert re.search(r"a\)\s+Sarah Hammond would reply in writing\.", text)
     assert "RESOLVED – The Sub-Committee noted the report." in text
     assert "Information requested: Waiting list figures" in text
-    assert "Exempt item" in text and "paragraph 3" in text
+    # The list's preview is the public version: an exempt item shows the committee's line.
+    assert "This item was considered in private." in text and "paragraph 3 of Schedule 12A" in text
 
     qtbot.keyClick(listing, Qt.Key.Key_Up)
     assert "introduced the report" not in view.toPlainText()

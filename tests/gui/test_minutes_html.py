@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
-from clerkdesk.domain.enums import FlagKind, MeetingStatus, ParagraphStyle
+from clerkdesk.domain.enums import Audience, FlagKind, MeetingStatus, ParagraphStyle
 from clerkdesk.domain.minutes import (
     FlagView,
     ItemView,
@@ -12,6 +13,7 @@ from clerkdesk.domain.minutes import (
     MinutesView,
     ParagraphView,
 )
+from clerkdesk.domain.publication import published
 from clerkdesk.ui.meeting_list import MEETING_ID_ROLE, MeetingListModel
 from clerkdesk.ui.minutes_html import minutes_html
 
@@ -22,10 +24,12 @@ def paragraph(pid: int, label: str, text: str, level: int = 0,
                          stored_text=text, flags=tuple(flags))
 
 
-def minutes(*items: ItemView, prefix: str = "RESOLVED –") -> MinutesView:
-    return MinutesView(meeting_id=1, committee="Planning <North>", council="Borough & Co",
-                       date=dt.date(2020, 3, 5), time=dt.time(19, 30), venue="Town Hall",
-                       status=MeetingStatus.DRAFT, resolution_prefix=prefix, items=items)
+def minutes(*items: ItemView, prefix: str = "RESOLVED –",
+            audience: Audience = Audience.FULL) -> MinutesView:
+    return published(MinutesView(
+        meeting_id=1, committee="Planning <North>", council="Borough & Co",
+        date=dt.date(2020, 3, 5), time=dt.time(19, 30), venue="Town Hall",
+        status=MeetingStatus.DRAFT, resolution_prefix=prefix, items=items), audience)
 
 
 def test_text_is_escaped_and_heading_follows_published_layout():
@@ -56,10 +60,24 @@ def test_resolution_prefix_is_bold_and_committee_specific():
 def test_request_flag_and_exempt_item_are_marked():
     request = FlagView(7, FlagKind.REQUEST, "Figures by ward", "outstanding")
     asked = paragraph(1, "1)", "Asked.", flags=[request])
-    html = minutes_html(minutes(ItemView(1, "9", "Land sale", exempt=True, exempt_paragraph=3,
-                                         paragraphs=(asked,))))
+    land_sale = ItemView(1, "9", "Land sale", exempt=True, exempt_paragraph=3,
+                         paragraphs=(asked,))
+    html = minutes_html(minutes(land_sale))
     assert "Information requested: Figures by ward (outstanding)" in html
-    assert "Schedule 12A, paragraph 3" in html
+    assert "Exempt under paragraph 3 of Schedule 12A – not for publication." in html
+    assert "NOT FOR PUBLICATION" in html
+    public = minutes_html(minutes(land_sale, audience=Audience.PUBLIC))
+    assert "Figures by ward" not in public and "Asked." not in public
+    assert ("This item was considered in private. The minute is not for publication (exempt "
+            "under paragraph 3 of Schedule 12A).") in public
+    assert "NOT FOR PUBLICATION" not in public
+
+
+def test_raw_minutes_are_refused():
+    raw = MinutesView(meeting_id=1, committee="C", council="", date=dt.date(2020, 3, 5),
+                      time=None, venue="", status=MeetingStatus.DRAFT)
+    with pytest.raises(ValueError, match="publication"):
+        minutes_html(raw)
 
 
 def test_meeting_list_model(qtmodeltester):

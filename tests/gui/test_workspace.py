@@ -1,11 +1,12 @@
 """The live-minutes workspace driven by keyboard: agenda edits, clock, find, saving, reopening."""
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QListView
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QWidget
 
 from clerkdesk.errors import StorageError
 
@@ -173,8 +174,8 @@ def test_save_a_copy_keeps_working_on_the_original(workspace, sample_db, tmp_pat
     QApplication.processEvents()
 
 
-def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, monkeypatch,
-                                          qtbot):
+def test_import_asks_the_date_and_about_near_miss_names(open_window, sample_db, seed_path,
+                                                        monkeypatch, qtbot):
     from PySide6.QtWidgets import QMessageBox
     from support.modal import drive_modal, focused
 
@@ -187,10 +188,28 @@ def test_import_asks_about_near_miss_names(open_window, sample_db, seed_path, mo
     monkeypatch.setattr(QMessageBox, "question", answer)
     monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
     window = open_window(sample_db.path)
-    outcome = drive_modal("importPreviewDialog",
-                          lambda _dialog: qtbot.keyClick(focused(), Qt.Key.Key_Return))
+    chosen: list = []
+    dated: list[list[str]] = []
+
+    def pick_date(dialog) -> None:  # noqa: ANN001 - the seed has no date: it is asked for
+        assert focused().parentWidget().objectName() == "meetingDateEdit" or \
+            focused().objectName() == "meetingDateEdit"
+        edit = dialog.findChild(QWidget, "meetingDateEdit")
+        qtbot.keyClick(focused(), Qt.Key.Key_Right)  # the month section
+        qtbot.keyClick(focused(), Qt.Key.Key_Down)  # a month earlier
+        chosen.append(edit.date().toPython())
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    def accept_preview(_dialog) -> None:  # noqa: ANN001 - then the date is asked
+        dated.append(drive_modal("meetingDateDialog", pick_date))
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    outcome = drive_modal("importPreviewDialog", accept_preview)
     meeting_id = window.import_minutes(seed_path)
-    assert outcome == ["done"]
+    assert outcome == ["done"] and dated == [["done"]]
+    assert rows(sample_db.path, f"SELECT date FROM meeting WHERE id = {meeting_id}") == [
+        (chosen[0].isoformat(),)]
+    assert chosen[0] != dt.date.today()
     assert meeting_id is not None and window.meetings.workspace.meeting_id == meeting_id
     assert len(asked) == 1 and "“Sara Hammond”" in asked[0] and "Sarah Hammond" in asked[0]
     assert rows(sample_db.path, "SELECT count(*) FROM person WHERE family_name='Hammond'") == [

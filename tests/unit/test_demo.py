@@ -1,7 +1,8 @@
 """The demo meeting shipped in the package data loads once into an empty database."""
 
+from support.published import shown as render_minutes
+
 from clerkdesk.domain.enums import FlagKind, ParagraphStyle
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services import demo, meetings, minutes
 
 

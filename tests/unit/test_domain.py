@@ -1,4 +1,8 @@
 """Pure domain rules: numbering schemes, name rendering, mention tokens, text clean-up."""
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.mentions import mentioned_ids, person_token, render
@@ -47,7 +51,7 @@ def test_item_numbers_plain_and_running_minute_numbers():
 
 
 def test_alpha_and_roman():
-    assert [alpha(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert [alpha(n) for n in (1, 26, 27, 28, 52, 53)] == ["a", "z", "aa", "bb", "zz", "aaa"]
     assert [roman(n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
 
 
@@ -81,7 +85,39 @@ def test_render_capitalises_names_that_open_a_sentence():
 
 
 def test_text_clean_up():
-    assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == "22) The Vice-Chair thanked"
+    assert normalise_space("22)\u00a0The  Vice-Chair \t thanked ") == \
+        "22)\u00a0The Vice-Chair thanked"
+    assert normalise_space("1)\u00a0\u00a0\u00a0 Mr Love") == "1) Mr Love"  # padding
     dirty = "ok\x00\x0b\x1ftext\ud800\tand\n"
     assert xml_invalid_characters(dirty) == ["\x00", "\x0b", "\x1f", "\ud800"]
-    assert xml_safe(dirty) == "oktext\tand\n"
+    assert xml_safe(dirty) == "ok\ntext\tand\n"
+
+
+@given(st.integers(min_value=1, max_value=5000))
+def test_letters_follow_words_lower_letter_format(n: int) -> None:
+    """Word repeats the letter: the n-th label is letter (n-1) mod 26, (n-1) div 26 + 1 times,
+    so ClerkDesk's own labels and --literal-numbers read as Word numbers them."""
+    label = alpha(n)
+    assert label == label[0] * len(label)
+    assert (ord(label[0]) - ord("a"), len(label) - 1) == ((n - 1) % 26, (n - 1) // 26)
+
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", "\n", "\x00", "\x0b", "\x0c", "\x1f",
+                                         "\ud800", "\ufffe", "é", "\u00a0"])))
+@example("B\x1f \x1fB")  # U+001F is white space to Python: found at merge, once 'BB'
+def test_characters_word_cannot_hold_are_replaced_never_deleted(text: str) -> None:
+    """No word is fused with the next ("hereLine"): the words are those of the text split at
+    white space and at the characters Word cannot hold; text Word can hold is unchanged."""
+    cleaned = xml_safe(text)
+    assert not xml_invalid_characters(cleaned)
+    assert cleaned.split() == [w for w in re.split(f"{XML_INVALID.pattern}|\\s", text) if w]
+    if not xml_invalid_characters(text):
+        assert cleaned == text
+
+
+def test_a_vertical_tab_is_words_manual_line_break():
+    assert xml_safe("Venue\x0bRoom 4") == "Venue\nRoom 4"
+    assert xml_safe("here\x01Line, and\x02 there") == "here Line, and there"

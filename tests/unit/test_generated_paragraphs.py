@@ -5,12 +5,12 @@ import re
 from pathlib import Path
 
 import pytest
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, PersonKind, RequestStatus
 from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.domain.generated import requests_paragraphs, with_the
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services import editing
 from clerkdesk.services.flag_records import add_flag, delete_flag, restore_flag, update_flag
 from clerkdesk.services.generated_paragraphs import (

@@ -6,12 +6,12 @@ import sys
 import zipfile
 
 import pytest
+from support.published import shown as render_minutes
 from support.raw_sql import target_of
 
 from clerkdesk.domain.enums import MeetingStatus, RequestStatus
 from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services import (
     agenda,
     approval,

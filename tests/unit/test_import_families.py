@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.parse import ParsedItem, parse_minutes
 from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.minutes import load_minutes
@@ -78,6 +78,8 @@ def test_family_imports_heading_attendance_and_text_word_for_word(db: Database, 
 
 
 def test_bullets_are_stored_shown_and_exported_as_bullets(db: Database) -> None:
+    from clerkdesk.domain.enums import Audience
+    from clerkdesk.domain.publication import published
     from clerkdesk.export.docx_writer import ExportOptions, build_document
 
     report = import_text_file(db, FAMILIES / "bullets.txt")
@@ -89,7 +91,7 @@ def test_bullets_are_stored_shown_and_exported_as_bullets(db: Database) -> None:
     lines = render_minutes(view).splitlines()
     assert "    • The lantern parade would go ahead in a smaller form." in lines
     assert "    • The Mayor thanked the outgoing Head of Legal Services." in lines
-    document = build_document(view, ExportOptions())
+    document = build_document(published(view, Audience.FULL), ExportOptions())
     bulleted = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bulleted == [p.text for p in paragraphs[2:]]
     assert report.sub_points == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from support.published import shown as render_minutes
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import (
@@ -19,7 +20,6 @@ from clerkdesk.domain.enums import (
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, mentioned_ids, person_token
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services import imports
 from clerkdesk.services.imports import import_text, import_text_file
 from clerkdesk.services.minutes import load_minutes

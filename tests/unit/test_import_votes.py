@@ -4,8 +4,8 @@ import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
+from support.published import shown as render_minutes
 
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.export import export_meeting
 from clerkdesk.services.imports import import_file, import_text
 from clerkdesk.services.minutes import load_minutes

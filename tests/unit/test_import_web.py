@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
 from clerkdesk.domain.numbering import ParagraphScheme
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.importers.lines import Kind, classify, clean_line, resolution_within
 from clerkdesk.importers.parse import parse_minutes
 from clerkdesk.importers.web_clutter import CLUTTER_LINES, is_clutter, strip_clutter

@@ -5,7 +5,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from clerkdesk.export.plaintext import render_minutes
+from support.published import shown as render_minutes
+
 from clerkdesk.services import meetings, minutes
 from clerkdesk.storage import migrations
 from clerkdesk.storage.database import open_database
@@ -80,6 +81,7 @@ ADDED_IN_VERSION = {
     10: ({"committee": {"agenda_template"}}, set()),  # standard agenda items
     11: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},  # team mode
           "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
+    12: ({"committee": {"exempt_wording"}}, set()),  # exempt item wording
 }
 
 

@@ -5,11 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import PersonKind, RequestStatus
 from clerkdesk.domain.flag_fields import ActionFields, RequestFields
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.committees import create_committee, find_committee
 from clerkdesk.services.flag_records import add_flag, set_request_status
 from clerkdesk.services.imports import import_text_file
@@ -110,9 +110,9 @@ def test_matters_arising_item_follows_the_minutes_item(db: Database, seeded) -> 
     assert item.id == item_id
     assert [(p.label, p.text) for p in item.paragraphs] == [
         ("1)", "At its meeting on 11 July 2023 the Sub-Committee requested from the CYPE "
-               f"Directorate: {seeded['texts'][1].rstrip('.')} — outstanding."),
+               f"Directorate: {seeded['texts'][1].rstrip('.')} – outstanding."),
         ("2)", "At its meeting on 11 July 2023 the Sub-Committee requested from the CYPE "
-               f"Directorate: {seeded['texts'][2].rstrip('.')} — outstanding."),
+               f"Directorate: {seeded['texts'][2].rstrip('.')} – outstanding."),
     ]
     assert render_minutes(load_minutes(db, seeded["july"])) == before
     assert len(request_log(db, seeded["committee"])) == 4  # the new item holds no flags
@@ -155,7 +155,7 @@ def test_actions_later_meetings_and_several_items(db: Database) -> None:
     assert item.id == item_id and item.title == MATTERS_ARISING_TITLE
     assert [p.text for p in item.paragraphs] == [
         "At its meeting on 11 July 2023 the Committee asked Ann Lee to: Circulate the audit "
-        "letter — outstanding."]
+        "letter – outstanding."]
     set_request_status(db, action, RequestStatus.PROVIDED, answered_at_meeting_id=september,
                        on=SEPTEMBER)
     assert outstanding_before(db, september) == []

@@ -3,11 +3,11 @@
 import datetime as dt
 
 import pytest
+from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, PersonKind, ResolutionForm, Role
 from clerkdesk.domain.flag_fields import ResolutionFields
 from clerkdesk.domain.resolutions import ResolutionStyle, clauses, resolution_lines, vote_line
-from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.flag_records import add_flag, update_flag
 from clerkdesk.services.meetings import add_item, create_meeting

@@ -89,6 +89,23 @@ def test_exempt_text_is_searched_only_when_asked_and_is_marked(council):
     assert public.hits == [] and public.total == 0
 
 
+def test_search_audience_is_decided_by_the_publication_filter(council, monkeypatch):
+    from clerkdesk.domain import enums, publication
+
+    assert Audience is enums.Audience  # one audience for every output
+    assert search_service.exempt_allowed(Audience.FULL, True)
+    assert not search_service.exempt_allowed(Audience.FULL, False)
+    assert not search_service.exempt_allowed(Audience.PUBLIC, True)
+    # The filter decides: were it to let everyone see exempt text, search would follow.
+    monkeypatch.setattr(search_service, "shows_exempt", lambda _audience: True)
+    monkeypatch.setattr(search_service, "visible", lambda hits, _audience: list(hits))
+    leaked = search(council["db"], "salary", SearchFilters(include_exempt=True),
+                    audience=Audience.PUBLIC)
+    assert [h.paragraph_id for h in leaked.hits] == [council["exempt"]]
+    monkeypatch.undo()
+    assert publication.visible(leaked.hits, Audience.PUBLIC) == []
+
+
 def test_results_newest_meeting_first_and_filters_narrow_them(council):
     db = council["db"]
     everything = search(db, "transport OR budget OR PLA146")

@@ -17,7 +17,9 @@ from clerkdesk.cli.search_command import SEARCH_COMMAND
 from clerkdesk.errors import ClerkDeskError
 
 if TYPE_CHECKING:  # the GUI path starts without the domain views
+    from clerkdesk.domain.enums import Audience
     from clerkdesk.domain.minutes import MeetingSummary
+    from clerkdesk.storage.database import Database
 
 
 def open_window(args: argparse.Namespace) -> int:
@@ -36,7 +38,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--committee", metavar="NAME",
                         help="the committee the meeting belongs to (created if new)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
-                        help="the date of the meeting")
+                        help="the date of the meeting (required when the text gives none)")
     parser.add_argument("--dry-run", action="store_true",
                         help="print what would be imported (items, paragraphs, attendance, "
                         "people matched or new, warnings with their line) and write nothing")
@@ -53,10 +55,15 @@ def run_import(args: argparse.Namespace) -> int:
     created = _file_to_create(args)
     report = None
     try:
-        with opened_database(args, must_exist=False) as db:
-            from clerkdesk.services.imports import import_file
+        with opened_database(args, must_exist=False) as db:  # its own problems are said first
+            from clerkdesk.importers.draft import read_draft
+            from clerkdesk.services.imports import import_draft
 
-            report = import_file(db, args.file, committee=args.committee, date=args.date)
+            draft = read_draft(args.file)
+            if args.date is None and draft.date is None and not draft.parsed.is_empty():
+                raise ClerkDeskError(f"No meeting date was found in {args.file.name}: give it "
+                                     "with --date YYYY-MM-DD (nothing was imported).")
+            report = import_draft(db, draft, committee=args.committee, date=args.date)
     except BaseException:  # refused, failed or interrupted (Ctrl+C)
         if created is not None and report is None:  # leave no new empty database behind
             for suffix in ("", "-wal", "-shm"):
@@ -169,21 +176,35 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the meeting's id, as listed by `clerkdesk meetings`")
     parser.add_argument("--json", action="store_true",
                         help="print the structure (items, numbered paragraphs, flags) as JSON")
+    parser.add_argument("--full", action="store_true",
+                        help="include exempt items (for members), under a NOT FOR PUBLICATION "
+                        "banner")
+
+
+def _audience(args: argparse.Namespace) -> Audience:
+    from clerkdesk.domain.enums import Audience
+
+    return Audience.FULL if args.full else Audience.PUBLIC
+
+
+def show_text(db: Database, meeting: int, audience: Audience, as_json: bool = False) -> str:
+    """What `clerkdesk show` prints: the minutes as `audience` may see them."""
+    from clerkdesk.services.minutes import published_minutes
+
+    minutes = published_minutes(db, meeting, audience)
+    if as_json:
+        from clerkdesk.export.json_view import minutes_to_data
+
+        return json.dumps(minutes_to_data(minutes), indent=2, ensure_ascii=False) + "\n"
+    from clerkdesk.export.plaintext import render_minutes
+
+    return render_minutes(minutes)
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from clerkdesk.services.minutes import load_minutes
-
     with opened_database(args, must_exist=True) as db:
-        minutes = load_minutes(db, args.meeting)
-    if args.json:
-        from clerkdesk.export.json_view import minutes_to_data
-
-        print(json.dumps(minutes_to_data(minutes), indent=2, ensure_ascii=False))
-    else:
-        from clerkdesk.export.plaintext import render_minutes
-
-        sys.stdout.write(render_minutes(minutes))
+        text = show_text(db, args.meeting, _audience(args), args.json)
+    sys.stdout.write(text)
     return 0
 
 
@@ -198,6 +219,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--literal-numbers", action="store_true",
                         help="write paragraph numbers as text instead of Word numbering "
                         "(for pasting into web publishing systems)")
+    parser.add_argument("--ignore-lock", action="store_true",
+                        help="write the file even though a Word or LibreOffice lock file says "
+                        "it is open, unless that program is running here (a lock left by a "
+                        "crash); the lock file is left alone")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -206,7 +231,8 @@ def run_export(args: argparse.Namespace) -> int:
     docx_target(args.output)  # a wrong suffix is refused before the database is opened
     with opened_database(args, must_exist=True) as db:
         written = export_meeting(db, args.meeting, args.output, full=args.full,
-                                 literal_numbers=args.literal_numbers)
+                                 literal_numbers=args.literal_numbers,
+                                 ignore_lock=args.ignore_lock)
     version = "full version, NOT FOR PUBLICATION" if args.full else "public version"
     print(f"Wrote {written} ({version})")
     return 0
@@ -218,11 +244,23 @@ def _requests_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=("outstanding", "provided", "withdrawn", "all"),
                         default="all", help="only requests (and actions) with this status; "
                         "default: all")
+    parser.add_argument("--full", action="store_true",
+                        help="also list requests made in exempt items, marked [exempt] "
+                        "(NOT FOR PUBLICATION)")
+
+
+def requests_text(db: Database, committee_id: int, status: str, audience: Audience) -> str:
+    """What `clerkdesk requests` prints: one line a request `audience` may see."""
+    from clerkdesk.domain.publication import visible
+    from clerkdesk.services.request_log import format_log_line, request_log
+
+    entries = visible(request_log(db, committee_id, status), audience)
+    which = "" if status == "all" else f"{status} "
+    return "\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions."
 
 
 def run_requests(args: argparse.Namespace) -> int:
     from clerkdesk.services.committees import find_committee
-    from clerkdesk.services.request_log import format_log_line, request_log
 
     with opened_database(args, must_exist=True) as db:
         committee_id = find_committee(db, args.committee)
@@ -230,9 +268,8 @@ def run_requests(args: argparse.Namespace) -> int:
             raise ClerkDeskError(
                 f"No committee matches {args.committee!r} (use its id or a unique part of its "
                 "name)")
-        entries = request_log(db, committee_id, args.status)
-    which = "" if args.status == "all" else f"{args.status} "
-    print("\n".join(format_log_line(e) for e in entries) or f"No {which}requests or actions.")
+        text = requests_text(db, committee_id, args.status, _audience(args))
+    print(text)
     return 0
 
 
@@ -293,20 +330,24 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         name="show",
         summary="print a meeting's minutes as numbered text (or JSON)",
-        description="Print a meeting's minutes in the published layout: numbered paragraphs "
-        "1), sub-points a), RESOLVED lines. With --json, print the same structure as JSON.",
+        description="Print a meeting's minutes as the Word export prints them: the heading "
+        "block with attendance, DRAFT until approved, numbered paragraphs 1), sub-points a), "
+        "RESOLVED lines, correction notes. The public version (default) gives an exempt item's "
+        "heading and the committee's 'not for publication' line only; --full includes exempt "
+        "items under a NOT FOR PUBLICATION banner. With --json, print the same as JSON.",
         handler=run_show,
         add_arguments=_show_arguments,
-        epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json",
+        epilog="examples:\n  clerkdesk show 3\n  clerkdesk show 3 --json\n"
+        "  clerkdesk show 3 --full",
     ),
     Command(
         name="export",
         summary="write a meeting's minutes as a Word document (.docx)",
         description="Write a meeting's minutes as a Word document for publication, using the "
-        "committee's Word template, styles and numbering. The public version (default) leaves "
-        "out exempt items except their headings; --full includes them for members. An "
-        "existing file is replaced only when the new one is complete; a link, pipe or device "
-        "given as FILE is refused.",
+        "committee's Word template, styles and numbering. The public version (default) gives "
+        "an exempt item's heading and the committee's 'not for publication' line only; --full "
+        "includes exempt items for members. An existing file is replaced only when the new one "
+        "is complete; a link, pipe or device given as FILE is refused.",
         handler=run_export,
         add_arguments=_export_arguments,
         epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"
@@ -318,8 +359,9 @@ COMMANDS: tuple[Command, ...] = (
         summary="list a committee's requests for information and actions, with status",
         description="Print the committee's log of requests for information and actions from "
         "all its meetings, oldest first, one line each: meeting date, paragraph, who was "
-        "asked, status (with age in days while outstanding) and what was asked — ready to "
-        "paste into an agenda.",
+        "asked, status (with age in days while outstanding) and what was asked – ready to "
+        "paste into an agenda. Requests made in exempt items are listed only with --full, "
+        "marked [exempt].",
         handler=run_requests,
         add_arguments=_requests_arguments,
         epilog='examples:\n  clerkdesk requests "SEND"\n'

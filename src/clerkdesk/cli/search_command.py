@@ -12,7 +12,9 @@ from clerkdesk.cli.parser import Command, iso_date
 from clerkdesk.errors import ClerkDeskError
 
 if TYPE_CHECKING:
-    from clerkdesk.services.search import SearchHit
+    from clerkdesk.domain.enums import Audience
+    from clerkdesk.services.search import SearchFilters, SearchHit
+    from clerkdesk.storage.database import Database
 
 EXIT_NO_HITS = 1
 
@@ -60,9 +62,28 @@ def hit_json(hit: SearchHit) -> dict[str, object]:
     }
 
 
+def search_output(db: Database, query: str, filters: SearchFilters, audience: Audience,
+                  limit: int, as_json: bool = False) -> tuple[str, int, list[str]]:
+    """What `clerkdesk search` prints for `audience` (PUBLIC unless --full; the publication
+    filter decides what it may see): the stdout text, the total, and the stderr lines."""
+    from clerkdesk.services.search import search
+
+    results = search(db, query, filters, audience, limit=limit)
+    if as_json:
+        text = json.dumps({"total": results.total, "hits": [hit_json(h) for h in results.hits]},
+                          ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(f"{hit_line(hit)}\n" for hit in results.hits)
+    notes = [results.notice] if results.notice else []
+    if not as_json and results.total > len(results.hits):
+        notes.append(f"{results.total - len(results.hits)} more (use --limit)")
+    return text, results.total, notes
+
+
 def run_search(args: argparse.Namespace) -> int:
+    from clerkdesk.domain.enums import Audience
     from clerkdesk.services.committees import find_committee
-    from clerkdesk.services.search import Audience, SearchFilters, search
+    from clerkdesk.services.search import SearchFilters
 
     if args.limit < 1:
         raise ClerkDeskError("--limit must be 1 or more.")
@@ -75,19 +96,13 @@ def run_search(args: argparse.Namespace) -> int:
                                      "unique part of its name)")
         filters = SearchFilters(committee_id=committee_id, date_from=args.date_from,
                                 date_to=args.date_to, include_exempt=args.full)
-        audience = Audience.CLERK if args.full else Audience.PUBLIC
-        results = search(db, args.query, filters, audience, limit=args.limit)
-    if results.notice:
-        print(results.notice, file=sys.stderr)
-    if args.json:
-        print(json.dumps({"total": results.total, "hits": [hit_json(h) for h in results.hits]},
-                         ensure_ascii=False, indent=2))
-    else:
-        for hit in results.hits:
-            print(hit_line(hit))
-        if results.total > len(results.hits):
-            print(f"{results.total - len(results.hits)} more (use --limit)", file=sys.stderr)
-    return 0 if results.total else EXIT_NO_HITS
+        audience = Audience.FULL if args.full else Audience.PUBLIC  # via domain.publication
+        text, total, notes = search_output(db, args.query, filters, audience, args.limit,
+                                           args.json)
+    sys.stdout.write(text)
+    for line in notes:
+        print(line, file=sys.stderr)
+    return 0 if total else EXIT_NO_HITS
 
 
 SEARCH_COMMAND = Command(

@@ -26,6 +26,7 @@ MAX_COUNCIL = 200
 MAX_TEMPLATE = 40
 MAX_PREFIX = 40
 MAX_TEMPLATE_PATH = 1000
+MAX_EXEMPT_WORDING = 400
 # What export can open as a house template (macro-enabled .dotm is refused there).
 TEMPLATE_SUFFIXES = (".docx", ".dotx")
 # Two items; in each, paragraph 1 with two sub-points then paragraph 2.
@@ -58,6 +59,7 @@ class CommitteeSettings:
     moderngov_site: str = ""  # the council's Modern.gov site, '' when not used
     moderngov_committee_id: int | None = None
     agenda_template: str = ""  # standard agenda items as text; '' for ClerkDesk's default
+    exempt_wording: str = ""  # the public line for a withheld exempt item; "" = the standard
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -85,6 +87,7 @@ class CommitteeSettings:
             moderngov_site=self.moderngov_site.strip(),
             moderngov_committee_id=self.moderngov_committee_id,
             agenda_template=stored_template_text(self.agenda_template),
+            exempt_wording=" ".join(self.exempt_wording.split()),
         )
 
 
@@ -96,6 +99,7 @@ def settings_problem(settings: CommitteeSettings) -> str | None:
         (settings.item_number_template, MAX_TEMPLATE, "Item numbering"),
         (settings.resolution_prefix, MAX_PREFIX, "The resolution prefix"),
         (settings.template_path, MAX_TEMPLATE_PATH, "The Word template's path"),
+        (settings.exempt_wording, MAX_EXEMPT_WORDING, "The exempt item line"),
     )
     checks = (
         (not settings.name.strip(), "The committee needs a name."),

@@ -72,3 +72,10 @@ class ResolutionForm(StrEnum):
     APPROVED = "approved"
     RECOMMENDED = "recommended"
     OTHER = "other"
+
+
+class Audience(StrEnum):
+    """Who an output is for: the public (exempt information withheld) or members (full)."""
+
+    PUBLIC = "public"
+    FULL = "full"

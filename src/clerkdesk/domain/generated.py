@@ -69,11 +69,11 @@ def matters_arising_line(
     status: str,
 ) -> str:
     """'At its meeting on 11 July 2023 the Sub-Committee requested from the CYPE Directorate:
-    <what> — outstanding.' (an action reads 'asked Sarah Hammond to: …')."""
+    <what> – outstanding.' (an action reads 'asked Sarah Hammond to: …')."""
     opening = f"At its meeting on {long_date(meeting_date)} {committee_reference(committee_name)}"
     if is_request:
         verb = f"requested from {with_the(asked_of)}" if asked_of.strip() else "requested"
     else:
         verb = f"asked {asked_of} to" if asked_of.strip() else "recorded the action"
     body = " ".join(what.split()).rstrip(" .;")
-    return f"{opening} {verb}: {body} — {status}."
+    return f"{opening} {verb}: {body} – {status}."

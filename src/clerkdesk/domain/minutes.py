@@ -3,7 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clerkdesk.domain.enums import AttendanceStatus, FlagKind, MeetingStatus, ParagraphStyle
+from clerkdesk.domain.enums import (
+    AttendanceStatus,
+    Audience,
+    FlagKind,
+    MeetingStatus,
+    ParagraphStyle,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class ItemView:
     exempt_paragraph: int | None = None
     paragraphs: tuple[ParagraphView, ...] = ()
     documents: tuple[DocumentView, ...] = ()
+    notice: str = ""  # set by the publication filter: what an exempt item says under its heading
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,15 @@ class AttendeeView:
 
 
 @dataclass(frozen=True)
+class CorrectionView:
+    """A dated note made after approval; `exempt` when it concerns an exempt item."""
+
+    made_on: dt.date
+    text: str
+    exempt: bool = False
+
+
+@dataclass(frozen=True)
 class MinutesView:
     meeting_id: int
     committee: str
@@ -76,7 +92,9 @@ class MinutesView:
     resolution_prefix: str = "RESOLVED –"
     items: tuple[ItemView, ...] = ()
     attendance: tuple[AttendeeView, ...] = field(default=())
-    corrections: tuple[tuple[dt.date, str], ...] = ()  # dated notes made after approval
+    corrections: tuple[CorrectionView, ...] = ()  # dated notes made after approval
+    exempt_wording: str = ""  # the committee's line for a withheld item; "" = the standard one
+    audience: Audience | None = None  # set by the publication filter; None = not filtered
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,11 @@ class ParagraphScheme(StrEnum):
 
 
 def alpha(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa (spreadsheet style)."""
-    letters = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(ord("a") + rem) + letters
-    return letters
+    """Word's lowerLetter numbering: 1 -> a, 26 -> z, 27 -> aa, 28 -> bb, 53 -> aaa."""
+    if n < 1:
+        return ""
+    repeats, index = divmod(n - 1, 26)
+    return chr(ord("a") + index) * (repeats + 1)
 
 
 def roman(n: int) -> str:

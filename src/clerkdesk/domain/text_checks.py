@@ -133,7 +133,8 @@ def check_xml_characters(places: Sequence[Located]) -> list[Finding]:
         if not found:
             continue
         names = ", ".join(_character_name(c) for c in found)
-        fix = text_fix("Remove the characters", stored, xml_safe(stored)) if place.editable \
+        fix = text_fix("Replace them (a vertical tab by a line break, others by a space)",
+                       stored, xml_safe(stored)) if place.editable \
             else None
         findings.append(finding_at(place, CheckId.XML_INVALID, Severity.ERROR,
                                    f"characters Word cannot hold: {names}",

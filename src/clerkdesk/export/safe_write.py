@@ -12,30 +12,47 @@ from pathlib import Path
 from typing import BinaryIO
 
 from clerkdesk.errors import ExportFailed
+from clerkdesk.export.lock_files import Lock, find_lock
 
 Writer = Callable[[BinaryIO], None]
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
+class TargetLocked(ExportFailed):
+    """The target is open in Word or LibreOffice, or a lock file left by a crash says so."""
+
+    def __init__(self, lock: Lock, target: Path) -> None:
+        self.lock = lock
+        super().__init__(locked_message(lock, target.name))
+
+
+def locked_message(lock: Lock, name: str) -> str:
+    """One line: who holds the file and, unless they are known to be there, how to go on."""
+    go_on = "export again and choose to go on (clerkdesk export --ignore-lock)"
+    if lock.running is False:
+        return (f"{name} has a lock file from {lock.holder}, but {lock.program} is not running: "
+                f"the lock was left by a crash. To write the file anyway, {go_on}.")
+    if lock.running is None:
+        return (f"{name} is open in {lock.holder}, or was when it crashed: close it there and "
+                f"export again, or, if nobody has it open, {go_on}.")
+    return (f"{name} is open in {lock.holder}: close it there and export again (the open "
+            "copy was left as it was).")
+
+
 def lock_holder(target: Path) -> str | None:
     """'Word' or 'LibreOffice' when its lock file beside `target` says the file is open."""
-    folder, name = target.parent, target.name
-    if (folder / f".~lock.{name}#").exists():
-        return "LibreOffice"
-    # Word's owner file is "~$" + the name, with the first two letters dropped for long names.
-    if any((folder / f"~${candidate}").exists() for candidate in {name, name[2:]} if candidate):
-        return "Word"
-    return None
+    lock = find_lock(target)
+    return lock.program if lock else None
 
 
-def write_atomically(target: Path, write: Writer) -> Path:
+def write_atomically(target: Path, write: Writer, *, ignore_lock: bool = False) -> Path:
     """Run `write` on a temporary file in `target`'s folder, then replace `target` with it.
 
     On any failure the temporary file is removed, an existing `target` keeps its bytes, and
     ExportFailed explains what to do (folder missing, file open or read-only, disk full).
     """
     target = Path(target)
-    _check_target(target)
+    _check_target(target, ignore_lock)
     existed = target.exists()
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
@@ -61,7 +78,7 @@ def write_atomically(target: Path, write: Writer) -> Path:
     return target
 
 
-def _check_target(target: Path) -> None:
+def _check_target(target: Path, ignore_lock: bool = False) -> None:
     folder = target.parent
     if not folder.exists():
         raise ExportFailed(f"The folder {folder} does not exist: choose another folder.")
@@ -80,12 +97,9 @@ def _check_target(target: Path) -> None:
             f"{target} is not an ordinary file (a device or pipe): choose a file name "
             "(nothing was changed)."
         )
-    holder = lock_holder(target)
-    if holder:
-        raise ExportFailed(
-            f"{target.name} is open in {holder}: close it there and export again "
-            "(the open copy was left as it was)."
-        )
+    lock = find_lock(target)
+    if lock and not (lock.may_go_on and ignore_lock):
+        raise TargetLocked(lock, target)
     if target.exists() and not os.access(target, os.W_OK):
         raise ExportFailed(
             f"{target} is read-only: choose another file name, or make it writable and export "

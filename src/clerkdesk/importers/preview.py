@@ -18,7 +18,7 @@ def preview_lines(draft: MinutesDraft, report: ImportReport | None = None) -> li
     parsed = draft.parsed
     lines = [f"Committee: {draft.committee} (from {draft.committee_from})",
              f"Date: {draft.date:%-d %B %Y}" if draft.date else
-             "Date: not found (the meeting would be dated today)",
+             "Date: not found in the text (the window asks for it; clerkdesk import needs --date)",
              numbering_line(draft), f"Items: {len(parsed.items)}"]
     lines += [f"  {item_line(item)}" for item in parsed.items]
     lines.append(attendance_line(draft))

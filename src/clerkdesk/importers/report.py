@@ -20,6 +20,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # near-miss names, unplaced lines, ...
     near_misses: list[tuple[str, str]] = field(default_factory=list)  # (as typed, linked to)
     attendance: dict[str, int] = field(default_factory=dict)  # "present" -> 7, "officers" -> 4
+    undated: bool = False  # no date in the text and none given: dated today, to be asked
 
     def attendance_line(self) -> str:
         """ "attendance: 7 present, 1 apologies, 4 officers", or "" when none was read."""

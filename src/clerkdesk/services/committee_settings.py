@@ -48,6 +48,7 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         moderngov_site=committee.moderngov_site or "",
         moderngov_committee_id=committee.moderngov_committee_id,
         agenda_template=committee.agenda_template or "",
+        exempt_wording=committee.exempt_wording or "",
     )
 
 
@@ -128,6 +129,7 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.moderngov_site = settings.moderngov_site or None
     committee.moderngov_committee_id = settings.moderngov_committee_id
     committee.agenda_template = settings.agenda_template
+    committee.exempt_wording = settings.exempt_wording
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:

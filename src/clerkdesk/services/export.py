@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.publication import published
 from clerkdesk.errors import ExportFailed
 from clerkdesk.services.minutes import committee_of, load_minutes_in
 from clerkdesk.storage.database import Database
@@ -48,23 +50,27 @@ def docx_target(target: Path) -> Path:
 
 def export_meeting(
     db: Database, meeting_id: int, target: Path, *, full: bool = False,
-    literal_numbers: bool = False,
+    literal_numbers: bool = False, ignore_lock: bool = False,
 ) -> Path:
     """Write the meeting's minutes to `target` (.docx) and return the path written.
 
-    The public version (default) leaves out exempt items except their headings; `full` includes
+    The public version (default) shows each exempt item's heading and the committee's
+    withheld line, and no correction note about it; `full` includes
     them and marks every page NOT FOR PUBLICATION. `literal_numbers` writes the paragraph labels
     as text instead of Word numbering (for pasting into web publishing systems).
+    `ignore_lock` writes over a lock file whose program is not known to be running.
     """
     from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
     from clerkdesk.export.safe_write import write_atomically
 
     target = docx_target(target)
     source = export_source(db, meeting_id)
-    options = ExportOptions(full=full, literal_numbers=literal_numbers, scheme=source.scheme,
+    options = ExportOptions(literal_numbers=literal_numbers, scheme=source.scheme,
                             template=source.template)
-    document = build_document(source.minutes, options)
-    return write_atomically(target, lambda stream: save_document(document, stream))
+    minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
+    document = build_document(minutes, options)
+    return write_atomically(target, lambda stream: save_document(document, stream),
+                            ignore_lock=ignore_lock)
 
 
 def suggested_file_name(minutes: MinutesView, *, full: bool = False) -> str:

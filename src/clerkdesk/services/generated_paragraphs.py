@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle, RequestStatus
 from clerkdesk.domain.generated import requests_paragraphs
 from clerkdesk.domain.mentions import person_token
+from clerkdesk.domain.publication import may_carry
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.paragraphs import add_paragraph_in, set_text_in
@@ -41,10 +42,12 @@ def _asked_of(flag: RequestFlag) -> str:
     return flag.asked_of_body
 
 
-def wanted_lines(session: Session, meeting: Meeting) -> list[Line]:
-    """What the block should say now: (level, stored text) pairs."""
+def wanted_lines(session: Session, meeting: Meeting, target: AgendaItem) -> list[Line]:
+    """What the block in `target` should say now: (level, stored text) pairs; a public item
+    leaves out requests made in exempt items (see domain.publication)."""
     requests = [(_asked_of(flag), flag.what.strip() or flag.paragraph.text)
-                for flag in _requests_in(session, meeting.id)]
+                for flag in _requests_in(session, meeting.id)
+                if may_carry(flag.paragraph.item.exempt, target.exempt)]
     return requests_paragraphs(meeting.committee.name, requests)
 
 
@@ -92,7 +95,7 @@ def write_requests_paragraph(db: Database, item_id: int, position: int | None = 
             raise ClerkDeskError(
                 "The requests paragraph is already in these minutes and keeps itself up to "
                 "date; detach it first to write another.")
-        lines = wanted_lines(session, item.meeting)
+        lines = wanted_lines(session, item.meeting, item)
         if not lines:
             return []
         if position is None:
@@ -130,10 +133,10 @@ def refresh_generated(db: Database, meeting_id: int) -> list[int]:
     the ids of paragraphs rewritten, added or removed (empty when nothing changed)."""
     with db.transaction() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
-        lines = wanted_lines(session, meeting)
         changed: list[int] = []
         for item in meeting.items:
             blocks = linked_blocks(item)
+            lines = wanted_lines(session, meeting, item) if blocks else []
             for block in reversed(blocks):  # later blocks first: earlier positions stay valid
                 changed += _sync_block(session, item.id, block, lines)
             if blocks:

@@ -88,6 +88,7 @@ def import_draft(
         with db.transaction() as session:
             report = write_meeting(session, parsed, facts, found, warnings, keep_separate,
                                    steps.phase(650, 990))
+            report.undated = date is None and draft.date is None
             if dry_run:
                 raise _DryRun(report)
             steps.report(990)  # the last chance to cancel: the commit follows

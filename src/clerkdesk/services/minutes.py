@@ -1,6 +1,5 @@
 """Assemble a meeting's minutes as rendered, numbered views (for show, GUI and export)."""
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from clerkdesk.domain.enums import (
     BULLET_LABEL,
     AttendanceStatus,
+    Audience,
     FlagKind,
     MeetingStatus,
     ParagraphStyle,
@@ -20,6 +20,7 @@ from clerkdesk.domain.flag_fields import ResolutionFields, flag_status, flag_sum
 from clerkdesk.domain.mentions import render
 from clerkdesk.domain.minutes import (
     AttendeeView,
+    CorrectionView,
     DocumentView,
     FlagView,
     ItemView,
@@ -35,6 +36,7 @@ from clerkdesk.domain.naming import (
     written_name,
 )
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme, item_labels, paragraph_labels
+from clerkdesk.domain.publication import published
 from clerkdesk.domain.resolutions import ResolutionStyle, resolution_lines, vote_line
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.flag_rows import fields_of
@@ -211,21 +213,31 @@ def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
         attendance=_attendance(meeting, names, name_of,
                                {item.id: item.label for item in item_views}),
         corrections=_corrections(session, meeting.id),
+        exempt_wording=committee.exempt_wording or "",
     )
 
 
-def _corrections(session: Session, meeting_id: int) -> tuple[tuple[dt.date, str], ...]:
+def _corrections(session: Session, meeting_id: int) -> tuple[CorrectionView, ...]:
+    """The notes in order, each exempt when the paragraph it corrects is in an exempt item."""
     from clerkdesk.storage.models_history import CorrectionNote
 
-    rows = session.scalars(select(CorrectionNote).where(
-        CorrectionNote.meeting_id == meeting_id).order_by(CorrectionNote.position))
-    return tuple((row.made_on, row.text) for row in rows)
+    rows = session.execute(
+        select(CorrectionNote.made_on, CorrectionNote.text, AgendaItem.exempt)
+        .outerjoin(Paragraph, Paragraph.id == CorrectionNote.paragraph_id)
+        .outerjoin(AgendaItem, AgendaItem.id == Paragraph.item_id)
+        .where(CorrectionNote.meeting_id == meeting_id).order_by(CorrectionNote.position))
+    return tuple(CorrectionView(on, text, bool(exempt)) for on, text, exempt in rows)
 
 
 def load_minutes(db: Database, meeting_id: int) -> MinutesView:
     """The whole meeting, rendered and numbered as it would be published."""
     with db.reading() as session:
         return load_minutes_in(session, meeting_id)
+
+
+def published_minutes(db: Database, meeting_id: int, audience: Audience) -> MinutesView:
+    """The meeting as `audience` may see it (see domain.publication)."""
+    return published(load_minutes(db, meeting_id), audience)
 
 
 def committee_of(session: Session, meeting_id: int) -> Committee:

@@ -11,6 +11,7 @@ from clerkdesk.domain.enums import FlagKind, RequestStatus
 from clerkdesk.domain.flag_fields import as_request_status
 from clerkdesk.domain.generated import matters_arising_line
 from clerkdesk.domain.mentions import person_token, render
+from clerkdesk.domain.publication import may_carry, neutral_line
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.flag_records import (
@@ -55,6 +56,7 @@ class LogEntry:
     due_date: dt.date | None = None
     reference: str = ""  # "21 a)", or "item 3, 21 a)" when the meeting has several items
     provided_at_meeting_date: dt.date | None = None
+    exempt: bool = False  # made in an exempt item: public outputs leave it out (publication)
 
     @property
     def outstanding(self) -> bool:
@@ -88,6 +90,7 @@ def _entry(
         asked_of=asked_of, status=flag.status, age_days=(today - meeting.date).days,
         provided_on=done_on, provided_at_meeting_id=done_at, due_date=flag.due_date,
         reference=reference, provided_at_meeting_date=meeting_dates.get(done_at or 0),
+        exempt=flag.paragraph.item.exempt,
     )
 
 
@@ -195,12 +198,27 @@ def insert_matters_arising(
             flag = session.get(Flag, entry.flag_id)
             if not isinstance(flag, RequestFlag | ActionFlag):  # the log holds no other kind
                 continue
-            text = matters_arising_line(
-                meeting.committee.name, entry.meeting_date, isinstance(flag, RequestFlag),
-                _asked_of_stored(flag), _stored_what(flag), as_request_status(entry.status).value,
-            )
-            add_paragraph_in(session, item.id, text)
+            add_paragraph_in(session, item.id, _carried_text(meeting, entry, flag))
         return item.id
+
+
+def _carried_text(meeting: Meeting, entry: LogEntry, flag: RequestFlag | ActionFlag) -> str:
+    """The matters-arising line; an exempt request becomes a neutral line, since the new item
+    is public and the request's wording may itself be exempt information."""
+    status = as_request_status(entry.status).value
+    is_request = isinstance(flag, RequestFlag)
+    if not may_carry(entry.exempt, target_exempt=False):
+        return neutral_line(entry.meeting_date, is_request, status)
+    return matters_arising_line(meeting.committee.name, entry.meeting_date, is_request,
+                                _asked_of_stored(flag), _stored_what(flag), status)
+
+
+def offered_text(entry: LogEntry) -> str:
+    """How the matters-arising dialog shows an entry: what will be inserted for it."""
+    if not may_carry(entry.exempt, target_exempt=False):
+        return neutral_line(entry.meeting_date, entry.kind == FlagKind.REQUEST,
+                            as_request_status(entry.status).value)
+    return entry.what
 
 
 def format_log_line(entry: LogEntry) -> str:
@@ -212,6 +230,7 @@ def format_log_line(entry: LogEntry) -> str:
     elif entry.provided_on:
         status += f" {entry.provided_on.isoformat()}"
     what = f"[action] {entry.what}" if entry.kind == FlagKind.ACTION else entry.what
+    what = f"[exempt] {what}" if entry.exempt else what
     parts = (entry.meeting_date.isoformat(), entry.reference or entry.paragraph_label,
-             entry.asked_of or "—", status, what)
+             entry.asked_of or "–", status, what)
     return "  ".join(parts)

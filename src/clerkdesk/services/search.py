@@ -7,13 +7,13 @@ import functools
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 from sqlalchemy import exc, select, text
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.enums import FlagKind, MeetingStatus
+from clerkdesk.domain.enums import Audience, FlagKind, MeetingStatus
 from clerkdesk.domain.mentions import person_token, render
+from clerkdesk.domain.publication import audience_asking, shows_exempt, visible
 from clerkdesk.domain.search_highlight import highlight_spans
 from clerkdesk.domain.search_query import (
     Part,
@@ -42,13 +42,6 @@ FALLBACK_NOTICE = ("Full-text search is not available in this SQLite, so plain t
 PAGE_SIZE = 50
 KIND_NAMES = {0: "paragraph", 1: "item", 2: "request", 3: "action", 4: "declaration"}
 _KIND_OF_FLAG = {FlagKind.REQUEST: 2, FlagKind.ACTION: 3, FlagKind.DECLARATION: 4}
-
-
-class Audience(StrEnum):
-    """Who will see the results: the clerk in the window, or anyone (public output)."""
-
-    CLERK = "clerk"
-    PUBLIC = "public"
 
 
 @dataclass(frozen=True)
@@ -81,6 +74,11 @@ class SearchHit:
     spans: tuple[tuple[int, int], ...] = ()  # matches in `text`
     focus: int = 0  # where in `text` the query's first word or phrase (in order) matched
 
+    @property
+    def exempt(self) -> bool:
+        """For the publication filter: the hit is in an exempt (Part 2) item."""
+        return self.item_exempt
+
 
 @dataclass(frozen=True)
 class SearchResults:
@@ -90,19 +88,18 @@ class SearchResults:
 
 
 def exempt_allowed(audience: Audience, include_exempt: bool) -> bool:
-    """The one place that decides whether exempt (Part 2) text may be in search results.
-
-    The clerk sees exempt results only when they ask for them (marked by `item_exempt`);
-    public output never has them. (At merge: route this through the publication filter.)
-    """
-    return audience is Audience.CLERK and include_exempt
+    """Whether exempt (Part 2) text may be in search results, as the publication filter
+    decides: `audience` is who may read them (FULL: the clerk in the window or `search
+    --full`; PUBLIC: anyone), and exempt hits come only when that reader asked for them
+    (`include_exempt`, marked by `item_exempt`)."""
+    return shows_exempt(audience_asking(audience, include_exempt))
 
 
 def apply_audience(hits: Sequence[SearchHit], audience: Audience,
                    include_exempt: bool) -> list[SearchHit]:
-    """The hits this audience may see (a last check after the query applied the same rule)."""
-    keep_exempt = exempt_allowed(audience, include_exempt)
-    return [hit for hit in hits if keep_exempt or not hit.item_exempt]
+    """The hits this audience may see, through the publication filter (a last check after
+    the query applied the same rule)."""
+    return visible(hits, audience_asking(audience, include_exempt))
 
 
 _checked: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
@@ -123,7 +120,7 @@ def index_state(db: Database) -> str:
 
 
 def search(db: Database, query: str, filters: SearchFilters = SearchFilters(),
-           audience: Audience = Audience.CLERK, offset: int = 0,
+           audience: Audience = Audience.FULL, offset: int = 0,
            limit: int = PAGE_SIZE, count: bool = True) -> SearchResults:
     """One page of results, newest meeting first; raises QueryError on a query it cannot read.
 

@@ -90,6 +90,9 @@ class Committee(Base):
     moderngov_committee_id: Mapped[int | None] = mapped_column(Integer)
     # Schema step 7: standard agenda items as text (domain.agenda_template); '' = the default.
     agenda_template: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The line printed for a withheld exempt item in public outputs (schema step 10); `{n}` is
+    # the Schedule 12A paragraph, "" means the standard wording.
+    exempt_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clerkdesk.domain.committee_settings import (
     DEFAULT_RESOLUTION_PREFIX,
     MAX_COUNCIL,
+    MAX_EXEMPT_WORDING,
     MAX_NAME,
     MAX_PREFIX,
     MAX_TEMPLATE,
@@ -34,6 +35,7 @@ from clerkdesk.domain.committee_settings import (
 )
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.domain.publication import STANDARD_EXEMPT_WORDING
 from clerkdesk.domain.resolutions import ResolutionStyle
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
@@ -147,6 +149,12 @@ class CommitteeSettingsDialog(QDialog):
             page, "resolutionStyleCombo", "Resolution style",
             tuple((style.value, style.description) for style in ResolutionStyle),
             settings.resolution_style)
+        self.exempt_edit = _line_edit(page, "exemptWordingEdit", "Exempt item line",
+                                      settings.exempt_wording, MAX_EXEMPT_WORDING)
+        self.exempt_edit.setPlaceholderText(STANDARD_EXEMPT_WORDING)
+        self.exempt_edit.setToolTip(
+            "Printed under an exempt item's heading in every public output instead of its "
+            "minute; {n} is the Schedule 12A paragraph. Empty: the standard line.")
         form = QFormLayout(page)
         form.addRow("&Name:", self.name_edit)
         form.addRow("Counc&il:", self.council_edit)
@@ -155,6 +163,7 @@ class CommitteeSettingsDialog(QDialog):
         form.addRow("", self.minutes_heading_check)
         form.addRow("&Resolution prefix:", self.prefix_edit)
         form.addRow("Resolution st&yle:", self.resolution_style_combo)
+        form.addRow("E&xempt item (public):", self.exempt_edit)
         return page
 
     def _numbering_tab(self, settings: CommitteeSettings) -> QWidget:
@@ -206,7 +215,8 @@ class CommitteeSettingsDialog(QDialog):
     # --- reactions ----------------------------------------------------------------------------
 
     def _connect_changes(self) -> None:
-        for edit in (self.name_edit, self.council_edit, self.prefix_edit, self.template_edit):
+        for edit in (self.name_edit, self.council_edit, self.prefix_edit, self.template_edit,
+                     self.exempt_edit):
             edit.textChanged.connect(self._refresh)
         for spin in (self.quorum_spin, self.start_spin):
             spin.valueChanged.connect(self._refresh)
@@ -260,6 +270,7 @@ class CommitteeSettingsDialog(QDialog):
             moderngov_site=self.source_tab.site(),
             moderngov_committee_id=self.source_tab.committee_id(),
             agenda_template=self.agenda_tab.text(),
+            exempt_wording=self.exempt_edit.text(),
         ).cleaned()
 
     def result_setup(self) -> CommitteeSetup:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.export.safe_write import TargetLocked
 from clerkdesk.ui import dialogs
 from clerkdesk.ui.field_widgets import named
 from clerkdesk.ui.settings import LAST_EXPORT_FOLDER, Settings
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 TITLE = "Export to Word"
 WORD_FILTER = "Word documents (*.docx)"
-Exporter = Callable[[Path, bool, bool], Path]  # (target, full, literal numbers) -> path written
+Exporter = Callable[[Path, bool, bool, bool], Path]  # (target, full, literal, ignore lock)
 PUBLIC_HELP = "Exempt items appear only as their headings. This is the version to publish."
 FULL_HELP = ("Includes exempt items. Every page is marked NOT FOR PUBLICATION: "
              "for members and officers only.")
@@ -134,15 +135,35 @@ class ExportDialog(QDialog):
             target = docx_target(self.target())
             if not self._may_replace(target):
                 return
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.written = self._write(target, ignore_lock=False)
+        except TargetLocked as locked:
+            if not (locked.lock.may_go_on and self._go_on(str(locked))):
+                dialogs.show_error(self, TITLE, str(locked))
+                return
             try:
-                self.written = self._exporter(target, self.full, self.literal_numbers)
-            finally:
-                QApplication.restoreOverrideCursor()
+                self.written = self._write(target, ignore_lock=True)
+            except ClerkDeskError as error:
+                dialogs.show_error(self, TITLE, str(error))
+                return
         except ClerkDeskError as error:
             dialogs.show_error(self, TITLE, str(error))
             return
         super().accept()
+
+    def _write(self, target: Path, ignore_lock: bool) -> Path:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self._exporter(target, self.full, self.literal_numbers, ignore_lock)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _go_on(self, message: str) -> bool:
+        """Ask before writing over a lock whose program is not known to be running."""
+        answer = QMessageBox.question(
+            self, TITLE, f"{message}\n\nWrite the file anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _may_replace(self, target: Path) -> bool:
         if not target.is_file() or target == self._confirmed:
@@ -169,8 +190,9 @@ def ask_export(parent: QWidget | None, db: Database, meeting_id: int,
     """Show the Export to Word dialog and write the file; the path written, or None."""
     from clerkdesk.services.export import export_meeting, suggested_file_names
 
-    def exporter(target: Path, full: bool, literal: bool) -> Path:
-        return export_meeting(db, meeting_id, target, full=full, literal_numbers=literal)
+    def exporter(target: Path, full: bool, literal: bool, ignore_lock: bool = False) -> Path:
+        return export_meeting(db, meeting_id, target, full=full, literal_numbers=literal,
+                              ignore_lock=ignore_lock)
 
     try:
         names = suggested_file_names(db, meeting_id)

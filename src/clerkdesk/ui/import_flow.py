@@ -3,16 +3,22 @@ import it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,10 +57,39 @@ def same_person(parent: QWidget | None, typed: str, existing: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_meeting_date(parent: QWidget | None, file_name: str) -> dt.date | None:
+    """The meeting's date when the minutes give none (never assumed to be today);
+    None when the clerk cancels."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("meetingDateDialog")
+    dialog.setWindowTitle("Date of the meeting")
+    dialog.setMinimumWidth(440)
+    edit = QDateEdit(QDate.currentDate(), dialog)
+    edit.setObjectName("meetingDateEdit")
+    edit.setAccessibleName("Date of the meeting")
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setCalendarPopup(True)
+    label = QLabel(f"No meeting date was found in {file_name}. On what &date was the meeting "
+                   "held?", dialog)
+    label.setWordWrap(True)
+    label.setBuddy(edit)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in (label, edit, buttons):
+        layout.addWidget(widget)
+    edit.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return edit.date().toPython()
+
+
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:
-    """Show what `path` will become (the preview), ask about near misses, import it; the new
-    meeting's id, or None when cancelled or refused. A long read or import shows its progress;
-    Esc (or Cancel) stops it and nothing is written."""
+    """Show what `path` will become (the preview), ask the date when the text gives none, ask
+    about near misses, import it; the new meeting's id, or None when cancelled or refused. A
+    long read or import shows its progress; Esc (or Cancel) stops it and nothing is written."""
     from clerkdesk.importers.draft import draft_from_source, read_source
     from clerkdesk.importers.progress import Progress
     from clerkdesk.services.imports import import_draft
@@ -77,15 +112,18 @@ def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | No
     draft = preview_import(parent, source, first)
     if draft is None:
         return None
+    date = ask_meeting_date(parent, path.name) if draft.date is None else None
+    if draft.date is None and date is None:
+        return None
     try:
         check = with_progress(parent, f"Checking {path.name}…", lambda progress: import_draft(
-            db, draft, dry_run=True, progress=progress))
+            db, draft, date=date, dry_run=True, progress=progress))
         separate = frozenset(
             typed for typed, existing in check.near_misses
             if not same_person(parent, typed, existing)
         )
         report = with_progress(parent, f"Importing {path.name}…", lambda progress: import_draft(
-            db, draft, keep_separate=separate, progress=progress))
+            db, draft, date=date, keep_separate=separate, progress=progress))
     except ImportCancelled:
         _say_cancelled(parent, path)
         return None

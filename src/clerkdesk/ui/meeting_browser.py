@@ -242,10 +242,12 @@ class MeetingBrowser(QSplitter):
         self._preview_due = not self._previews
         if self._preview_due:
             return
-        from clerkdesk.services.minutes import load_minutes
+        from clerkdesk.domain.enums import Audience
+        from clerkdesk.services.minutes import published_minutes
 
         try:
-            self.minutes_view.show_minutes(load_minutes(self._database, meeting_id))
+            self.minutes_view.show_minutes(
+                published_minutes(self._database, meeting_id, Audience.PUBLIC))
             self._previewed = meeting_id
         except ClerkDeskError as error:
             self._previewed = None

@@ -36,11 +36,11 @@ class MinutesBrowser(QTextBrowser):
         self.show_message("No meeting selected.")
 
     def show_minutes(self, minutes: MinutesView) -> None:
-        self.setHtml(minutes_html(minutes))
+        self.setHtml(minutes_html(minutes, self.palette()))
         self._fit_margins()
 
     def show_message(self, message: str) -> None:
-        self.setHtml(placeholder_html(message))
+        self.setHtml(placeholder_html(message, self.palette()))
         self._fit_margins()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API

@@ -1,8 +1,13 @@
-"""A meeting's minutes as Qt rich-text HTML in the published layout (pure: no Qt, no database)."""
+"""A meeting's minutes as Qt rich-text HTML in the published layout (no database; colours
+from ui.colours, so they read on the window's palette)."""
+
+from __future__ import annotations
 
 from html import escape
 
-from clerkdesk.domain.enums import AttendanceStatus, FlagKind, ParagraphStyle
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from clerkdesk.domain.enums import AttendanceStatus, Audience, FlagKind, ParagraphStyle
 from clerkdesk.domain.minutes import (
     AttendeeView,
     FlagView,
@@ -11,13 +16,18 @@ from clerkdesk.domain.minutes import (
     ParagraphView,
     attendee_text,
 )
-from clerkdesk.export.plaintext import meeting_heading
+from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
+from clerkdesk.export.plaintext import (
+    CORRECTIONS_HEADING,
+    DRAFT_TEXT,
+    correction_line,
+    is_draft,
+    meeting_heading,
+)
+from clerkdesk.ui.colours import Tone, text_colour
 
 LABEL_WIDTH = 36  # px per numbering column; three columns cover levels 0..2
 LEVELS = 3
-MUTED = "#5f6b7a"
-FLAG_COLOUR = "#8a5300"
-EXEMPT_COLOUR = "#a12a2a"
 
 ATTENDANCE_SECTIONS: tuple[tuple[str, tuple[AttendanceStatus, ...]], ...] = (
     ("Present", (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)),
@@ -25,25 +35,43 @@ ATTENDANCE_SECTIONS: tuple[tuple[str, tuple[AttendanceStatus, ...]], ...] = (
     ("In attendance", (AttendanceStatus.IN_ATTENDANCE,)),
     ("Apologies", (AttendanceStatus.APOLOGIES,)),
 )
+FLAG_CLASSES = {FlagKind.REQUEST: "flag-request", FlagKind.ACTION: "flag-action",
+                FlagKind.DECLARATION: "flag-declaration"}
 FLAG_NAMES = {
     FlagKind.REQUEST: "Information requested",
     FlagKind.ACTION: "Action",
     FlagKind.DECLARATION: "Declaration of interest",
 }
 
-STYLE = f"""
+STYLE = """
 h1 {{ font-size: 15pt; font-weight: 700; margin: 0; }}
-p.council {{ font-size: 10pt; color: {MUTED}; margin: 0; }}
+p.council {{ font-size: 10pt; color: {muted}; margin: 0; }}
 p.held {{ margin-top: 4px; margin-bottom: 14px; }}
 p.attendance {{ margin: 2px 0; }}
 p.item {{ font-size: 12.5pt; font-weight: 700; margin-top: 22px; margin-bottom: 6px; }}
 p.minutes-label {{ margin-top: 0; margin-bottom: 6px; }}
-p.exempt {{ color: {EXEMPT_COLOUR}; font-size: 9pt; margin-top: 0; margin-bottom: 6px; }}
-p.empty {{ color: {MUTED}; font-style: italic; }}
-span.flag {{ color: {FLAG_COLOUR}; font-size: 9pt; }}
+p.exempt {{ color: {exempt}; font-size: 9pt; margin-top: 0; margin-bottom: 6px; }}
+p.empty {{ color: {muted}; font-style: italic; }}
+span.flag-request {{ color: {request}; font-size: 9pt; }}
+span.flag-action {{ color: {action}; font-size: 9pt; }}
+span.flag-declaration {{ color: {declaration}; font-size: 9pt; }}
 td {{ padding-bottom: 8px; }}
-p.documents {{ color: {MUTED}; font-size: 10pt; margin-top: 4px; }}
+p.documents {{ color: {muted}; font-size: 10pt; margin-top: 4px; }}
 """
+
+
+def tone_css(tone: Tone, palette: QPalette | None = None) -> str:
+    """The tone as ui.colours gives it for `palette` (the application's by default); without a
+    running application (the HTML built in a test or a script) the tone's own hue."""
+    if palette is None and QGuiApplication.instance() is None:
+        return tone.value
+    return text_colour(tone, palette).name()
+
+
+def style_sheet(palette: QPalette | None = None) -> str:
+    tones = {"muted": Tone.MUTED, "exempt": Tone.EXEMPT, "request": Tone.REQUEST,
+             "action": Tone.ACTION, "declaration": Tone.DECLARATION}
+    return STYLE.format(**{key: tone_css(tone, palette) for key, tone in tones.items()})
 
 
 def text_html(text: str) -> str:
@@ -54,9 +82,12 @@ def text_html(text: str) -> str:
 def heading_html(minutes: MinutesView) -> str:
     *names, held = meeting_heading(minutes)
     council = f'<p class="council">{escape(names[0])}</p>' if len(names) > 1 else ""
+    banner = (f'<p class="exempt"><b>{NOT_FOR_PUBLICATION}</b></p>'
+              if minutes.audience is Audience.FULL else "")
+    draft = f'<p class="held">{escape(DRAFT_TEXT)}</p>' if is_draft(minutes) else ""
     return (
-        f"{council}<h1>{escape(names[-1])}</h1>"
-        f'<p class="held">{escape(held)}</p>'
+        f"{banner}{council}<h1>{escape(names[-1])}</h1>"
+        f'<p class="held">{escape(held)}</p>{draft}'
         + attendance_html(minutes.attendance)
     )
 
@@ -82,21 +113,13 @@ def item_title(item: ItemView) -> str:
     return f"{label} {item.title}".strip()
 
 
-def exempt_note(item: ItemView) -> str:
-    paragraph = f", paragraph {item.exempt_paragraph}" if item.exempt_paragraph else ""
-    return (
-        f'<p class="exempt">Exempt item (Local Government Act 1972, Schedule 12A{paragraph})'
-        " — not for publication</p>"
-    )
-
-
 def flag_html(flag: FlagView) -> str:
     name = FLAG_NAMES.get(flag.kind)
     if name is None:
         return ""
     detail = f": {flag.summary}" if flag.summary else ""
     status = f" ({flag.status})" if flag.status else ""
-    return f'<br><span class="flag">▸ {escape(name + detail + status)}</span>'
+    return f'<br><span class="{FLAG_CLASSES[flag.kind]}">▸ {escape(name + detail + status)}</span>'
 
 
 def resolution_html(paragraph: ParagraphView, resolution_prefix: str) -> str:
@@ -147,8 +170,8 @@ def documents_html(item: ItemView) -> str:
 
 def item_html(item: ItemView, minutes: MinutesView) -> str:
     parts = [f'<p class="item">{escape(item_title(item))}</p>']
-    if item.exempt:
-        parts.append(exempt_note(item))
+    if item.notice:
+        parts.append(f'<p class="exempt">{text_html(item.notice)}</p>')
     if item.paragraphs:
         if minutes.uses_minutes_heading:
             parts.append('<p class="minutes-label"><b>Minutes:</b></p>')
@@ -157,15 +180,26 @@ def item_html(item: ItemView, minutes: MinutesView) -> str:
     return "".join(parts)
 
 
-def minutes_html(minutes: MinutesView) -> str:
-    """The whole document: heading block, then every agenda item with its paragraphs."""
+def corrections_html(minutes: MinutesView) -> str:
+    if not minutes.corrections:
+        return ""
+    lines = "".join(f"<p>{text_html(correction_line(c))}</p>" for c in minutes.corrections)
+    return f'<p class="item">{escape(CORRECTIONS_HEADING)}</p>{lines}'
+
+
+def minutes_html(minutes: MinutesView, palette: QPalette | None = None) -> str:
+    """The whole document as published (see domain.publication): heading block, every agenda
+    item with its paragraphs, the correction notes."""
+    minutes = checked(minutes)
     items = "".join(item_html(item, minutes) for item in minutes.items)
     if not minutes.items:
         items = '<p class="empty">This meeting has no agenda items yet.</p>'
-    head = f"<head><style>{STYLE}</style></head>"
-    return f"<html>{head}<body>{heading_html(minutes)}{items}</body></html>"
+    head = f"<head><style>{style_sheet(palette)}</style></head>"
+    body = heading_html(minutes) + items + corrections_html(minutes)
+    return f"<html>{head}<body>{body}</body></html>"
 
 
-def placeholder_html(message: str) -> str:
+def placeholder_html(message: str, palette: QPalette | None = None) -> str:
     """A quiet centred message for when there is nothing to show."""
-    return f'<p align="center" style="color:{MUTED}; margin-top:40px">{escape(message)}</p>'
+    muted = tone_css(Tone.MUTED, palette)
+    return f'<p align="center" style="color:{muted}; margin-top:40px">{escape(message)}</p>'

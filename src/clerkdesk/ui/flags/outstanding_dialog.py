@@ -32,9 +32,14 @@ class OutstandingDialog(QDialog):
         self.list.setObjectName("outstandingList")
         self.list.setAccessibleName("Outstanding requests and actions")
         self.list.setWordWrap(True)
+        from clerkdesk.services.request_log import offered_text
+
         for entry in entries:
+            # Shown as it will be inserted: an exempt request only as the neutral line, since
+            # this dialog opens while setting up a public meeting (often on a shared screen).
             text = (f"{entry.meeting_date:%-d %b %Y}  {entry.item_label}. {entry.paragraph_label}"
-                    f"  {entry.asked_of}\n{entry.what}")
+                    f"  {'(exempt item)' if entry.exempt else entry.asked_of}\n"
+                    f"{offered_text(entry)}")
             row = QListWidgetItem(text, self.list)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)

@@ -1,7 +1,9 @@
 """The committee's request log: every request and action of every meeting, with its status.
 
 Keys: P provided (answered at the open meeting), O outstanding/open again, W withdrawn,
-D done; Ctrl+C copies the shown lines for pasting into an agenda.
+D done; Ctrl+C copies the shown lines for pasting into an agenda. The log is the clerk's working
+list, so requests made in exempt items are shown, marked [exempt]; the copied lines go out
+into agendas, so they pass through the public filter and leave those out.
 """
 
 from __future__ import annotations
@@ -112,7 +114,8 @@ class RequestLogDialog(QDialog):
         for index, entry in enumerate(entries):
             cells = (entry.meeting_date.strftime("%-d %b %Y"),
                      f"{entry.item_label}. {entry.paragraph_label}", entry.asked_of,
-                     entry.status, f"{entry.age_days} days", entry.what)
+                     entry.status, f"{entry.age_days} days",
+                     f"[exempt] {entry.what}" if entry.exempt else entry.what)
             for column, text in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         if entries:
@@ -140,7 +143,12 @@ class RequestLogDialog(QDialog):
         return True
 
     def copy_lines(self) -> None:
+        from clerkdesk.domain.enums import Audience
+        from clerkdesk.domain.publication import visible
         from clerkdesk.services.request_log import format_log_line
 
-        QGuiApplication.clipboard().setText("\n".join(format_log_line(e) for e in self.entries))
-        self.message.setText(f"{len(self.entries)} line(s) copied.")
+        public = visible(self.entries, Audience.PUBLIC)
+        QGuiApplication.clipboard().setText("\n".join(format_log_line(e) for e in public))
+        left_out = len(self.entries) - len(public)
+        note = f" ({left_out} exempt left out: not for publication)" if left_out else ""
+        self.message.setText(f"{len(public)} line(s) copied{note}.")
