@@ -2,11 +2,11 @@
 is stored and printed by every public output in place of the exempt minute."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 from support.modal import drive_modal, focused, focused_name
+from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import Audience
 from clerkdesk.export.plaintext import render_minutes
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 WORDING = "Considered in private (exempt under paragraph {n} of Schedule 12A)."
 
 
-def test_exempt_item_line_typed_in_settings_replaces_the_minute_in_public(qtbot, db, db_path):
+def test_exempt_item_line_typed_in_settings_replaces_the_minute_in_public(qtbot, db):
     committee = create_committee(db, "Licensing Panel", "Westmere County Council")
     meeting = create_meeting(db, committee, dt.date(2026, 11, 3), agenda=["Premises review"])
     item = load_minutes(db, meeting).items[0].id
@@ -39,9 +39,8 @@ def test_exempt_item_line_typed_in_settings_replaces_the_minute_in_public(qtbot,
     assert edit_committee_settings(None, db, committee) is True
     assert outcome == ["done"]
 
-    with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT exempt_wording FROM committee WHERE id = ?",
-                           (committee,)).fetchall() == [(WORDING,)]
+    assert raw_rows(db, "SELECT exempt_wording FROM committee WHERE id = ?",
+                    committee) == [(WORDING,)]
     public = published_minutes(db, meeting, Audience.PUBLIC)
     expected = "Considered in private (exempt under paragraph 7 of Schedule 12A)."
     for output in (render_minutes(public), minutes_html(public)):

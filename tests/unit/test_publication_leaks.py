@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from support.raw_sql import target_of
 
 from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.services.agenda import set_item_exempt
@@ -86,12 +87,13 @@ def run_cli(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[st
 
 
 def test_show_and_requests_are_public_unless_full(
-    db: Database, db_path: Path, meeting: dict[str, int], tmp_path: Path
+    db: Database, meeting: dict[str, int], tmp_path: Path
 ) -> None:
     add_flag(db, meeting["secret"], RequestFields(what=SECRET_REQUEST,
                                                   asked_of_body="Head of Legal"))
     db.close()
 
+    db_path = target_of(db)  # the file, or the team database's URL
     shown = run_cli(tmp_path, "--db", db_path, "show", str(meeting["meeting"]))
     as_json = run_cli(tmp_path, "--db", db_path, "show", str(meeting["meeting"]), "--json")
     full = run_cli(tmp_path, "--db", db_path, "show", str(meeting["meeting"]), "--full")

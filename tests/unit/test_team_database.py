@@ -82,7 +82,8 @@ def _load_version_1_fixture(pg_server, name: str) -> None:  # noqa: ANN001
 
 
 def test_a_version_1_server_is_upgraded_through_every_step(pg_server):
-    from clerkdesk.export.plaintext import render_minutes
+    from support.published import shown
+
     from clerkdesk.services import meetings, minutes
 
     name = pg_server.new_database()
@@ -92,7 +93,7 @@ def test_a_version_1_server_is_upgraded_through_every_step(pg_server):
     database = open_database(pg_server.url(name))
     try:
         [meeting] = meetings.list_meetings(database)
-        text = render_minutes(minutes.load_minutes(database, meeting.id))
+        text = shown(minutes.load_minutes(database, meeting.id))
         committees.create_committee(database, "Cabinet")
     finally:
         database.close()
