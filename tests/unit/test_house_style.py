@@ -43,6 +43,16 @@ def test_sentence_starting_with_a_figure() -> None:
     assert fixes(digit_start_hits(text)) == [("4", "Four"), ("2024", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "The uplift of 6.5% had been modelled.", "A budget of £1.5 million was agreed.",
+    "Version 2.3 of the plan was issued.", "It rose by 0.7 per cent.", "See section 4.2 below.",
+])
+def test_a_decimal_point_does_not_start_a_sentence(text) -> None:
+    """check --fix once turned "6.5%" into "6.Five%": the digit after a decimal point is not
+    the start of a sentence."""
+    assert list(digit_start_hits(text)) == []
+
+
 def test_ise_by_default_with_exceptions() -> None:
     spelt = spell_checker().is_correct
     text = "They organized, recognizes and prized the size; analyzed; advised."

@@ -192,8 +192,11 @@ _FIGURES = re.compile(r"(\d[\d,]*)\b")
 
 
 def _sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip()
-    return not before or before[-1] in ".!?"
+    """Whether `index` begins a sentence: the text's start, or after . ! ? and a space (a
+    figure straight after a full stop is a decimal, as in "6.5%", never a new sentence)."""
+    before = text[:index]
+    stripped = before.rstrip()
+    return not stripped or (stripped[-1] in ".!?" and len(stripped) < len(before))
 
 
 def digit_start_hits(text: str) -> Iterator[Hit]:
