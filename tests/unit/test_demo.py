@@ -20,3 +20,13 @@ def test_demo_loads_once_with_roster_requests_and_resolutions(db):
     assert any(item.exempt and item.exempt_paragraph for item in view.items)
     assert "{@" not in render_minutes(view), "every person token must be rendered as a name"
     assert len(view.attendance) >= 8
+
+
+def test_the_demo_meeting_passes_its_own_attendance_checks(db):
+    """A newcomer's first `clerkdesk check` found the demo's Apologies paragraph spoken by the
+    member who sent apologies."""
+    from clerkdesk.services.review import check_meeting
+
+    meeting_id = demo.ensure_demo(db)
+    findings = check_meeting(db, meeting_id)
+    assert not [f for f in findings if f.check == "speaker-away"], findings
