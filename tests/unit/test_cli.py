@@ -293,3 +293,22 @@ def test_import_dry_run_prints_the_preview_and_writes_nothing(cli_env, tmp_path:
     assert "  45/20  Announcements: 2 paragraphs, 3 bullets" in lines
     assert lines[-1] == "Nothing was written (a preview)."
     assert not db_path.exists()
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    """`clerkdesk show 1 | head -1` exited 1, which the README calls a bug."""
+    import subprocess
+    import sys
+
+    from clerkdesk.services.demo import load_demo
+    from clerkdesk.storage.database import open_database
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    load_demo(db)
+    db.close()
+    shown = subprocess.Popen([sys.executable, "-m", "clerkdesk", "--db", str(path), "show", "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert shown.stdout is not None
+    shown.stdout.close()  # the reader has gone before the first line, as `head -0` would
+    assert shown.wait(timeout=60) == 0, shown.stderr.read() if shown.stderr else ""

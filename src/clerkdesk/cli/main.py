@@ -34,9 +34,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_INTERRUPTED
     except ClerkDeskError as error:
         return _fail(str(error))
-    except BrokenPipeError:  # e.g. `clerkdesk show 3 | head`
+    except BrokenPipeError:  # e.g. `clerkdesk show 3 | head`: the reader had enough, no error
         _silence_stdout()
-        return 1
+        return 0
     except OSError as error:  # unreadable import file, permission denied, ...
         return _fail(_os_error_message(error))
 
