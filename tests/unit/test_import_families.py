@@ -150,3 +150,16 @@ def test_marking_lines_and_choosing_the_scheme_change_the_draft() -> None:
     assert (marked.parsed.scheme, marked.parsed.scheme_found) == (ParagraphScheme.DOT, True)
     as_text = draft_from_source(source, {texts.index("Reserves"): Mark.PARAGRAPH})
     assert as_text.parsed.items[0].paragraphs[-2].text == "Reserves"
+
+
+def test_a_committee_named_after_the_file_is_said(db, tmp_path):
+    """A newcomer's import with no committee in the text was filed under the file's name
+    ("highways-modgov-style") without a word."""
+    from clerkdesk.services.imports import import_file
+
+    minutes = tmp_path / "scan-0042.txt"
+    minutes.write_text("1. Apologies\n1) None were received.\n", encoding="utf-8")
+    report = import_file(db, minutes, date=dt.date(2026, 3, 5))
+    assert any("No committee name was found" in w and "scan-0042" in w for w in report.warnings)
+    named = import_file(db, minutes, committee="Audit Committee", date=dt.date(2026, 3, 6))
+    assert not any("No committee name" in w for w in named.warnings)

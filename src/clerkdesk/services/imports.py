@@ -71,9 +71,13 @@ def import_draft(
     if parsed.is_empty():
         raise ImportFailed(f"{draft.label} contains no minutes: no agenda item and no numbered "
                            "paragraphs were found.")
+    warnings: list[str] = []
     if committee and committee.strip():
         draft = replace(draft, committee=committee.strip())
-    warnings: list[str] = []
+    elif draft.committee_from in GUESSED_COMMITTEE:
+        warnings.append(f"No committee name was found in the text: the meeting was filed under "
+                        f"“{draft.committee}” ({draft.committee_from}). Give the committee "
+                        "(--committee NAME) or rename it in Committee settings.")
     when = date or draft.date
     if when is None:
         when = dt.date.today()
@@ -97,6 +101,9 @@ def import_draft(
         return report
     except _DryRun as rolled_back:
         return rolled_back.report
+
+
+GUESSED_COMMITTEE = ("the file's name", "nowhere: the default")  # MinutesDraft.committee_from
 
 
 class _DryRun(Exception):
