@@ -312,3 +312,15 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     assert shown.stdout is not None
     shown.stdout.close()  # the reader has gone before the first line, as `head -0` would
     assert shown.wait(timeout=60) == 0, shown.stderr.read() if shown.stderr else ""
+
+
+def test_a_relative_sqlite_url_says_where_it_looked(tmp_path, capsys):
+    """`--db sqlite:///tmp/x.sqlite` names tmp/x.sqlite in the current folder; the newcomer
+    who meant /tmp/x.sqlite was told only that there was no database."""
+    from clerkdesk.cli import main
+
+    code = main(["--db", "sqlite:///tmp/no-such-dir/x.sqlite", "meetings"])
+    message = capsys.readouterr().err
+    assert code == 2
+    assert "three slashes name a file in the current folder" in message
+    assert "sqlite:////" in message and message.count("\n") == 1

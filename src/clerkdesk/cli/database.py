@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerkdesk.errors import ClerkDeskError, DatabaseBusy
@@ -34,7 +35,7 @@ def opened_database(args: argparse.Namespace, *, must_exist: bool) -> Iterator[D
     path = database_file(target)
     if must_exist and path is not None and not path.exists():
         raise ClerkDeskError(
-            f"No ClerkDesk database at {target} "
+            f"No ClerkDesk database at {target}{_relative_url_hint(target, path)} "
             "(run `clerkdesk` once, or `clerkdesk import FILE`)"
         )
     try:
@@ -51,3 +52,11 @@ def opened_database(args: argparse.Namespace, *, must_exist: bool) -> Iterator[D
             f"The database was busy in another program (a long import?) for "
             f"{BUSY_WAIT_SECONDS} seconds: try again when it has finished."
         ) from None
+
+
+def _relative_url_hint(target: str, path: Path) -> str:
+    """sqlite:///x names x in the current folder: say where that was, and how to name /x."""
+    if "://" not in target or target.split("://", 1)[1].startswith("//"):
+        return ""
+    return f" ({path}: three slashes name a file in the current folder; write sqlite:////… " \
+           "for a full path)"
