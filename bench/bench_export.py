@@ -6,15 +6,12 @@ Usage: .venv/bin/python bench/bench_export.py     (target: ratio <= 1.3)
 
 import argparse
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from bench_results import Row, write_rows
+from bench_results import Row, median_seconds, write_rows
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.export.plaintext import item_heading
@@ -28,7 +25,6 @@ from clerkdesk.storage.database import Database, open_database
 
 ITEMS = 10
 PARAGRAPHS_PER_ITEM = 30
-REPEATS = 5
 TARGET = 1.3
 SENTENCE = ("Officer {n} explained that the service had reviewed the figures for the quarter and "
             "that the position would be reported to the next meeting of the committee.")
@@ -59,15 +55,6 @@ def minimal_script(db: Database, meeting_id: int, target: Path) -> None:
             document.add_paragraph(paragraph.text, "CD Minute")
     document.save(str(target))
 
-
-def median_seconds(run: Callable[[], object]) -> float:
-    run()  # warm up: imports, template cache of the file system
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

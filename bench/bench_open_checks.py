@@ -6,31 +6,18 @@ Usage: .venv/bin/python bench/bench_open_checks.py     (target: quick check < 25
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from bench_results import Row, ms, write_rows
+from bench_results import Row, median_seconds, ms, write_rows
 from generate_db import generate
 
 from clerkdesk.storage import inspect_file
 from clerkdesk.storage.database import open_database
 
-REPEATS = 5
 TARGET_MS = 250
 
-
-def median_seconds(run: Callable[[], object]) -> float:
-    run()  # warm up: the file is in the page cache, as after any recent use
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def quick_check(path: Path) -> None:

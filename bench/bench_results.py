@@ -7,6 +7,9 @@ run_all.py can gather them without parsing printed text.
 from __future__ import annotations
 
 import json
+import statistics
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -33,3 +36,15 @@ def read_rows(path: Path | str) -> list[Row]:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.2f} ms"
+
+
+def median_seconds(run: Callable[[], object], repeats: int = 5) -> float:
+    """The median wall time of `run` over `repeats` calls, after one warm-up call (imports,
+    page cache)."""
+    run()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

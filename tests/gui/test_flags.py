@@ -245,14 +245,8 @@ def request_due_dates(path: Path) -> list[tuple[str, str | None]]:
         return connection.execute("SELECT what, due_date FROM request_flag").fetchall()
 
 
-@pytest.mark.parametrize("typed, due", [
-    ("26092023", "2023-09-26"), ("26/09/2023", "2023-09-26"), ("26/9/23", "2023-09-26"),
-    ("26.09.2023", "2023-09-26"), ("26 Sept 2023", "2023-09-26"),
-    ("tomorrow", (dt.date.today() + dt.timedelta(days=1)).isoformat()),
-    ("+14", (dt.date.today() + dt.timedelta(days=14)).isoformat()),
-    ("", None),
-])
-def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, typed, due):
+def request_form_at_due(open_window, send_meeting, qtbot):  # noqa: ANN001, ANN201
+    """A paragraph typed, Ctrl+Shift+R, and Tab twice (What → Asked of → Due): the form."""
     path, meeting = send_meeting
     window = open_window(path)
     window.open_meeting(meeting)
@@ -263,6 +257,19 @@ def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, 
     form = ws.flagging.form
     for _ in range(2):  # What → Asked of → Due
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return form
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("26092023", "2023-09-26"), ("26/09/2023", "2023-09-26"), ("26/9/23", "2023-09-26"),
+    ("26.09.2023", "2023-09-26"), ("26 Sept 2023", "2023-09-26"),
+    ("tomorrow", (dt.date.today() + dt.timedelta(days=1)).isoformat()),
+    ("+14", (dt.date.today() + dt.timedelta(days=14)).isoformat()),
+    ("", None),
+])
+def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, typed, due):
+    path, _meeting = send_meeting
+    form = request_form_at_due(open_window, send_meeting, qtbot)
     assert focused() is form.fields["due"]
     qtbot.keyClicks(focused(), typed)
     if due:
@@ -276,16 +283,8 @@ def test_due_date_is_typed_as_clerks_write_it(open_window, send_meeting, qtbot, 
 
 
 def test_a_due_date_that_is_not_a_date_is_refused_in_the_form(open_window, send_meeting, qtbot):
-    path, meeting = send_meeting
-    window = open_window(path)
-    window.open_meeting(meeting)
-    ws = window.meetings.workspace
-    ws.editor.setFocus()
-    qtbot.keyClicks(ws.editor, "A Member asked for the budget.")
-    press(qtbot, ws.editor, "Ctrl+Shift+R")
-    form = ws.flagging.form
-    for _ in range(2):
-        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    path, _meeting = send_meeting
+    form = request_form_at_due(open_window, send_meeting, qtbot)
     qtbot.keyClicks(focused(), "31/02/2023")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert form.isVisible(), "a date that does not exist is not saved as some other date"

@@ -198,6 +198,12 @@ def check_not_present(places: Sequence[Located],
     return findings
 
 
+def speaker_unless_apologising(stored: str, person_id: int | None) -> int | None:
+    """`person_id` as the paragraph's speaker, or None when the paragraph names them only in a
+    sentence about apologies ("Apologies were received from {@5}.": they are not speaking)."""
+    return None if person_id in apologies_mentions(stored) else person_id
+
+
 def apologies_mentions(stored: str) -> set[int]:
     """People named in a sentence about apologies ("Apologies were received from {@5}.")."""
     found: set[int] = set()

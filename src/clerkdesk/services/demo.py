@@ -17,7 +17,7 @@ from clerkdesk.domain.enums import (
     Role,
 )
 from clerkdesk.domain.mentions import person_token
-from clerkdesk.domain.name_checks import apologies_mentions
+from clerkdesk.domain.name_checks import speaker_unless_apologising
 from clerkdesk.resources import resource_path
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.flags import add_request_in, add_resolution_in
@@ -59,9 +59,7 @@ def _item(session: Session, meeting_id: int, entry: dict[str, Any], ids: dict[st
     for para in entry["paragraphs"]:
         text = _tokens(para["text"], ids)
         first = _KEY_TOKEN.search(para["text"])
-        speaker = ids.get(first.group(1)) if first else None
-        if speaker is not None and speaker in apologies_mentions(text):
-            speaker = None  # "Apologies were received from …": not a speaker (as on import)
+        speaker = speaker_unless_apologising(text, ids.get(first.group(1)) if first else None)
         paragraph = add_paragraph_in(
             session, item.id, text, level=para.get("level", 0),
             style=ParagraphStyle(para.get("style", "numbered")), speaker_id=speaker,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import ParagraphStyle, RequestStatus, ResolutionForm
 from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token, starts_sentence
-from clerkdesk.domain.name_checks import apologies_mentions
+from clerkdesk.domain.name_checks import speaker_unless_apologising
 from clerkdesk.domain.naming import at_sentence_start
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme
 from clerkdesk.domain.resolution_forms import resolution_form
@@ -273,9 +273,7 @@ def stored_text(
             speaker, speaker_found = pid, True
     out.append(text[last:])
     stored = "".join(out)
-    if not speaker_found and first in apologies_mentions(stored):
-        first = None  # "Apologies were received from Mr X": Mr X is not speaking
-    return stored, speaker if speaker_found else first
+    return stored, speaker if speaker_found else speaker_unless_apologising(stored, first)
 
 
 def _conventional(name: str, text_before: str) -> str:

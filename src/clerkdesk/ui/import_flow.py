@@ -101,37 +101,43 @@ def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | No
         return source, import_draft(db, draft_from_source(source, progress=steps), dry_run=True,
                                     progress=steps)
 
-    try:
-        source, first = with_progress(parent, f"Reading {path.name}…", read)
-    except ImportCancelled:
-        _say_cancelled(parent, path)
+    read_back = _said_if_stopped(parent, path, lambda: with_progress(
+        parent, f"Reading {path.name}…", read))
+    if read_back is None:
         return None
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Import failed", str(error))
-        return None
-    draft = preview_import(parent, source, first)
+    draft = preview_import(parent, *read_back)
     if draft is None:
         return None
     date = ask_meeting_date(parent, path.name) if draft.date is None else None
     if draft.date is None and date is None:
         return None
-    try:
+
+    def check_then_import() -> ImportReport:
         check = with_progress(parent, f"Checking {path.name}…", lambda progress: import_draft(
             db, draft, date=date, dry_run=True, progress=progress))
         separate = frozenset(
             typed for typed, existing in check.near_misses
             if not same_person(parent, typed, existing)
         )
-        report = with_progress(parent, f"Importing {path.name}…", lambda progress: import_draft(
+        return with_progress(parent, f"Importing {path.name}…", lambda progress: import_draft(
             db, draft, date=date, keep_separate=separate, progress=progress))
-    except ImportCancelled:
-        _say_cancelled(parent, path)
-        return None
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Import failed", str(error))
+
+    report = _said_if_stopped(parent, path, check_then_import)
+    if report is None:
         return None
     QMessageBox.information(parent, "Minutes imported", "\n".join(report.summary_lines()))
     return report.meeting_id
+
+
+def _said_if_stopped(parent: QWidget | None, path: Path, run: Callable[[], T]) -> T | None:
+    """`run()`, or None once a cancel (status bar) or a refusal (message box) has been shown."""
+    try:
+        return run()
+    except ImportCancelled:
+        _say_cancelled(parent, path)
+    except ClerkDeskError as error:
+        dialogs.show_error(parent, "Import failed", str(error))
+    return None
 
 
 def _say_cancelled(parent: QWidget | None, path: Path) -> None:
