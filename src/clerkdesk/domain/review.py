@@ -21,6 +21,7 @@ class CheckId(StrEnum):
 
     XML_INVALID = "xml-invalid"
     EMPTY = "empty"
+    EXEMPT_PARAGRAPH = "exempt-paragraph"
     MISLEVELLED = "mis-levelled"
     AS_PRINTED = "as-printed"
     NEAR_MISS_NAME = "near-miss-name"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, check_acronyms
 from clerkdesk.domain.attendance_checks import check_speakers_away, check_substitutes
+from clerkdesk.domain.export_checks import check_exempt_paragraphs
 from clerkdesk.domain.flag_checks import (
     EarlierRequest,
     FlagsByParagraph,
@@ -53,6 +54,7 @@ def review(data: ReviewInput) -> list[Finding]:
     findings = [
         *check_xml_characters(places),
         *check_empty(places),
+        *check_exempt_paragraphs(data.minutes),
         *check_levels(places),
         *check_printed_names(places, data.people),
         *check_near_miss_names(places, people),

@@ -149,6 +149,8 @@ class Meeting(Base):
     approval_recorded_by: Mapped[str | None] = mapped_column(String(100))  # the clerk
     published_on: Mapped[dt.date | None] = mapped_column(Date)
     moderngov_meeting_id: Mapped[int | None] = mapped_column(Integer)  # schema step 6
+    # Keys of the blocking findings the clerk chose Export anyway over (one a line; step 12).
+    export_accepted: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(
