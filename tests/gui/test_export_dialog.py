@@ -1,4 +1,4 @@
-"""Export to Word dialog, driven by keyboard: file, public/full, literal numbers, errors."""
+"""Export dialog, driven by keyboard: file, format, public/full, literal numbers, errors."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerkdesk.services.demo import load_demo
-from clerkdesk.ui.export_dialog import ExportDialog, ask_export
+from clerkdesk.ui.export_dialog import ExportDialog
+from clerkdesk.ui.export_flow import ask_export
 from clerkdesk.ui.settings import LAST_EXPORT_FOLDER, Settings
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -129,12 +130,12 @@ def test_an_empty_path_or_wrong_suffix_keeps_the_dialog_open(qtbot, dialog, call
                                                              captured_errors):
     replace_path(qtbot, "   ")
     press(qtbot, Qt.Key.Key_Return)
-    replace_path(qtbot, "minutes.pdf")
+    replace_path(qtbot, "minutes.odt")
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.isVisible() and calls == []
     assert [text for _title, text in captured_errors] == [
-        "Type the name of the Word file to write.",
-        "minutes.pdf does not end in .docx: Word files are written as .docx.",
+        "Type the name of the file to write.",
+        "minutes.odt does not end in .docx, .pdf or .html: choose one of those formats.",
     ]
 
 
@@ -191,14 +192,14 @@ def test_ask_export_shows_a_failure_and_stays_open(qtbot, db, demo, tmp_path, ca
     outcome = drive_modal(fill_in)
     assert ask_export(None, db, demo, Settings()) is None
     assert outcome == ["done"]
-    assert captured_errors == [("Export to Word", f"The folder {target.parent} does not exist: "
+    assert captured_errors == [("Export minutes", f"The folder {target.parent} does not exist: "
                                                   "choose another folder.")]
     assert Settings().get(LAST_EXPORT_FOLDER) == ""
 
 
 def test_ask_export_for_an_unknown_meeting_says_so(db, captured_errors):
     assert ask_export(None, db, 999, Settings()) is None
-    assert captured_errors == [("Export to Word", "There is no meeting with id 999.")]
+    assert captured_errors == [("Export minutes", "There is no meeting with id 999.")]
 
 
 def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_yes(

@@ -23,6 +23,8 @@ class ActionId(Enum):
     REFRESH_MEMBERS_MODERNGOV = auto()
     CHECK_AGENDA_MODERNGOV = auto()
     EXPORT_WORD = auto()
+    EXPORT_PDF = auto()
+    PRINT = auto()
     OPEN_MEETING = auto()
     CLOSE_MEETING = auto()
     COMMITTEE_SETTINGS = auto()
@@ -114,9 +116,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "changes you agree to"),
     ActionSpec(ActionId.CHECK_AGENDA_MODERNGOV, "Check the a&genda on Modern.gov…",
                "Show items added to or withdrawn from this meeting's agenda on the site"),
-    ActionSpec(ActionId.EXPORT_WORD, "&Export to Word…",
-               "Write the minutes as a .docx for publication (public or full version)",
+    ActionSpec(ActionId.EXPORT_WORD, "&Export…",
+               "Write the minutes as Word, PDF or a web page for publication (public or full "
+               "version), after the checks",
                "Ctrl+E"),
+    ActionSpec(ActionId.EXPORT_PDF, "Export as &PDF…",
+               "Write the minutes as a tagged, accessible PDF (needs LibreOffice)",
+               "Ctrl+Shift+P"),
+    ActionSpec(ActionId.PRINT, "P&rint…",
+               "Print the minutes as published (public or full), with a preview",
+               "Ctrl+P", standard=StandardKey.Print),
     ActionSpec(ActionId.OPEN_MEETING, "Open &selected meeting",
                "Open the meeting selected in the list for live minutes", "Ctrl+Return"),
     ActionSpec(ActionId.CLOSE_MEETING, "&Close meeting",

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui.database_controller import DatabaseController
         from clerkdesk.ui.meeting_browser import MeetingBrowser
         from clerkdesk.ui.meeting_controller import MeetingController
+        from clerkdesk.ui.publishing import Publishing
 
         self.built = True
         self.database = DatabaseController(self)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.action_map = create_actions(self)
         self.search_dialog = None
         self.meetings = MeetingController(self.pages, self.browser, self.settings, self.action_map)
+        self.publishing = Publishing(self)
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
             ActionId.REFRESH_MEMBERS_MODERNGOV: self.refresh_members_from_moderngov,
             ActionId.CHECK_AGENDA_MODERNGOV: self.check_agenda_on_moderngov,
             ActionId.EXPORT_WORD: self.export_to_word,
+            ActionId.EXPORT_PDF: lambda: self.publishing.export(".pdf"),
+            ActionId.PRINT: self.publishing.print,
             ActionId.OPEN_MEETING: self.open_selected_meeting,
             ActionId.COMMITTEE_SETTINGS: self.edit_committee_settings,
             ActionId.SEARCH_ALL: self.search_all_meetings,
@@ -363,19 +367,7 @@ class MainWindow(QMainWindow):
         return meeting_id
 
     def export_to_word(self) -> Path | None:
-        """Export the open meeting (or the one selected in the list) after saving pending text."""
-        from clerkdesk.ui import dialogs
-        from clerkdesk.ui.export_dialog import ask_export
-
-        database = self.database.current
-        workspace = self.meetings.workspace
-        meeting_id = workspace.meeting_id if workspace else self.browser.current_meeting_id()
-        if database is None or meeting_id is None:
-            return None
-        if workspace is not None and not workspace.close_session():
-            dialogs.show_error(self, "Not exported", "The latest text is not saved yet.")
-            return None
-        return ask_export(self, database, meeting_id, self.settings)
+        return self.publishing.export(".docx")
 
     def edit_committee_settings(self) -> None:
         from clerkdesk.ui.committee_settings_dialog import edit_committee_settings

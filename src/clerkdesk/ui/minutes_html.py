@@ -136,16 +136,16 @@ def resolution_html(paragraph: ParagraphView, resolution_prefix: str) -> str:
     return "<br>".join(parts)
 
 
-def paragraph_body(paragraph: ParagraphView, resolution_prefix: str) -> str:
+def paragraph_body(paragraph: ParagraphView, resolution_prefix: str, flags: bool = True) -> str:
     body = text_html(paragraph.text)
     if paragraph.style is ParagraphStyle.RESOLUTION:
         body = resolution_html(paragraph, resolution_prefix)
-    return body + "".join(flag_html(f) for f in paragraph.flags)
+    return body + "".join(flag_html(f) for f in paragraph.flags if flags)
 
 
-def paragraph_row(paragraph: ParagraphView, resolution_prefix: str) -> str:
+def paragraph_row(paragraph: ParagraphView, resolution_prefix: str, flags: bool = True) -> str:
     """One table row: empty indent cells, the number in its own column, then the text."""
-    body = paragraph_body(paragraph, resolution_prefix)
+    body = paragraph_body(paragraph, resolution_prefix, flags)
     if paragraph.style is ParagraphStyle.RESOLUTION:
         return f'<tr><td colspan="{LEVELS + 1}">{body}</td></tr>'
     level = max(0, min(paragraph.level, LEVELS - 1))
@@ -156,8 +156,8 @@ def paragraph_row(paragraph: ParagraphView, resolution_prefix: str) -> str:
     return f'<tr>{indent}{label}<td colspan="{LEVELS - level}">{body}</td></tr>'
 
 
-def paragraphs_table(item: ItemView, resolution_prefix: str) -> str:
-    rows = "".join(paragraph_row(p, resolution_prefix) for p in item.paragraphs)
+def paragraphs_table(item: ItemView, resolution_prefix: str, flags: bool = True) -> str:
+    rows = "".join(paragraph_row(p, resolution_prefix, flags) for p in item.paragraphs)
     return f'<table width="100%" cellspacing="0" cellpadding="0">{rows}</table>'
 
 
@@ -168,14 +168,14 @@ def documents_html(item: ItemView) -> str:
     return f'<p class="documents"><b>Supporting documents:</b><br>{titles}</p>'
 
 
-def item_html(item: ItemView, minutes: MinutesView) -> str:
+def item_html(item: ItemView, minutes: MinutesView, flags: bool = True) -> str:
     parts = [f'<p class="item">{escape(item_title(item))}</p>']
     if item.notice:
         parts.append(f'<p class="exempt">{text_html(item.notice)}</p>')
     if item.paragraphs:
         if minutes.uses_minutes_heading:
             parts.append('<p class="minutes-label"><b>Minutes:</b></p>')
-        parts.append(paragraphs_table(item, minutes.resolution_prefix))
+        parts.append(paragraphs_table(item, minutes.resolution_prefix, flags))
     parts.append(documents_html(item))
     return "".join(parts)
 
@@ -187,11 +187,12 @@ def corrections_html(minutes: MinutesView) -> str:
     return f'<p class="item">{escape(CORRECTIONS_HEADING)}</p>{lines}'
 
 
-def minutes_html(minutes: MinutesView, palette: QPalette | None = None) -> str:
+def minutes_html(minutes: MinutesView, palette: QPalette | None = None, *,
+                 flags: bool = True) -> str:
     """The whole document as published (see domain.publication): heading block, every agenda
-    item with its paragraphs, the correction notes."""
+    item with its paragraphs, the correction notes; `flags` adds the clerk's flag lines."""
     minutes = checked(minutes)
-    items = "".join(item_html(item, minutes) for item in minutes.items)
+    items = "".join(item_html(item, minutes, flags) for item in minutes.items)
     if not minutes.items:
         items = '<p class="empty">This meeting has no agenda items yet.</p>'
     head = f"<head><style>{style_sheet(palette)}</style></head>"

@@ -29,6 +29,11 @@ LAST_EXPORT_FOLDER = Key("export/last_folder", str, "")
 RECENT_DATABASES = Key("database/recent", str, "[]")  # JSON list of paths, newest first
 
 
+def committee_export_folder(committee_id: int) -> Key[str]:
+    """The folder of the committee's last export ("" until one is made)."""
+    return Key(f"export/last_folder_by_committee/{committee_id}", str, "")
+
+
 class Settings:
     """Typed access to QSettings; the only place in ClerkDesk that constructs one."""
 
