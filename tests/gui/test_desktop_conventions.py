@@ -86,7 +86,7 @@ def test_shortcut_sheet_filters_as_you_type(qtbot):
     qtbot.keyClicks(focused(), "export")
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     shown = [table.item(r, 0).text() for r in range(table.rowCount()) if not table.isRowHidden(r)]
-    assert shown == ["Export to Word…"]
+    assert shown == ["Export…", "Export as PDF…", "On a problem listed: go to it in the minutes"]
     focused().clear()
     qtbot.keyClicks(focused(), "ctrl+shift+r")
     shown = [table.item(r, 0).text() for r in range(table.rowCount()) if not table.isRowHidden(r)]

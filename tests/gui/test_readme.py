@@ -23,6 +23,7 @@ PANELS = {  # widget module -> the "Where" of its keys in PANEL_KEYS
     "flags/flag_form.py": "Flag form",
     "workspace/find_bar.py": "Find bar",
     "import_preview.py": "Import preview",
+    "export_findings.py": "Export dialog",
 }
 SAME = {"Enter": "Return"}  # the keypad's Enter is handled as Return
 

@@ -361,6 +361,7 @@ PANEL_KEYS: tuple[PanelKey, ...] = (
     PanelKey("Review panel", ("F",), "Apply the offered fix", "apply the fix"),
     PanelKey("Review panel", ("D",), "Dismiss the finding", "dismiss"),
     PanelKey("Review panel", ("F5",), "Check again", "check again"),
+    PanelKey("Export dialog", ("Return",), "On a problem listed: go to it in the minutes"),
     PanelKey("Names picker", ("Up", "Down"), "Choose in the list"),
     PanelKey("Names picker", ("Return",), "Insert the name (then the phrase)"),
     PanelKey("Names picker", ("Esc",), "Close the list and carry on typing"),
