@@ -222,3 +222,39 @@ def test_without_libreoffice_the_pdf_export_says_so_and_stays_open(qtbot, dialog
     assert captured_errors == [("Export minutes", "PDF needs LibreOffice, which is not "
                                 "installed: install LibreOffice (libreoffice-writer) and "
                                 "export again.")]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_from_ctrl_e_to_the_empty_paragraph_and_fill_it_in(open_window, sample_db, qtbot):  # noqa: ANN001
+    from clerkdesk.storage.database import open_database
+
+    db = open_database(sample_db.path)
+    [item, _exempt] = load_minutes(db, sample_db.older_meeting_id).items
+    empty_id = add_paragraph(db, item.id, "")
+    db.close()
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.older_meeting_id)
+
+    def go_to_finding(dialog: QDialog) -> None:
+        assert findings_shown(dialog) == ["item 1, 3  empty paragraph"]
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("exportDialog", go_to_finding)
+    qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)
+    assert outcome == ["done"]
+    workspace = window.meetings.workspace
+    qtbot.waitUntil(workspace.editor.hasFocus, timeout=2000)
+    assert workspace.editor.caret()[0] == empty_id
+    qtbot.keyClicks(workspace.editor, "Members noted the update.")
+    assert window.meetings.close_meeting()
+    [(text,)] = raw_rows_at(sample_db.path, empty_id)
+    assert text == "Members noted the update."
+
+
+def raw_rows_at(path: Path, paragraph_id: int) -> list[tuple[str]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT text FROM paragraph WHERE id = ?",
+                                  (paragraph_id,)).fetchall()

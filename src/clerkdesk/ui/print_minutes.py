@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 TITLE = "Print minutes"
 MARGIN_MM = 20.0
 BAND_LINES = 2.0  # the page mark at the top and the page number at the bottom
+PREVIEW_HEIGHT = 0.92  # of the screen's available height
+PREVIEW_ASPECT = 1.1  # width : height of the preview window
 
 
 def page_mark(minutes: MinutesView) -> str:
@@ -135,6 +137,13 @@ def ask_audience(parent: QWidget | None) -> Audience | None:
     return Audience.PUBLIC if chosen is public else Audience.FULL if chosen is full else None
 
 
+def _fit_to_screen(preview: QPrintPreviewDialog) -> None:
+    """Nearly the screen's height (a whole page readable at 1366×768), a page and a bit wide."""
+    screen = preview.screen().availableGeometry()
+    height = int(screen.height() * PREVIEW_HEIGHT)
+    preview.resize(min(screen.width(), int(height * PREVIEW_ASPECT)), height)
+
+
 def ask_print(parent: QWidget | None, db: Database, meeting_id: int) -> bool:
     """Ask which version, then show the print preview (Print prints); False if cancelled."""
     from clerkdesk.domain.publication import published
@@ -154,5 +163,6 @@ def ask_print(parent: QWidget | None, db: Database, meeting_id: int) -> bool:
     preview.setObjectName("printPreview")
     preview.setWindowTitle(f"{TITLE} — {page_mark(minutes) or 'approved'}")
     preview.paintRequested.connect(lambda target: paint_minutes(target, minutes))
+    _fit_to_screen(preview)
     preview.exec()
     return True
