@@ -89,3 +89,22 @@ def alert_style(tone: Tone = Tone.DANGER) -> str:
     """A strong banner (NOT SAVED, not quorate): the hue as fill, black or white text on it."""
     fill = _rgb(QColor(tone.value))
     return f"background: {tone.value}; color: {_qcolor(text_on(fill)).name()};"
+
+
+PAPER = "#ffffff"
+INK = "#000000"
+
+
+def ink() -> QColor:
+    """What printed text and page marks are drawn in."""
+    return QColor(INK)
+
+
+def paper_palette() -> QPalette:
+    """Black on white whatever the window's colours, so the tones are chosen for paper."""
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        palette.setColor(role, QColor(PAPER))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, ink())
+    return palette

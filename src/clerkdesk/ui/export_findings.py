@@ -17,6 +17,8 @@ from clerkdesk.ui.field_widgets import named
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MAX_ROWS_SHOWN = 6  # more scroll
+LIST_PADDING = 6
 
 
 def summary_text(count: int, accepted: bool) -> str:
@@ -59,8 +61,9 @@ class FindingsList(QWidget):
             entry.setForeground(text_colour(tone, self.palette()))
         self.summary.setText(summary_text(len(findings), accepted))
         self.summary.setStyleSheet(f"{text_style(tone)} font-weight: bold;")
-        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * min(len(findings), 6) + 8
-                                   if findings else 0)
+        rows = min(len(findings), MAX_ROWS_SHOWN)
+        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth()
+                                   + LIST_PADDING if findings else 0)
         self.list.setCurrentRow(0)
         self.setVisible(bool(findings))
 

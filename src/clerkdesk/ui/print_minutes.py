@@ -9,16 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,6 +19,7 @@ from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.export.plaintext import DRAFT_TEXT, is_draft
 from clerkdesk.ui import dialogs
+from clerkdesk.ui.colours import ink, paper_palette
 from clerkdesk.ui.minutes_browser import document_font
 from clerkdesk.ui.minutes_html import minutes_html
 
@@ -47,16 +39,6 @@ def page_mark(minutes: MinutesView) -> str:
     if is_draft(minutes):
         marks.append(DRAFT_TEXT)
     return "   ·   ".join(marks)
-
-
-def paper_palette() -> QPalette:
-    """Black on white whatever the window's colours (the minutes' tones chosen for paper)."""
-    palette = QPalette()
-    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
-        palette.setColor(role, QColor("white"))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
-        palette.setColor(role, QColor("black"))
-    return palette
 
 
 def print_document(minutes: MinutesView) -> QTextDocument:
@@ -105,7 +87,7 @@ def _paint_page(painter: QPainter, document: QTextDocument, index: int, count: i
     font = QFont(document.defaultFont())
     font.setBold(True)
     painter.setFont(font)
-    painter.setPen(QColor("black"))
+    painter.setPen(ink())
     width = body.width()
     painter.drawText(QRectF(0, 0, width, band), Qt.AlignmentFlag.AlignLeft
                      | Qt.AlignmentFlag.AlignTop, mark)
