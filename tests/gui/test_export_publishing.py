@@ -258,3 +258,16 @@ def raw_rows_at(path: Path, paragraph_id: int) -> list[tuple[str]]:
     with sqlite3.connect(path) as connection:
         return connection.execute("SELECT text FROM paragraph WHERE id = ?",
                                   (paragraph_id,)).fetchall()
+
+
+def test_export_as_pdf_opens_the_dialog_on_pdf(open_window, sample_db, qtbot):  # noqa: ANN001
+    window = open_window(sample_db.path)
+    assert window.open_meeting(sample_db.newer_meeting_id)
+    seen: list[tuple[str, str]] = []
+
+    def look(dialog: QDialog) -> None:
+        seen.append((dialog.suffix, Path(dialog.path_edit.text()).suffix))
+
+    outcome = drive_modal("exportDialog", look)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert outcome == ["left open"] and seen == [(".pdf", ".pdf")]
