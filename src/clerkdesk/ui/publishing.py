@@ -61,4 +61,5 @@ class Publishing:
             if not self.window.open_meeting(meeting_id):
                 return
             workspace = self.window.meetings.workspace
-        workspace.open_item_at_end(finding.item_id)
+        if workspace is not None:
+            workspace.open_item_at_end(finding.item_id)
