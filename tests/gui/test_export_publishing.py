@@ -271,3 +271,31 @@ def test_export_as_pdf_opens_the_dialog_on_pdf(open_window, sample_db, qtbot):  
     outcome = drive_modal("exportDialog", look)
     qtbot.keyClick(focused(), Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert outcome == ["left open"] and seen == [(".pdf", ".pdf")]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_an_exempt_item_without_its_paragraph_is_listed_and_enter_opens_the_item(
+        open_window, sample_db, qtbot):  # noqa: ANN001
+    import sqlite3
+
+    with sqlite3.connect(sample_db.path) as connection:
+        [(item_id,)] = connection.execute(
+            "SELECT id FROM agenda_item WHERE title = 'Transport contract'").fetchall()
+        connection.execute("UPDATE agenda_item SET exempt_paragraph = NULL WHERE id = ?",
+                           (item_id,))
+    window = open_window(sample_db.path)
+    window.browser.reload()
+    shown: list[list[str]] = []
+
+    def go_to_item(dialog: QDialog) -> None:
+        shown.append(findings_shown(dialog))
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
+
+    outcome = drive_modal("exportDialog", go_to_item)
+    assert window.open_meeting(sample_db.older_meeting_id)
+    qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)
+    assert outcome == ["done"]
+    assert [line.split("  ")[0] for line in shown[0]] == ["item 2"]
+    assert "no Schedule 12A paragraph" in shown[0][0]
+    assert window.meetings.workspace.editing.item_id == item_id
