@@ -205,5 +205,8 @@ def test_export_to_a_missing_folder_fails_cleanly(db, demo, tmp_path):
 def test_docx_is_added_when_no_suffix_is_given_and_other_suffixes_are_refused(folder):
     assert docx_target(folder / "minutes") == folder / "minutes.docx"
     assert docx_target(folder / "Minutes.DOCX") == folder / "Minutes.DOCX"
-    with pytest.raises(ExportFailed, match=r"minutes\.pdf does not end in \.docx"):
-        docx_target(folder / "minutes.pdf")
+    assert docx_target(folder / "minutes.PDF") == folder / "minutes.PDF"
+    assert docx_target(folder / "minutes.htm") == folder / "minutes.htm"
+    with pytest.raises(ExportFailed, match=r"^minutes\.odt does not end in \.docx, \.pdf, "
+                       r"\.html or \.htm: ClerkDesk writes"):
+        docx_target(folder / "minutes.odt")

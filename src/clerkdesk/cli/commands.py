@@ -211,8 +211,10 @@ def run_show(args: argparse.Namespace) -> int:
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("meeting", metavar="MEETING", type=meeting_id,
                         help="the meeting's id, as listed by `clerkdesk meetings`")
-    parser.add_argument("-o", "--output", metavar="FILE.docx", type=Path, required=True,
-                        help="the Word file to write (.docx is added if there is no suffix)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                        help="the file to write, by its suffix: .docx (Word; added if there is "
+                        "no suffix), .pdf (tagged PDF/UA, needs LibreOffice) or .html/.htm "
+                        "(an accessible web page)")
     parser.add_argument("--full", action="store_true",
                         help="include exempt items (for members); every page is marked "
                         "NOT FOR PUBLICATION")
@@ -226,9 +228,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from clerkdesk.services.export import docx_target, export_meeting
+    from clerkdesk.services.export import export_meeting, export_target
 
-    docx_target(args.output)  # a wrong suffix is refused before the database is opened
+    export_target(args.output)  # a wrong suffix is refused before the database is opened
     with opened_database(args, must_exist=True) as db:
         written = export_meeting(db, args.meeting, args.output, full=args.full,
                                  literal_numbers=args.literal_numbers,
@@ -342,9 +344,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         name="export",
-        summary="write a meeting's minutes as a Word document (.docx)",
-        description="Write a meeting's minutes as a Word document for publication, using the "
-        "committee's Word template, styles and numbering. The public version (default) gives "
+        summary="write a meeting's minutes as Word (.docx), a tagged PDF or a web page",
+        description="Write a meeting's minutes for publication, as the suffix of FILE says: a "
+        "Word document (.docx) using the committee's Word template, styles and numbering; a "
+        "tagged PDF/UA (.pdf) made from it by LibreOffice, which must be installed; or one "
+        "accessible web page (.html) for the council's website. The public version (default) "
+        "gives "
         "an exempt item's heading and the committee's 'not for publication' line only; --full "
         "includes exempt items for members. An existing file is replaced only when the new one "
         "is complete; a link, pipe or device given as FILE is refused.",
@@ -352,6 +357,8 @@ COMMANDS: tuple[Command, ...] = (
         add_arguments=_export_arguments,
         epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"
         "  clerkdesk export 3 -o members.docx --full\n"
+        "  clerkdesk export 3 -o minutes.pdf\n"
+        "  clerkdesk export 3 -o minutes.html\n"
         "  clerkdesk export 3 -o web.docx --literal-numbers",
     ),
     Command(

@@ -1,7 +1,9 @@
-"""Export a meeting's minutes to Word (.docx), public or full, written all or nothing."""
+"""Export a meeting's minutes to Word (.docx), PDF or a web page, public or full, written all
+or nothing."""
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,15 @@ from clerkdesk.services.minutes import committee_of, load_minutes_in
 from clerkdesk.storage.database import Database
 
 DOCX_SUFFIX = ".docx"
+PDF_SUFFIX = ".pdf"
+HTML_SUFFIXES = (".html", ".htm")
+# suffix -> (what it is, the file dialog's filter), in the order the dialog offers them
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    DOCX_SUFFIX: ("Word document", "Word document (*.docx)"),
+    PDF_SUFFIX: ("Tagged PDF", "Tagged PDF (*.pdf)"),
+    ".html": ("Web page", "Web page (*.html *.htm)"),
+    ".htm": ("Web page", "Web page (*.html *.htm)"),
+}
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -38,21 +49,27 @@ def export_source(db: Database, meeting_id: int) -> ExportSource:
         )
 
 
-def docx_target(target: Path) -> Path:
-    """`target` with .docx added when it has no suffix; any other suffix is refused."""
+def export_target(target: Path) -> Path:
+    """`target` with .docx added when it has no suffix; a suffix ClerkDesk cannot write is
+    refused."""
     target = Path(target).expanduser()
     if not target.suffix:
         return target.with_name(target.name + DOCX_SUFFIX)
-    if target.suffix.lower() != DOCX_SUFFIX:
-        raise ExportFailed(f"{target.name} does not end in .docx: Word files are written as .docx.")
+    if target.suffix.lower() not in EXPORT_FORMATS:
+        raise ExportFailed(f"{target.name} does not end in .docx, .pdf, .html or .htm: "
+                           "ClerkDesk writes Word documents, tagged PDFs and web pages.")
     return target
+
+
+docx_target = export_target  # the name the export dialog and the CLI used before PDF and HTML
 
 
 def export_meeting(
     db: Database, meeting_id: int, target: Path, *, full: bool = False,
     literal_numbers: bool = False, ignore_lock: bool = False,
 ) -> Path:
-    """Write the meeting's minutes to `target` (.docx) and return the path written.
+    """Write the meeting's minutes to `target` and return the path written: Word (.docx, or no
+    suffix), a tagged PDF (.pdf, through LibreOffice) or a web page (.html, .htm).
 
     The public version (default) shows each exempt item's heading and the committee's
     withheld line, and no correction note about it; `full` includes
@@ -60,15 +77,29 @@ def export_meeting(
     as text instead of Word numbering (for pasting into web publishing systems).
     `ignore_lock` writes over a lock file whose program is not known to be running.
     """
-    from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
     from clerkdesk.export.safe_write import write_atomically
 
-    target = docx_target(target)
+    target = export_target(target)
     source = export_source(db, meeting_id)
+    minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
+    suffix = target.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        from clerkdesk.export.html_writer import render_html
+
+        page = render_html(minutes, source.scheme).encode("utf-8")
+        return write_atomically(target, lambda stream: stream.write(page), ignore_lock=ignore_lock)
+    from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
+
     options = ExportOptions(literal_numbers=literal_numbers, scheme=source.scheme,
                             template=source.template)
-    minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
     document = build_document(minutes, options)
+    if suffix == PDF_SUFFIX:
+        from clerkdesk.export.pdf import docx_to_pdf
+
+        buffer = io.BytesIO()
+        save_document(document, buffer)
+        pdf = docx_to_pdf(buffer.getvalue())
+        return write_atomically(target, lambda stream: stream.write(pdf), ignore_lock=ignore_lock)
     return write_atomically(target, lambda stream: save_document(document, stream),
                             ignore_lock=ignore_lock)
 
