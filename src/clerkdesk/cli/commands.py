@@ -283,6 +283,10 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
                         "(dismissed)")
     parser.add_argument("--fix", action="store_true",
                         help="apply every offered fix first, list them, then list what remains")
+    parser.add_argument("--accessibility", action="store_true",
+                        help="also check the public Word export (and so the PDF) as Word's and "
+                        "LibreOffice's accessibility checkers do: title, language, headings, "
+                        "empty paragraphs, small text, tables, pictures, capitals")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -293,9 +297,18 @@ def run_check(args: argparse.Namespace) -> int:
         several = has_several_items(db, args.meeting)
         fixed = apply_all_fixes(db, args.meeting) if args.fix else []
         findings = check_meeting(db, args.meeting, include_dismissed=args.all)
+        problems = _accessibility_lines(db, args.meeting) if args.accessibility else []
     lines = [fixed_line(f, several) for f in fixed] + [finding_line(f, several) for f in findings]
     print("\n".join(lines) if findings else "\n".join([*lines, "No findings."]))
-    return 1 if any(not f.dismissed for f in findings) else 0
+    if args.accessibility:
+        print("\n".join(problems) or "No accessibility problems in the Word export.")
+    return 1 if problems or any(not f.dismissed for f in findings) else 0
+
+
+def _accessibility_lines(db: Database, meeting: int) -> list[str]:
+    from clerkdesk.services.export import accessibility_findings
+
+    return [finding.line() for finding in accessibility_findings(db, meeting)]
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -386,13 +399,15 @@ COMMANDS: tuple[Command, ...] = (
         "tense in reported speech (a suggestion), spelling in British English with the best "
         "suggestion (\"spelling: Febuary → February\"), and the committee's house style "
         "(dates, one to nine in words, -ise/-ize, Councillor/Cllr, times, doubled words, "
-        "figures starting a sentence). One line per finding: paragraph, severity, "
-        "what is wrong. Exit status 1 when there are findings (dismissed ones do not count), "
-        "0 when clean, 2 for a bad argument or unknown meeting.",
+        "figures starting a sentence). With --accessibility, also the public Word export as "
+        "an accessibility checker sees it (one line per problem, starting `Word`). One line "
+        "per finding: paragraph, severity, what is wrong. Exit status 1 when there are "
+        "findings or accessibility problems (dismissed findings do not count), 0 when clean, "
+        "2 for a bad argument or unknown meeting.",
         handler=run_check,
         add_arguments=_check_arguments,
         epilog="examples:\n  clerkdesk check 3\n  clerkdesk check 3 --fix\n"
-        "  clerkdesk check 3 --all",
+        "  clerkdesk check 3 --all\n  clerkdesk check 3 --accessibility",
     ),
     Command(
         name="moderngov",

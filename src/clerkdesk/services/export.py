@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
@@ -15,6 +16,9 @@ from clerkdesk.domain.publication import published
 from clerkdesk.errors import ExportFailed
 from clerkdesk.services.minutes import committee_of, load_minutes_in
 from clerkdesk.storage.database import Database
+
+if TYPE_CHECKING:
+    from clerkdesk.export.accessibility import AccessibilityFinding
 
 DOCX_SUFFIX = ".docx"
 PDF_SUFFIX = ".pdf"
@@ -102,6 +106,21 @@ def export_meeting(
         return write_atomically(target, lambda stream: stream.write(pdf), ignore_lock=ignore_lock)
     return write_atomically(target, lambda stream: save_document(document, stream),
                             ignore_lock=ignore_lock)
+
+
+def accessibility_findings(db: Database, meeting_id: int, *,
+                           full: bool = False) -> list[AccessibilityFinding]:
+    """What an accessibility checker finds in the meeting's Word export (the PDF is made from
+    it), public unless `full`; nothing is written."""
+    from clerkdesk.export.accessibility import check_docx
+    from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
+
+    source = export_source(db, meeting_id)
+    minutes = published(source.minutes, Audience.FULL if full else Audience.PUBLIC)
+    options = ExportOptions(scheme=source.scheme, template=source.template)
+    buffer = io.BytesIO()
+    save_document(build_document(minutes, options), buffer)
+    return check_docx(buffer.getvalue())
 
 
 def suggested_file_name(minutes: MinutesView, *, full: bool = False) -> str:
