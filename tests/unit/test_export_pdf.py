@@ -62,6 +62,7 @@ def test_export_makes_a_tagged_pdf_with_title_and_language(demo_file, tmp_path):
     assert info["Subject"] == "Minutes (public version)"
     data = target.read_bytes()
     assert b"/Lang(en-GB)" in data and is_tagged(data)
+    assert b"/S/H1" in data and b"/S/H2" in data  # the meeting, then its items
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True,
                           text=True).stdout
     assert "Home Care Recommissioning Update" in text

@@ -29,6 +29,8 @@ SUB_SUB_POINT_TEXT = "CD Sub-sub-point Text"
 RESOLUTION = "CD Resolution"
 DOCUMENTS_HEADING = "CD Documents Heading"
 DOCUMENT = "CD Document"
+CLOSE = "CD Close"  # "The meeting started at … and finished at …"
+SIGNATURE = "CD Signature"  # "Chair ……… Date ………"
 HEADER = "CD Header"
 RESTRICTED_MARKING = "CD Restricted Marking"
 RESTRICTED_MARKING_NOTE = "CD Restricted Note"
@@ -92,6 +94,8 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec(RESOLUTION, left=0, hanging=0, before=4, after=10, quick=True),
     StyleSpec(DOCUMENTS_HEADING, bold=True, before=6, after=2, keep_with_next=True),
     StyleSpec(DOCUMENT, left=CM, after=2),
+    StyleSpec(CLOSE, before=12, after=4),
+    StyleSpec(SIGNATURE, before=36, after=0),
     StyleSpec(HEADER, size=9, right=True, after=12),
     StyleSpec(RESTRICTED_MARKING, size=12, bold=True, all_caps=True, colour=DARK_RED,
               centred=True, after=0),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from clerkdesk.domain.enums import Audience, ParagraphStyle
+from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.numbering import MAX_LEVEL, ParagraphScheme
 from clerkdesk.domain.publication import banner, checked
@@ -44,6 +45,8 @@ li[data-label]::marker { content: attr(data-label) "\\2003"; }
 .restricted, .draft { font-weight: bold; border: 2px solid #0b0c0c; padding: 0.25rem 0.5rem; }
 .minutes-label { font-style: italic; }
 .sub { padding-left: 2rem; }
+.close { margin-top: 1.5rem; }
+.signature { margin-top: 3rem; }
 """.strip()
 
 
@@ -123,6 +126,9 @@ class HtmlWriter:
         lines: list[str] = []
         for item in self.minutes.items:
             lines += self._item(item)
+        lines += [f'<p class="close">{text_html(line)}</p>' for line in self.minutes.timing]
+        if self.minutes.signature_block:
+            lines.append(f'<p class="signature">{escape(SIGNATURE_LINE)}</p>')
         if self.minutes.corrections:
             lines.append(f"<section>\n<h2>{escape(CORRECTIONS_HEADING)}</h2>")
             lines += [f"<p>{text_html(correction_line(c))}</p>" for c in self.minutes.corrections]
