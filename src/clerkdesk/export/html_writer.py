@@ -46,6 +46,7 @@ li[data-label]::marker { content: attr(data-label) "\\2003"; }
 .minutes-label { font-style: italic; }
 .sub { padding-left: 2rem; }
 .close { margin-top: 1.5rem; }
+.close + .close { margin-top: 0; }
 .signature { margin-top: 3rem; }
 """.strip()
 
