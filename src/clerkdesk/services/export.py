@@ -65,7 +65,13 @@ def export_target(target: Path) -> Path:
     return target
 
 
-docx_target = export_target  # the name the export dialog and the CLI used before PDF and HTML
+def docx_target(target: Path) -> Path:
+    """`target` with .docx added when it has no suffix; any other suffix is refused (the
+    Export to Word dialog writes Word only)."""
+    target = export_target(target)
+    if target.suffix.lower() != DOCX_SUFFIX:
+        raise ExportFailed(f"{target.name} does not end in .docx: Word files are written as .docx.")
+    return target
 
 
 def export_meeting(
