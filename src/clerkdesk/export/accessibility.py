@@ -181,8 +181,8 @@ class _Checker:
         self._language()
         self._font()
         if self.document is not None:
-            self._paragraphs()
-            self._tables()
+            self._paragraphs(self.document)
+            self._tables(self.document)
         self._images()
         return self.findings
 
@@ -206,16 +206,16 @@ class _Checker:
                      f"the body text is in {font}; a sans-serif font such as Arial is easier "
                      "to read on screen")
 
-    def _body_paragraphs(self) -> Iterator[tuple[int, Element, str]]:
-        body = self.document.find("w:body", NS)
+    def _body_paragraphs(self, document: Element) -> Iterator[tuple[int, Element, str]]:
+        body = document.find("w:body", NS)
         for number, paragraph in enumerate(body.iter(f"{{{W}}}p") if body is not None else (), 1):
             yield number, paragraph, _attr(paragraph.find("w:pPr/w:pStyle", NS), "val") or ""
 
-    def _paragraphs(self) -> None:
+    def _paragraphs(self, document: Element) -> None:
         last_level = -1
         heading = ""
         headings = 0
-        for number, paragraph, style in self._body_paragraphs():
+        for number, paragraph, style in self._body_paragraphs(document):
             text = _text(paragraph)
             where = f"Word paragraph {number}" + (f", after “{_short(heading)}”" if heading else "")
             level = self._outline(paragraph, style)
@@ -266,8 +266,8 @@ class _Checker:
                      "several words in capitals, which are hard to read and some screen "
                      "readers spell out; use bold for emphasis")
 
-    def _tables(self) -> None:
-        for number, table in enumerate(self.document.iter(f"{{{W}}}tbl"), 1):
+    def _tables(self, document: Element) -> None:
+        for number, table in enumerate(document.iter(f"{{{W}}}tbl"), 1):
             first_row = table.find("w:tr", NS)
             header = first_row.find("w:trPr/w:tblHeader", NS) if first_row is not None else None
             if header is None or _attr(header, "val") in ("0", "false"):

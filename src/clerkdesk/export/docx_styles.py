@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 CM = 567  # twips in a centimetre, near enough for indents
 
@@ -123,7 +124,7 @@ def ensure_styles(document: Document) -> None:
         _outline_level(styles[name], level)
 
 
-def _outline_level(style, level: int) -> None:  # noqa: ANN001 - python-docx style
+def _outline_level(style: BaseStyle, level: int) -> None:
     """Listed in Word's navigation pane at `level` (0 is Heading 1)."""
     style.element.get_or_add_pPr().get_or_add_outlineLvl().val = level
 
@@ -150,7 +151,7 @@ def _add_style(document: Document, spec: StyleSpec) -> None:
             _heading_based(document, style, spec.based_on)
 
 
-def _heading_based(document: Document, style, heading: str) -> None:  # noqa: ANN001
+def _heading_based(document: Document, style: ParagraphStyle, heading: str) -> None:
     """Based on Word's built-in heading (recognised by accessibility checkers) but looking like
     the body: its font and black, not the heading's theme font and colour, and no numbering."""
     names = {s.name for s in document.styles}

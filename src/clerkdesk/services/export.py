@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
@@ -97,7 +98,7 @@ def export_meeting(
         from clerkdesk.export.html_writer import render_html
 
         page = render_html(minutes, source.scheme).encode("utf-8")
-        return write_atomically(target, lambda stream: stream.write(page), ignore_lock=ignore_lock)
+        return write_atomically(target, _writing(page), ignore_lock=ignore_lock)
     from clerkdesk.export.docx_writer import ExportOptions, build_document, save_document
 
     options = ExportOptions(literal_numbers=literal_numbers, scheme=source.scheme,
@@ -108,10 +109,16 @@ def export_meeting(
 
         buffer = io.BytesIO()
         save_document(document, buffer)
-        pdf = docx_to_pdf(buffer.getvalue())
-        return write_atomically(target, lambda stream: stream.write(pdf), ignore_lock=ignore_lock)
+        pdf = docx_to_pdf(buffer.getvalue())  # before the target is touched: all or nothing
+        return write_atomically(target, _writing(pdf), ignore_lock=ignore_lock)
     return write_atomically(target, lambda stream: save_document(document, stream),
                             ignore_lock=ignore_lock)
+
+
+def _writing(data: bytes) -> Callable[[BinaryIO], None]:
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+    return write
 
 
 def accessibility_findings(db: Database, meeting_id: int, *,
