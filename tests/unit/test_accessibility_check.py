@@ -1,6 +1,7 @@
 """The accessibility check on Word documents with one known problem each, on ClerkDesk's own
 export (clean), and through `clerkdesk check --accessibility` with a house template."""
 
+import datetime as dt
 import io
 import struct
 import subprocess
@@ -14,8 +15,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from clerkdesk.export.accessibility import check_docx
+from clerkdesk.services.committees import create_committee
 from clerkdesk.services.demo import load_demo
 from clerkdesk.services.export import accessibility_findings
+from clerkdesk.services.meetings import create_meeting
+from clerkdesk.services.minutes import load_minutes
+from clerkdesk.services.paragraphs import add_paragraph
 from clerkdesk.storage.database import open_database
 from clerkdesk.storage.models import Committee, Meeting
 
@@ -190,3 +195,16 @@ def test_a_clean_meeting_exits_0(tmp_path, flag):
     assert result.returncode == 0, result.stdout + result.stderr
     expected = ["No findings."] + ["No accessibility problems in the Word export."] * bool(flag)
     assert result.stdout.splitlines() == expected
+
+
+def test_an_empty_numbered_paragraph_is_found_in_the_export(db):
+    committee = create_committee(db, "Licensing Panel", "Westmere County Council")
+    meeting = create_meeting(db, committee, dt.date(2026, 11, 3), agenda=["Premises review"])
+    item = load_minutes(db, meeting).items[0].id
+    add_paragraph(db, item, "The Panel heard the applicant.")
+    add_paragraph(db, item, "")
+    [finding] = accessibility_findings(db, meeting)
+    assert finding.line() == (
+        "Word  warning  accessibility: empty paragraph: an empty paragraph (screen readers "
+        "announce it as “blank”); delete it or use spacing before and after (Word paragraph "
+        "8, after “1. Premises review”)")
