@@ -193,3 +193,13 @@ def test_sub_points_nest_inside_their_paragraph():
     depths = [sum(tag == "li" for tag, _ in parents) for _attrs, parents in page.tags("li")]
     assert depths == [0, 1, 2, 1, 0]
     assert [a["data-label"] for a, _ in page.tags("li")] == ["1)", "a)", "i)", "b)", "2)"]
+
+
+@pytest.mark.parametrize("item_label, width", [("1", None), ("35/20", "wide"),
+                                               ("PLA146/14", "wider")])
+def test_lists_make_room_for_long_labels(item_label, width):
+    labels = paragraph_labels(ParagraphScheme.DECIMAL, [0, 1], item_label)
+    views = tuple(ParagraphView(id=n, level=n, style=ParagraphStyle.NUMBERED, label=label,
+                                text=f"P{n}", stored_text="") for n, label in enumerate(labels))
+    _html, page = page_of(meeting(views, label=item_label), ParagraphScheme.DECIMAL)
+    assert {attrs.get("class") for attrs, _ in page.tags("ol")} == {width}

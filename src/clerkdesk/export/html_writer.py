@@ -24,6 +24,8 @@ from clerkdesk.export.plaintext import (
 )
 
 LANGUAGE = "en-GB"
+NARROW_LABEL = 5  # characters a list's default indent holds ("13.12", "(iii)")
+WIDE_LABEL = 9  # … and its wide one ("35/20.1.2")
 # <ol type> for each level: what a browser numbers when the stylesheet is stripped by a CMS.
 LIST_TYPES: dict[ParagraphScheme, tuple[str, ...]] = {
     ParagraphScheme.PAREN: ("1", "a", "i"),
@@ -38,6 +40,8 @@ h1 { font-size: 1.6rem; margin: 0.25rem 0; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
 p { margin: 0 0 0.5rem; }
 ol, ul { margin: 0 0 0.5rem; padding-left: 3.5rem; }
+ol.wide { padding-left: 5.5rem; }
+ol.wider { padding-left: 8rem; }
 li { margin-bottom: 0.5rem; }
 li > ol, li > ul { margin-top: 0.5rem; }
 li[data-label]::marker { content: attr(data-label) "\\2003"; }
@@ -61,6 +65,7 @@ class _Lists:
     """The nesting of open lists while an item's paragraphs are written."""
 
     scheme: ParagraphScheme
+    width: str = ""  # ' class="wide"' where the item's labels need more room ("35/20.1.2")
     out: list[str] = field(default_factory=list)
     open_levels: list[int] = field(default_factory=list)  # levels with an open <ol> and <li>
     counters: list[int] = field(default_factory=lambda: [0] * (MAX_LEVEL + 1))
@@ -79,7 +84,7 @@ class _Lists:
         if self.open_levels and self.open_levels[-1] == level:
             self.out.append("</li>")
         else:
-            self.out.append(f'<ol type="{LIST_TYPES[self.scheme][level]}">')
+            self.out.append(f'<ol type="{LIST_TYPES[self.scheme][level]}"{self.width}>')
             self.open_levels.append(level)
         self.out.append(f'<li value="{self.counters[level]}" data-label="{escape(view.label)}">'
                         f"{text_html(view.text)}")
@@ -155,7 +160,7 @@ class HtmlWriter:
         views = item.paragraphs
         levels = effective_levels(
             [p.level if p.style is ParagraphStyle.NUMBERED else None for p in views])
-        lists = _Lists(self.scheme)
+        lists = _Lists(self.scheme, _width(max((len(p.label) for p in views), default=0)))
         for view, level in zip(views, levels, strict=True):
             if level is not None:
                 lists.numbered(view, level)
@@ -179,6 +184,13 @@ class HtmlWriter:
             strong = f"<strong>{escape(bold)}</strong>" if bold else ""
             out.append(f"<p{css}>{strong}{text_html(line[len(bold):])}</p>")
         return "\n".join(out)
+
+
+def _width(longest_label: int) -> str:
+    """The class giving lists room for their longest label (the stylesheet's widths)."""
+    if longest_label > WIDE_LABEL:
+        return ' class="wider"'
+    return ' class="wide"' if longest_label > NARROW_LABEL else ""
 
 
 def _leading_prefix(line: str, prefix: str) -> str:
