@@ -65,8 +65,9 @@ def test_full_and_literal_numbers(demo_db, tmp_path):
     (["export", "99", "-o", "{tmp}/x.docx"], "There is no meeting with id 99."),
     (["export", "{meeting}", "-o", "{tmp}/missing/x.docx"],
      "The folder {tmp}/missing does not exist: choose another folder."),
-    (["export", "{meeting}", "-o", "{tmp}/x.pdf"],
-     "x.pdf does not end in .docx: Word files are written as .docx."),
+    (["export", "{meeting}", "-o", "{tmp}/x.odt"],
+     "x.odt does not end in .docx, .pdf, .html or .htm: ClerkDesk writes Word documents, "
+     "tagged PDFs and web pages."),
     (["export", "{meeting}"], "the following arguments are required: -o/--output"),
 ])
 def test_problems_are_one_line_with_exit_code_2(demo_db, tmp_path, args, message):
@@ -92,6 +93,7 @@ def test_a_missing_database_is_not_created(tmp_path):
 def test_help_lists_the_options():
     result = clerkdesk("export", "--help")
     assert result.returncode == 0
-    for option in ("-o FILE.docx, --output FILE.docx", "--full", "--literal-numbers"):
+    for option in ("-o FILE, --output FILE", ".pdf (tagged", ".html", "--full",
+                   "--literal-numbers"):
         assert option in result.stdout
     assert "export" in clerkdesk("--help").stdout

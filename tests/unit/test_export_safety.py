@@ -13,7 +13,7 @@ from clerkdesk.errors import ExportFailed
 from clerkdesk.export import docx_writer, safe_write
 from clerkdesk.export.safe_write import lock_holder, write_atomically
 from clerkdesk.services.demo import load_demo
-from clerkdesk.services.export import docx_target, export_meeting
+from clerkdesk.services.export import EXPORT_FORMATS, docx_target, export_meeting, export_target
 
 OLD_BYTES = b"the minutes published last week"
 
@@ -207,3 +207,13 @@ def test_docx_is_added_when_no_suffix_is_given_and_other_suffixes_are_refused(fo
     assert docx_target(folder / "Minutes.DOCX") == folder / "Minutes.DOCX"
     with pytest.raises(ExportFailed, match=r"minutes\.pdf does not end in \.docx"):
         docx_target(folder / "minutes.pdf")
+
+
+def test_export_targets_are_word_pdf_or_a_web_page(folder):
+    assert export_target(folder / "minutes") == folder / "minutes.docx"
+    assert export_target(folder / "minutes.PDF") == folder / "minutes.PDF"
+    assert export_target(folder / "minutes.htm") == folder / "minutes.htm"
+    assert set(EXPORT_FORMATS) == {".docx", ".pdf", ".html", ".htm"}
+    with pytest.raises(ExportFailed, match=r"^minutes\.odt does not end in \.docx, \.pdf, "
+                       r"\.html or \.htm: ClerkDesk writes"):
+        export_target(folder / "minutes.odt")

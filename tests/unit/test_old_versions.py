@@ -83,6 +83,7 @@ ADDED_IN_VERSION = {
           "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
     12: ({"committee": {"exempt_wording"}}, set()),  # exempt item wording
     13: ({"meeting": {"export_accepted"}}, set()),  # Export anyway, per meeting
+    14: ({"committee": {"time_form", "signature_block"}}, {"adjournment"}),  # the close
 }
 
 

@@ -3,7 +3,7 @@ field never reaches a public output, and always reaches the full version.
 
 Outputs checked for each generated meeting: every part of the public and full .docx zips,
 `show`, `show --json`, `requests` and `search` (text and --json; public and --full), the
-minutes view's HTML, the
+minutes view's HTML, the exported web page, the
 matters-arising dialog's lines, and the next meeting's public export after its exempt
 requests were carried forward. One database serves every example (a new committee each).
 """
@@ -29,6 +29,8 @@ from clerkdesk.cli.search_command import search_output
 from clerkdesk.domain.enums import Audience, ParagraphStyle, PersonKind
 from clerkdesk.domain.flag_fields import ActionFields, RequestFields, ResolutionFields
 from clerkdesk.domain.mentions import person_token
+from clerkdesk.domain.numbering import ParagraphScheme
+from clerkdesk.export.html_writer import render_html
 from clerkdesk.export.json_view import minutes_to_data
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.approval import add_correction, approve
@@ -206,6 +208,7 @@ def outputs(db: Database, made: Generated, audience: Audience, folder: Path) -> 
         "show --json": json.dumps(minutes_to_data(view), ensure_ascii=False),
         "requests": requests_text(db, made.committee, "all", audience),
         "minutes view": minutes_html(view),
+        "web page": render_html(view, ParagraphScheme.PAREN),  # what `export -o x.html` writes
         "docx": docx_text(export_meeting(db, made.meeting, folder / "m.docx", full=full)),
     }
     # `clerkdesk search` (--full when full): the canary itself (a word in every exempt field,
@@ -240,7 +243,7 @@ def test_exempt_text_reaches_no_public_output_and_every_full_one(
 
     if made.exempt_text:
         full = outputs(shared_db, made, Audience.FULL, scratch)
-        expected = ["show", "show --json", "minutes view", "docx"]
+        expected = ["show", "show --json", "minutes view", "web page", "docx"]
         expected += ["requests"] if made.exempt_requests else []
         expected += ["search canary", "search said --json"] if made.exempt_paragraphs else []
         missing = [name for name in expected if made.canary not in full[name]]

@@ -211,8 +211,10 @@ def run_show(args: argparse.Namespace) -> int:
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("meeting", metavar="MEETING", type=meeting_id,
                         help="the meeting's id, as listed by `clerkdesk meetings`")
-    parser.add_argument("-o", "--output", metavar="FILE.docx", type=Path, required=True,
-                        help="the Word file to write (.docx is added if there is no suffix)")
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                        help="the file to write, by its suffix: .docx (Word; added if there is "
+                        "no suffix), .pdf (tagged PDF/UA, needs LibreOffice) or .html/.htm "
+                        "(an accessible web page)")
     parser.add_argument("--full", action="store_true",
                         help="include exempt items (for members); every page is marked "
                         "NOT FOR PUBLICATION")
@@ -226,9 +228,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from clerkdesk.services.export import docx_target, export_meeting
+    from clerkdesk.services.export import export_meeting, export_target
 
-    docx_target(args.output)  # a wrong suffix is refused before the database is opened
+    export_target(args.output)  # a wrong suffix is refused before the database is opened
     with opened_database(args, must_exist=True) as db:
         written = export_meeting(db, args.meeting, args.output, full=args.full,
                                  literal_numbers=args.literal_numbers,
@@ -281,6 +283,10 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
                         "(dismissed)")
     parser.add_argument("--fix", action="store_true",
                         help="apply every offered fix first, list them, then list what remains")
+    parser.add_argument("--accessibility", action="store_true",
+                        help="also check the public Word export (and so the PDF) as Word's and "
+                        "LibreOffice's accessibility checkers do: title, language, headings, "
+                        "empty paragraphs, small text, tables, pictures, capitals")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -291,9 +297,18 @@ def run_check(args: argparse.Namespace) -> int:
         several = has_several_items(db, args.meeting)
         fixed = apply_all_fixes(db, args.meeting) if args.fix else []
         findings = check_meeting(db, args.meeting, include_dismissed=args.all)
+        problems = _accessibility_lines(db, args.meeting) if args.accessibility else []
     lines = [fixed_line(f, several) for f in fixed] + [finding_line(f, several) for f in findings]
     print("\n".join(lines) if findings else "\n".join([*lines, "No findings."]))
-    return 1 if any(not f.dismissed for f in findings) else 0
+    if args.accessibility:
+        print("\n".join(problems) or "No accessibility problems in the Word export.")
+    return 1 if problems or any(not f.dismissed for f in findings) else 0
+
+
+def _accessibility_lines(db: Database, meeting: int) -> list[str]:
+    from clerkdesk.services.export import accessibility_findings
+
+    return [finding.line() for finding in accessibility_findings(db, meeting)]
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -342,9 +357,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         name="export",
-        summary="write a meeting's minutes as a Word document (.docx)",
-        description="Write a meeting's minutes as a Word document for publication, using the "
-        "committee's Word template, styles and numbering. The public version (default) gives "
+        summary="write a meeting's minutes as Word (.docx), a tagged PDF or a web page",
+        description="Write a meeting's minutes for publication, as the suffix of FILE says: a "
+        "Word document (.docx) using the committee's Word template, styles and numbering; a "
+        "tagged PDF/UA (.pdf) made from it by LibreOffice, which must be installed; or one "
+        "accessible web page (.html) for the council's website. The public version (default) "
+        "gives "
         "an exempt item's heading and the committee's 'not for publication' line only; --full "
         "includes exempt items for members. An existing file is replaced only when the new one "
         "is complete; a link, pipe or device given as FILE is refused.",
@@ -352,6 +370,8 @@ COMMANDS: tuple[Command, ...] = (
         add_arguments=_export_arguments,
         epilog="examples:\n  clerkdesk export 3 -o minutes.docx\n"
         "  clerkdesk export 3 -o members.docx --full\n"
+        "  clerkdesk export 3 -o minutes.pdf\n"
+        "  clerkdesk export 3 -o minutes.html\n"
         "  clerkdesk export 3 -o web.docx --literal-numbers",
     ),
     Command(
@@ -379,13 +399,15 @@ COMMANDS: tuple[Command, ...] = (
         "tense in reported speech (a suggestion), spelling in British English with the best "
         "suggestion (\"spelling: Febuary → February\"), and the committee's house style "
         "(dates, one to nine in words, -ise/-ize, Councillor/Cllr, times, doubled words, "
-        "figures starting a sentence). One line per finding: paragraph, severity, "
-        "what is wrong. Exit status 1 when there are findings (dismissed ones do not count), "
-        "0 when clean, 2 for a bad argument or unknown meeting.",
+        "figures starting a sentence). With --accessibility, also the public Word export as "
+        "an accessibility checker sees it (one line per problem, starting `Word`). One line "
+        "per finding: paragraph, severity, what is wrong. Exit status 1 when there are "
+        "findings or accessibility problems (dismissed findings do not count), 0 when clean, "
+        "2 for a bad argument or unknown meeting.",
         handler=run_check,
         add_arguments=_check_arguments,
         epilog="examples:\n  clerkdesk check 3\n  clerkdesk check 3 --fix\n"
-        "  clerkdesk check 3 --all",
+        "  clerkdesk check 3 --all\n  clerkdesk check 3 --accessibility",
     ),
     Command(
         name="moderngov",

@@ -32,10 +32,12 @@ database:
 
 exit codes:
   0    success
-  1    `check` found something, `search` found nothing; any other command: an
+  1    `check` found something (with --accessibility, also an accessibility
+       problem), `search` found nothing; any other command: an
        unexpected failure (a bug: please report it with the message shown)
   2    a problem to fix: bad argument, unknown meeting, missing, foreign or damaged
-       database file, database busy for 30 seconds, unusable template or export target
+       database file, database busy for 30 seconds, unusable template or export target,
+       a PDF asked for without LibreOffice installed
   130  interrupted (Ctrl+C)
 
 examples:

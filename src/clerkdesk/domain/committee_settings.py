@@ -6,6 +6,7 @@ from pathlib import Path
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_problem
 from clerkdesk.domain.agenda_template import stored_template_text, template_problem
 from clerkdesk.domain.house_style import HouseStyle, dictionary_problem
+from clerkdesk.domain.meeting_times import TimeForm
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import (
     ItemNumbering,
@@ -60,6 +61,8 @@ class CommitteeSettings:
     moderngov_committee_id: int | None = None
     agenda_template: str = ""  # standard agenda items as text; '' for ClerkDesk's default
     exempt_wording: str = ""  # the public line for a withheld exempt item; "" = the standard
+    time_form: TimeForm = TimeForm.DOT  # the close's times: "10.00am", "10:00" … or none
+    signature_block: bool = False  # the minutes end with "Chair ……… Date ………"
 
     @property
     def item_numbering(self) -> ItemNumbering:
@@ -88,6 +91,8 @@ class CommitteeSettings:
             moderngov_committee_id=self.moderngov_committee_id,
             agenda_template=stored_template_text(self.agenda_template),
             exempt_wording=" ".join(self.exempt_wording.split()),
+            time_form=TimeForm(self.time_form),
+            signature_block=bool(self.signature_block),
         )
 
 

@@ -94,6 +94,8 @@ class MinutesView:
     attendance: tuple[AttendeeView, ...] = field(default=())
     corrections: tuple[CorrectionView, ...] = ()  # dated notes made after approval
     exempt_wording: str = ""  # the committee's line for a withheld item; "" = the standard one
+    timing: tuple[str, ...] = ()  # the close: "The meeting started at 10.00am and finished …"
+    signature_block: bool = False  # the close ends with the Chair's signature line
     audience: Audience | None = None  # set by the publication filter; None = not filtered
 
 

@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 CM = 567  # twips in a centimetre, near enough for indents
 
@@ -29,6 +30,8 @@ SUB_SUB_POINT_TEXT = "CD Sub-sub-point Text"
 RESOLUTION = "CD Resolution"
 DOCUMENTS_HEADING = "CD Documents Heading"
 DOCUMENT = "CD Document"
+CLOSE = "CD Close"  # "The meeting started at … and finished at …"
+SIGNATURE = "CD Signature"  # "Chair ……… Date ………"
 HEADER = "CD Header"
 RESTRICTED_MARKING = "CD Restricted Marking"
 RESTRICTED_MARKING_NOTE = "CD Restricted Note"
@@ -64,6 +67,7 @@ class StyleSpec:
     right: bool = False
     outline_level: int | None = None
     quick: bool = False
+    based_on: str | None = None  # a built-in heading style, when the document has it
 
 
 def _indented(name: str, level: int, *, numbered: bool, after: float) -> StyleSpec:
@@ -74,12 +78,13 @@ def _indented(name: str, level: int, *, numbered: bool, after: float) -> StyleSp
 
 STYLES: tuple[StyleSpec, ...] = (
     StyleSpec(COUNCIL, size=12, after=0),
-    StyleSpec(TITLE, size=16, bold=True, before=0, after=4, keep_with_next=True, quick=True),
+    StyleSpec(TITLE, size=16, bold=True, before=0, after=4, keep_with_next=True, quick=True,
+              outline_level=0, based_on="Heading 1"),
     StyleSpec(MEETING_DETAILS, after=6),
     StyleSpec(DRAFT_NOTICE, bold=True, colour=DARK_RED, after=12),
     StyleSpec(ATTENDANCE, left=ATTENDANCE_INDENT, hanging=ATTENDANCE_INDENT, after=4, quick=True),
     StyleSpec(ITEM_HEADING, size=12, bold=True, before=18, after=6, keep_with_next=True,
-              outline_level=0, quick=True),
+              outline_level=1, quick=True, based_on="Heading 2"),
     StyleSpec(MINUTES_LABEL, bold=True, after=6, keep_with_next=True),
     _indented(MINUTE, 0, numbered=True, after=8),
     _indented(SUB_POINT, 1, numbered=True, after=6),
@@ -90,6 +95,8 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec(RESOLUTION, left=0, hanging=0, before=4, after=10, quick=True),
     StyleSpec(DOCUMENTS_HEADING, bold=True, before=6, after=2, keep_with_next=True),
     StyleSpec(DOCUMENT, left=CM, after=2),
+    StyleSpec(CLOSE, before=12, after=4),
+    StyleSpec(SIGNATURE, before=36, after=0),
     StyleSpec(HEADER, size=9, right=True, after=12),
     StyleSpec(RESTRICTED_MARKING, size=12, bold=True, all_caps=True, colour=DARK_RED,
               centred=True, after=0),
@@ -100,6 +107,10 @@ STYLES: tuple[StyleSpec, ...] = (
 )
 
 TABBED = {ATTENDANCE}  # a tab after the label; numbered styles rely on the hanging indent
+# The meeting is heading level 1 and each item level 2 (Word's navigation pane, the outline,
+# and the H1/H2 tags of the PDF), whatever a house template's own CD styles say.
+HEADING_LEVELS = {TITLE: 0, ITEM_HEADING: 1}
+BLACK = "000000"
 
 
 def ensure_styles(document: Document) -> None:
@@ -109,6 +120,13 @@ def ensure_styles(document: Document) -> None:
     for spec in STYLES:
         if spec.name not in present:
             _add_style(document, spec)
+    for name, level in HEADING_LEVELS.items():
+        _outline_level(styles[name], level)
+
+
+def _outline_level(style: BaseStyle, level: int) -> None:
+    """Listed in Word's navigation pane at `level` (0 is Heading 1)."""
+    style.element.get_or_add_pPr().get_or_add_outlineLvl().val = level
 
 
 def _add_style(document: Document, spec: StyleSpec) -> None:
@@ -129,6 +147,26 @@ def _add_style(document: Document, spec: StyleSpec) -> None:
         style.base_style = document.styles["Normal"]
         style.next_paragraph_style = style
         _paragraph_format(style, spec)
+        if spec.based_on:
+            _heading_based(document, style, spec.based_on)
+
+
+def _heading_based(document: Document, style: ParagraphStyle, heading: str) -> None:
+    """Based on Word's built-in heading (recognised by accessibility checkers) but looking like
+    the body: its font and black, not the heading's theme font and colour, and no numbering."""
+    names = {s.name for s in document.styles}
+    if heading not in names:
+        return
+    base = document.styles[heading]
+    style.base_style = base
+    normal_font = document.styles["Normal"].font.name or BASE_FONT
+    rpr = style.element.get_or_add_rPr()
+    _set_fonts(rpr, normal_font)
+    style.font.color.rgb = RGBColor.from_string(BLACK)
+    style.font.italic = False
+    ppr = style.element.get_or_add_pPr()
+    if base.element.pPr is not None and base.element.pPr.find(qn("w:numPr")) is not None:
+        ppr.get_or_add_numPr().get_or_add_numId().val = 0
 
 
 def _paragraph_format(style, spec: StyleSpec) -> None:  # noqa: ANN001 - python-docx style
@@ -150,7 +188,7 @@ def _paragraph_format(style, spec: StyleSpec) -> None:  # noqa: ANN001 - python-
     if spec.name in TABBED and spec.left:
         fmt.tab_stops.add_tab_stop(Twips(spec.left))
     if spec.outline_level is not None:  # listed in Word's navigation pane
-        style.element.get_or_add_pPr().get_or_add_outlineLvl().val = spec.outline_level
+        _outline_level(style, spec.outline_level)
 
 
 def set_base_font(document: Document, name: str = BASE_FONT, size: float = BASE_SIZE) -> None:

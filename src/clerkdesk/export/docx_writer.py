@@ -11,6 +11,7 @@ from docx.document import Document
 from docx.shared import Twips
 
 from clerkdesk.domain.enums import BULLET_LABEL, Audience, ParagraphStyle
+from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, banner, checked
@@ -54,7 +55,7 @@ class MinutesWriter:
         self._style = {name: self.document.styles[name] for name in (
             *styles.NUMBERED_STYLES, *styles.UNNUMBERED_STYLES, styles.RESOLUTION,
             styles.RESOLVED_LABEL, styles.ITEM_HEADING, styles.MINUTES_LABEL,
-            styles.DOCUMENTS_HEADING, styles.DOCUMENT)}
+            styles.DOCUMENTS_HEADING, styles.DOCUMENT, styles.CLOSE, styles.SIGNATURE)}
         self._indents = style_indents(self.document)
         self._numbering = None if options.literal_numbers else NumberingDefinitions(
             self.document)
@@ -64,6 +65,10 @@ class MinutesWriter:
         write_heading(self.document, minutes, xml_safe)
         for item in minutes.items:
             self._item(item)
+        for line in minutes.timing:
+            self._add(line, styles.CLOSE)
+        if minutes.signature_block:
+            self._add(SIGNATURE_LINE, styles.SIGNATURE)
         if minutes.corrections:
             self._add(CORRECTIONS_HEADING, styles.ITEM_HEADING)
             for correction in minutes.corrections:

@@ -48,6 +48,8 @@ def minutes_to_data(minutes: MinutesView) -> dict[str, Any]:
         "draft": is_draft(minutes),
         "attendance": dict(attendance_sections(minutes.attendance)),
         "items": [_item(item) for item in minutes.items],
+        "timing": list(minutes.timing),
+        "signature_block": minutes.signature_block,
         "corrections": [{"date": c.made_on.isoformat(), "text": c.text}
                         for c in minutes.corrections],
     }

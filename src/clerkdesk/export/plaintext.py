@@ -1,6 +1,7 @@
 """The minutes as plain text in the published layout (used by `clerkdesk show`)."""
 
 from clerkdesk.domain.enums import AttendanceStatus, MeetingStatus, ParagraphStyle
+from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import (
     AttendeeView,
     CorrectionView,
@@ -111,12 +112,17 @@ def item_blocks(item: ItemView, minutes: MinutesView) -> list[str]:
 
 
 def render_minutes(minutes: MinutesView) -> str:
-    """Banner (full version), heading block, each item, then the correction notes."""
+    """Banner (full version), heading block, each item, the close (times, the Chair's
+    signature line), then the correction notes."""
     minutes = checked(minutes)
     blocks = ["\n".join(banner(minutes))] if banner(minutes) else []
     blocks.append("\n".join(heading_block(minutes)))
     for item in minutes.items:
         blocks.extend(item_blocks(item, minutes))
+    if minutes.timing:
+        blocks.append("\n".join(minutes.timing))
+    if minutes.signature_block:
+        blocks.append(SIGNATURE_LINE)
     if minutes.corrections:
         blocks.append(CORRECTIONS_HEADING)
         blocks.extend(correction_line(c) for c in minutes.corrections)

@@ -16,6 +16,7 @@ from clerkdesk.domain.committee_settings import (
     setup_problem,
 )
 from clerkdesk.domain.house_style import HouseStyle
+from clerkdesk.domain.meeting_times import time_form_of
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.phrases import phrases_from_text, phrases_to_text
@@ -49,6 +50,8 @@ def settings_of(committee: Committee) -> CommitteeSettings:
         moderngov_committee_id=committee.moderngov_committee_id,
         agenda_template=committee.agenda_template or "",
         exempt_wording=committee.exempt_wording or "",
+        time_form=time_form_of(committee.time_form),
+        signature_block=bool(committee.signature_block),
     )
 
 
@@ -130,6 +133,8 @@ def _write_settings(session: Session, committee: Committee, settings: CommitteeS
     committee.moderngov_committee_id = settings.moderngov_committee_id
     committee.agenda_template = settings.agenda_template
     committee.exempt_wording = settings.exempt_wording
+    committee.time_form = settings.time_form.value
+    committee.signature_block = settings.signature_block
 
 
 def _check_name_free(session: Session, committee_id: int, name: str) -> None:

@@ -17,6 +17,7 @@ from clerkdesk.domain.enums import (
     Role,
 )
 from clerkdesk.domain.flag_fields import ResolutionFields, flag_status, flag_summary, has_vote
+from clerkdesk.domain.meeting_times import time_form_of, timing_lines
 from clerkdesk.domain.mentions import render
 from clerkdesk.domain.minutes import (
     AttendeeView,
@@ -39,6 +40,7 @@ from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme, item_labe
 from clerkdesk.domain.publication import published
 from clerkdesk.domain.resolutions import ResolutionStyle, resolution_lines, vote_line
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.services.clock import adjournments_of
 from clerkdesk.services.flag_rows import fields_of
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import (
@@ -214,6 +216,9 @@ def load_minutes_in(session: Session, meeting_id: int) -> MinutesView:
                                {item.id: item.label for item in item_views}),
         corrections=_corrections(session, meeting.id),
         exempt_wording=committee.exempt_wording or "",
+        timing=timing_lines(meeting.started_at, meeting.ended_at, adjournments_of(meeting),
+                            time_form_of(committee.time_form)),
+        signature_block=bool(committee.signature_block),
     )
 
 

@@ -93,6 +93,11 @@ class Committee(Base):
     # The line printed for a withheld exempt item in public outputs (schema step 10); `{n}` is
     # the Schedule 12A paragraph, "" means the standard wording.
     exempt_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Schema step 12: how the close prints the times ("10.00am", …, "none"; domain.meeting_times)
+    # and whether the minutes end with the Chair's signature block.
+    time_form: Mapped[str] = mapped_column(String(20), default="10.00am",
+                                           server_default="10.00am")
+    signature_block: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(
@@ -101,6 +106,18 @@ class Committee(Base):
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="committee", cascade="all, delete-orphan", order_by="Meeting.date"
     )
+
+
+class Adjournment(Base):
+    """A pause of the meeting clock (schema step 12): from, and to (None while adjourned)."""
+
+    __tablename__ = "adjournment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="adjournments")
 
 
 class Person(Base):
@@ -153,6 +170,9 @@ class Meeting(Base):
     export_accepted: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
+    adjournments: Mapped[list[Adjournment]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Adjournment.started_at"
+    )
     items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
     )

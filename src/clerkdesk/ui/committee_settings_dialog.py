@@ -33,6 +33,7 @@ from clerkdesk.domain.committee_settings import (
     numbering_preview,
     setup_problem,
 )
+from clerkdesk.domain.meeting_times import TimeForm
 from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.publication import STANDARD_EXEMPT_WORDING
@@ -155,6 +156,16 @@ class CommitteeSettingsDialog(QDialog):
         self.exempt_edit.setToolTip(
             "Printed under an exempt item's heading in every public output instead of its "
             "minute; {n} is the Schedule 12A paragraph. Empty: the standard line.")
+        self.time_form_combo = _choice(
+            page, "timeFormCombo", "How the close prints the meeting's start and finish times",
+            tuple((form.value, form.description) for form in TimeForm), settings.time_form)
+        self.time_form_combo.setToolTip(
+            "The close of the minutes says “The meeting started at 10.00am and finished at "
+            "12.35pm”, from the meeting clock, with a line for each adjournment.")
+        self.signature_check = named(
+            QCheckBox("End the minutes with the Chair’s signature &block", page),
+            "signatureBlockCheck", "End the minutes with the Chair's signature block")
+        self.signature_check.setChecked(settings.signature_block)
         form = QFormLayout(page)
         form.addRow("&Name:", self.name_edit)
         form.addRow("Counc&il:", self.council_edit)
@@ -164,6 +175,8 @@ class CommitteeSettingsDialog(QDialog):
         form.addRow("&Resolution prefix:", self.prefix_edit)
         form.addRow("Resolution st&yle:", self.resolution_style_combo)
         form.addRow("E&xempt item (public):", self.exempt_edit)
+        form.addRow("Times printed &as:", self.time_form_combo)
+        form.addRow("", self.signature_check)
         return page
 
     def _numbering_tab(self, settings: CommitteeSettings) -> QWidget:
@@ -271,6 +284,8 @@ class CommitteeSettingsDialog(QDialog):
             moderngov_committee_id=self.source_tab.committee_id(),
             agenda_template=self.agenda_tab.text(),
             exempt_wording=self.exempt_edit.text(),
+            time_form=TimeForm(self.time_form_combo.currentData()),
+            signature_block=self.signature_check.isChecked(),
         ).cleaned()
 
     def result_setup(self) -> CommitteeSetup:
