@@ -299,3 +299,25 @@ def test_an_exempt_item_without_its_paragraph_is_listed_and_enter_opens_the_item
     assert [line.split("  ")[0] for line in shown[0]] == ["item 2"]
     assert "no Schedule 12A paragraph" in shown[0][0]
     assert window.meetings.workspace.editing.item_id == item_id
+
+
+def test_a_web_page_chosen_in_the_dialog_is_written_by_the_real_exporter(
+        qtbot, db, meetings, tmp_path):  # noqa: ANN001
+    """Format › Web page, then Export anyway: the page is on disk, lang en-GB, with the
+    meeting's paragraph in it (the dialog's formats are the services' EXPORT_FORMATS)."""
+    committee_id, (meeting_id, _empty), _second = meetings
+
+    def web_page(dialog: QDialog) -> None:
+        press(qtbot, Qt.Key.Key_R, ALT)  # Fo&rmat:
+        press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Down)
+        replace_path(qtbot, str(tmp_path / "minutes"))
+        export_anyway(qtbot, dialog)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    drive_modal("exportDialog", web_page)
+    written = ask_export(window, db, meeting_id, Settings())
+    assert written == tmp_path / "minutes.html"
+    page = written.read_text(encoding="utf-8")
+    assert '<html lang="en-GB"' in page and "The report was noted." in page

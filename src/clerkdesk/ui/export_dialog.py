@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.errors import ClerkDeskError, ExportFailed
+from clerkdesk.errors import ClerkDeskError
 from clerkdesk.export.safe_write import TargetLocked
+from clerkdesk.services.export import EXPORT_FORMATS, export_target
 from clerkdesk.ui import dialogs
 from clerkdesk.ui.export_findings import FindingsList
 from clerkdesk.ui.field_widgets import named
@@ -36,12 +37,8 @@ if TYPE_CHECKING:
     from clerkdesk.services.export_checks import ExportCheck
 
 TITLE = "Export minutes"
-# suffix -> (label, file-dialog filter); the same shape as services.export.EXPORT_FORMATS.
-FORMATS: dict[str, tuple[str, str]] = {
-    ".docx": ("Word document (.docx)", "Word documents (*.docx)"),
-    ".pdf": ("PDF, tagged for accessibility (.pdf)", "PDF files (*.pdf)"),
-    ".html": ("Web page (.html)", "Web pages (*.html *.htm)"),
-}
+# one entry per format in the combo (.htm is accepted when typed, as a web page)
+FORMATS = {suffix: form for suffix, form in EXPORT_FORMATS.items() if suffix != ".htm"}
 Exporter = Callable[[Path, bool, bool, bool], Path]  # (target, full, literal, ignore lock)
 PUBLIC_HELP = "Exempt items appear only as their headings. This is the version to publish."
 FULL_HELP = ("Includes exempt items. Every page is marked NOT FOR PUBLICATION: "
@@ -52,12 +49,7 @@ def target_for(text: str, suffix: str) -> Path:
     """The file named by `text`, with `suffix` added when it has none; an unknown suffix is
     refused in one line."""
     path = Path(text.strip()).expanduser()
-    if not path.suffix:
-        return path.with_name(path.name + suffix)
-    if path.suffix.lower() not in FORMATS:
-        raise ExportFailed(f"{path.name} does not end in .docx, .pdf or .html: choose one of "
-                           "those formats.")
-    return path
+    return export_target(path if path.suffix else path.with_name(path.name + suffix))
 
 
 class ExportDialog(QDialog):
