@@ -85,7 +85,8 @@ def kind_of(fields: FlagFields) -> FlagKind:
 
 def fields_for(kind: FlagKind) -> FlagFields:
     """Empty fields of a kind (what a freshly flagged paragraph starts with)."""
-    return _CLASSES[FlagKind(kind)]()
+    fields: FlagFields = _CLASSES[FlagKind(kind)]()
+    return fields
 
 
 def as_request_status(status: str) -> RequestStatus:
