@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docx.document import Document
+from docx.text.paragraph import Paragraph
 
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.export import docx_styles as styles
@@ -21,10 +22,11 @@ Clean = Callable[[str], str]
 
 
 def _style_id(document: Document, name: str) -> str:
-    return document.styles[name].style_id
+    style_id: str = document.styles[name].style_id
+    return style_id
 
 
-def _add(document: Document, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+def _add(document: Document, text: str, style: str) -> Paragraph:
     """A paragraph in a ClerkDesk style, set by id (python-docx's setter scans every style)."""
     paragraph = document.add_paragraph(text)
     paragraph._p.style = _style_id(document, style)  # noqa: SLF001

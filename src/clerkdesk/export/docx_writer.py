@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from docx.document import Document
 from docx.shared import Twips
+from docx.text.paragraph import Paragraph
 
 from clerkdesk.domain.enums import BULLET_LABEL, Audience, ParagraphStyle
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
@@ -81,10 +82,10 @@ class MinutesWriter:
             lines.append((DRAFT_TEXT, styles.HEADER))
         return lines
 
-    def _add(self, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+    def _add(self, text: str, style: str) -> Paragraph:
         return self._styled(xml_safe(text), style)
 
-    def _styled(self, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+    def _styled(self, text: str, style: str) -> Paragraph:
         """A new paragraph in a ClerkDesk style, set by its id: python-docx's own lookup
         searches every style for the default one on each paragraph (a third of export)."""
         paragraph = self.document.add_paragraph(text)
