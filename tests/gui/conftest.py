@@ -28,9 +28,10 @@ class SampleDatabase:
 
 
 def _build_sample(path: Path) -> SampleDatabase:
+    from clerkdesk.domain.flag_fields import RequestFields, ResolutionFields
     from clerkdesk.domain.mentions import ANONYMOUS_TOKEN, person_token
     from clerkdesk.services.committees import find_or_create_committee
-    from clerkdesk.services.flags import add_request_in, add_resolution_in
+    from clerkdesk.services.flags import add_flag_in
     from clerkdesk.services.meetings import add_item_in, create_meeting_in
     from clerkdesk.services.paragraphs import add_paragraph_in
     from clerkdesk.services.people import add_person_in, set_attendance_in, set_membership_in
@@ -53,10 +54,11 @@ def _build_sample(path: Path) -> SampleDatabase:
         )
         add_paragraph_in(session, item.id, f"{person_token(officer.id)} would reply in writing.",
                          level=1)
-        add_request_in(session, asked.id, "Waiting list figures", asked_of_body="CYPE")
+        add_flag_in(session, asked.id,
+                    RequestFields(what="Waiting list figures", asked_of_body="CYPE"))
         resolved = add_paragraph_in(session, item.id, "The Sub-Committee noted the report.",
                                     style=ParagraphStyle.RESOLUTION)
-        add_resolution_in(session, resolved.id)
+        add_flag_in(session, resolved.id, ResolutionFields())
         exempt = add_item_in(session, older.id, "Transport contract", exempt=True,
                              exempt_paragraph=3)
         add_paragraph_in(session, exempt.id, "The commercial terms were considered.")

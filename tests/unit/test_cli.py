@@ -54,9 +54,10 @@ def sha256(path: Path) -> str:
 
 def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
     """A meeting with a numbered paragraph, a sub-point with a request, and a resolution."""
+    from clerkdesk.domain.flag_fields import RequestFields, ResolutionFields
     from clerkdesk.domain.mentions import person_token
     from clerkdesk.services.committees import find_or_create_committee
-    from clerkdesk.services.flags import add_request_in, add_resolution_in
+    from clerkdesk.services.flags import add_flag_in
     from clerkdesk.services.meetings import add_item_in, create_meeting_in
     from clerkdesk.services.paragraphs import add_paragraph_in
     from clerkdesk.services.people import add_person_in
@@ -71,10 +72,11 @@ def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
                          speaker_id=love.id)
         asked = add_paragraph_in(session, item.id, "Figures on void homes were requested.",
                                  level=1)
-        add_request_in(session, asked.id, "Figures on void homes", "Housing")
+        add_flag_in(session, asked.id,
+                    RequestFields(what="Figures on void homes", asked_of_body="Housing"))
         resolved = add_paragraph_in(session, item.id, "The Committee noted the report.",
                                     style=ParagraphStyle.RESOLUTION)
-        add_resolution_in(session, resolved.id)
+        add_flag_in(session, resolved.id, ResolutionFields())
         return meeting.id
 
 

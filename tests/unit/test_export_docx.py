@@ -575,7 +575,7 @@ def test_resolution_style_and_vote_line_reach_the_word_file(db, tmp_path):
     from clerkdesk.domain.enums import ParagraphStyle
     from clerkdesk.domain.flag_fields import ResolutionFields
     from clerkdesk.domain.resolutions import ResolutionStyle
-    from clerkdesk.services import committees, flag_records, meetings, paragraphs, workspace
+    from clerkdesk.services import committees, flags, meetings, paragraphs, workspace
     from clerkdesk.services.export import export_meeting
     from clerkdesk.services.resolution_settings import set_resolution_style
 
@@ -585,7 +585,7 @@ def test_resolution_style_and_vote_line_reach_the_word_file(db, tmp_path):
     item = workspace.meeting_outline(db, meeting).items[0].id
     pid = paragraphs.add_paragraph(db, item, "The application be refused.",
                                    style=ParagraphStyle.RESOLUTION)
-    flag_records.add_flag(db, pid, ResolutionFields(votes_for=6, votes_against=3, carried=True))
+    flags.add_flag(db, pid, ResolutionFields(votes_for=6, votes_against=3, carried=True))
     target = export_meeting(db, meeting, tmp_path / "planning.docx")
     body = [p for p in docx.Document(target).paragraphs if p.text.startswith(("RESOLVED", "("))]
     assert [p.text for p in body] == [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clerkdesk.domain.mentions import mentioned_ids
-from clerkdesk.services.flag_records import meeting_flags
+from clerkdesk.services.flags import meeting_flags
 from clerkdesk.services.meetings import list_meetings
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import open_database

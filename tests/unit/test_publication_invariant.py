@@ -33,7 +33,7 @@ from clerkdesk.export.json_view import minutes_to_data
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flag_records import add_flag_in
+from clerkdesk.services.flags import add_flag_in
 from clerkdesk.services.generated_paragraphs import write_requests_paragraph
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
 from clerkdesk.services.minutes import published_minutes

@@ -14,7 +14,7 @@ from clerkdesk.services.agenda import set_item_exempt
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flag_records import add_flag
+from clerkdesk.services.flags import add_flag
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph

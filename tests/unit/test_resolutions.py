@@ -9,7 +9,7 @@ from clerkdesk.domain.enums import ParagraphStyle, PersonKind, ResolutionForm, R
 from clerkdesk.domain.flag_fields import ResolutionFields
 from clerkdesk.domain.resolutions import ResolutionStyle, clauses, resolution_lines, vote_line
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flag_records import add_flag, update_flag
+from clerkdesk.services.flags import add_flag, update_flag
 from clerkdesk.services.meetings import add_item, create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph

@@ -12,7 +12,7 @@ from clerkdesk.domain.review import CheckId, FixKind, ReviewSettings
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import review
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flag_records import add_flag
+from clerkdesk.services.flags import add_flag
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph, edit_text

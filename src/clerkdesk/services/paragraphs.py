@@ -83,14 +83,14 @@ def append_paragraphs_in(
     ]
     last_id = session.scalar(select(func.max(Paragraph.id))) or 0
     if values:
-        session.execute(insert(Paragraph.__table__), values)
+        session.execute(insert(Paragraph.table()), values)
     ids = dict(((item_id, position), pid) for pid, item_id, position in session.execute(
         select(Paragraph.id, Paragraph.item_id, Paragraph.position)
         .where(Paragraph.id > last_id)))
     mentions = [{"paragraph_id": ids[value["item_id"], value["position"]], "person_id": person}
                 for value in values for person in set(mentioned_ids(value["text"]))]
     if mentions:
-        session.execute(insert(ParagraphMention.__table__), mentions)
+        session.execute(insert(ParagraphMention.table()), mentions)
     written: dict[int, list[int]] = {item_id: [] for item_id in rows}
     for value in values:
         written[value["item_id"]].append(ids[value["item_id"], value["position"]])

@@ -14,7 +14,7 @@ from clerkdesk.domain.mentions import person_token, render
 from clerkdesk.domain.publication import may_carry, neutral_line
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.flag_records import (
+from clerkdesk.services.flags import (
     MeetingPlaces,
     meeting_flag_rows_in,
     meeting_places_in,

@@ -35,14 +35,14 @@ from clerkdesk.domain.spelling import SpellChecker
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.dictionaries import spell_checker
-from clerkdesk.services.flag_records import meeting_flag_rows_in
-from clerkdesk.services.flag_rows import fields_of
+from clerkdesk.services.flags import meeting_flag_rows_in
 from clerkdesk.services.minutes import conventions_of, load_minutes_in, name_lookup, person_names
 from clerkdesk.services.paragraphs import set_text_in
 from clerkdesk.services.people import set_attendance_in
 from clerkdesk.services.request_log import outstanding_before_in
 from clerkdesk.services.spelling import house_style_in, known_words_in
 from clerkdesk.storage.database import Database
+from clerkdesk.storage.flag_rows import fields_of
 from clerkdesk.storage.models import Attendance, Committee, Meeting, Paragraph
 from clerkdesk.storage.models_review import GlossaryEntry, ReviewDismissal
 

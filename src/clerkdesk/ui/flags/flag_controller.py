@@ -17,7 +17,7 @@ from clerkdesk.domain.flag_fields import (
     ResolutionFields,
 )
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flag_records, generated_paragraphs, speakers
+from clerkdesk.services import flags, generated_paragraphs, speakers
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.flags.flag_commands import AddFlagCommand, FlagCommand, UpdateFlagCommand
 from clerkdesk.ui.flags.flag_form import TITLES, FlagForm
@@ -56,8 +56,8 @@ class FlagController(QObject):
     def edit(self, flag_id: int) -> None:
         """Open the form on an existing flag (the editor already shows its paragraph)."""
         try:
-            fields = flag_records.flag_fields(self.db, flag_id)
-            [record] = [r for r in flag_records.meeting_flags(self.db, self.meeting_id)
+            fields = flags.flag_fields(self.db, flag_id)
+            [record] = [r for r in flags.meeting_flags(self.db, self.meeting_id)
                         if r.id == flag_id]
         except (ClerkDeskError, ValueError) as error:
             self.errorReported.emit(str(error))
@@ -89,7 +89,7 @@ class FlagController(QObject):
     def _bodies(self) -> list[str]:
         """Directorates and organisations already asked at this meeting, most recent first."""
         try:
-            records = flag_records.meeting_flags(self.db, self.meeting_id)
+            records = flags.meeting_flags(self.db, self.meeting_id)
         except ClerkDeskError:
             return []
         bodies = [r.fields.asked_of_body for r in reversed(records)
@@ -144,7 +144,7 @@ class FlagController(QObject):
     def after_change(self, pid: int) -> None:
         """Refresh what shows flags: the margin marker, linked paragraphs and the panel."""
         try:
-            flagged = bool(flag_records.paragraph_flags(self.db, pid))
+            flagged = bool(flags.paragraph_flags(self.db, pid))
             changed = generated_paragraphs.refresh_generated(self.db, self.meeting_id)
         except ClerkDeskError as error:
             self.errorReported.emit(str(error))
