@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+from support.committee import change_setup
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
 from clerkdesk.domain.committee_settings import CommitteeSettings, CommitteeSetup
 from clerkdesk.domain.numbering import ParagraphScheme
-from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+from clerkdesk.services.committee_settings import committee_settings
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.meeting_setup import committee_councils
 from clerkdesk.ui.committee_settings_dialog import CommitteeSettingsDialog, edit_committee_settings
@@ -341,7 +342,7 @@ def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db):
 def test_duplicate_name_shows_message_and_keeps_the_edits(qtbot, db, captured_errors):
     create_committee(db, "Cabinet")
     committee_id = create_committee(db, "Planning")
-    update_committee_settings(db, committee_id, CommitteeSettings(name="Planning", quorum=3))
+    change_setup(db, committee_id, CommitteeSettings(name="Planning", quorum=3))
     second: list[list[str]] = []
 
     def second_round(dialog: QDialog) -> None:

@@ -571,16 +571,16 @@ def test_resolution_style_and_vote_line_reach_the_word_file(db, tmp_path):
     import datetime as dt
 
     import docx
+    from support.committee import change_setup
 
     from clerkdesk.domain.enums import ParagraphStyle
     from clerkdesk.domain.flag_fields import ResolutionFields
     from clerkdesk.domain.resolutions import ResolutionStyle
     from clerkdesk.services import committees, flags, meetings, paragraphs, workspace
     from clerkdesk.services.export import export_meeting
-    from clerkdesk.services.resolution_settings import set_resolution_style
 
     committee = committees.create_committee(db, "Planning Committee", "Westmere County Council")
-    set_resolution_style(db, committee, ResolutionStyle.THAT)
+    change_setup(db, committee, resolution_style=ResolutionStyle.THAT)
     meeting = meetings.create_meeting(db, committee, dt.date(2026, 5, 1), agenda=["Application"])
     item = workspace.meeting_outline(db, meeting).items[0].id
     pid = paragraphs.add_paragraph(db, item, "The application be refused.",

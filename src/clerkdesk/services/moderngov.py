@@ -87,14 +87,6 @@ def meeting_source(db: Database, meeting_id: int) -> tuple[str, int | None]:
         return meeting.committee.moderngov_site or "", meeting.moderngov_meeting_id
 
 
-def set_committee_source(db: Database, committee_id: int, site: str,
-                         site_committee_id: int | None) -> None:
-    with db.transaction() as session:
-        committee = get_or_fail(session, Committee, committee_id, "committee")
-        committee.moderngov_site = site.strip() or None
-        committee.moderngov_committee_id = site_committee_id
-
-
 def import_agenda(db: Database, agenda: SiteAgenda, committee_id: int | None = None,
                   site: str = "") -> int:
     """A new draft meeting from the site's agenda (items in order, exempt markers, documents);
