@@ -67,10 +67,3 @@ def set_attendance_in(
         session.add(row)
     row.status, row.substitute_for_id, row.remote = status, substitute_for_id, remote
     session.flush()
-
-
-def set_attendance(
-    db: Database, meeting_id: int, person_id: int, status: AttendanceStatus, **extra: object
-) -> None:
-    with db.transaction() as session:
-        set_attendance_in(session, meeting_id, person_id, status, **extra)  # type: ignore[arg-type]

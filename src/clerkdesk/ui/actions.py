@@ -422,12 +422,6 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return list(unique.values())
 
 
-def shortcut_text(spec: ActionSpec) -> str:
-    """The main shortcut as the user would read it, e.g. 'Ctrl+O'."""
-    sequences = key_sequences(spec)
-    return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
-
-
 def plain_text(spec: ActionSpec) -> str:
     return spec.text.replace("&", "")
 
