@@ -56,7 +56,7 @@ def add_item_in(
 ) -> AgendaItem:
     count = session.scalar(
         select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-    )
+    ) or 0
     position = count if position is None else max(0, min(position, count))
     session.execute(
         update(AgendaItem)

@@ -145,7 +145,8 @@ def plan_membership(db: Database, committee_id: int,
                 "check the committee chosen in Committee settings › Source.")
         people = list(session.scalars(select(Person).where(Person.kind == PersonKind.MEMBER)))
         people.sort(key=lambda p: (p.id not in seats, p.id))
-        changes, matched = [], set()
+        changes: list[MemberChange] = []
+        matched: set[int] = set()
         for member in members:
             change = _member_change(member, people, seats, matched)
             if change is not None:

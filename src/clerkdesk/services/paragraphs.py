@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ def add_paragraph_in(
 ) -> Paragraph:
     count = session.scalar(
         select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id)
-    )
+    ) or 0
     position = count if position is None else max(0, min(position, count))
     if position < count:
         session.execute(
@@ -75,7 +76,7 @@ def append_paragraphs_in(
     counts = dict(session.execute(
         select(Paragraph.item_id, func.count()).where(Paragraph.item_id.in_(list(rows)))
         .group_by(Paragraph.item_id)).all()) if rows else {}
-    values = [
+    values: list[dict[str, Any]] = [
         {"item_id": item_id, "position": counts.get(item_id, 0) + offset,
          "level": max(0, min(row.level, MAX_LEVEL)), "style": row.style, "text": row.text,
          "speaker_id": row.speaker_id}

@@ -56,7 +56,8 @@ def set_attendance_in(
     status: AttendanceStatus,
     substitute_for_id: int | None = None,
     remote: bool = False,
-) -> None:
+) -> Attendance:
+    """The person's attendance row at the meeting, created or updated."""
     row = session.scalars(
         select(Attendance).where(
             Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
@@ -67,3 +68,4 @@ def set_attendance_in(
         session.add(row)
     row.status, row.substitute_for_id, row.remote = status, substitute_for_id, remote
     session.flush()
+    return row

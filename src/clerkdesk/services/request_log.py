@@ -116,7 +116,7 @@ def log_in(
     today = today or dt.date.today()
     meeting_dates = dict(session.execute(
         select(Meeting.id, Meeting.date).where(Meeting.committee_id == committee_id)).all())
-    entries = []
+    entries: list[LogEntry] = []
     for meeting in _logged_meetings(session, committee_id):
         places = meeting_places_in(session, meeting.id)
         flags = [f for f in meeting_flag_rows_in(session, meeting.id)
