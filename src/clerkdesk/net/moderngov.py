@@ -108,7 +108,7 @@ class ModernGovClient:
                 seats.append(seat)
         return seats
 
-    def get(self, operation: str, **params: object) -> bytes:
+    def get(self, operation: str, **params: str | int) -> bytes:
         """The body of one GET to the service, at most `max_bytes`; one-sentence errors."""
         self._check_cancelled()
         url = f"{self.root}/{SERVICE}/{operation}"
