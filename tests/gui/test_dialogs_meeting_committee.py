@@ -3,22 +3,21 @@
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
     QWidget,
 )
 from support.committee import change_setup
+from support.modal import drive_modal, focused, focused_name
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
@@ -43,11 +42,6 @@ PASTED_AGENDA = (
 
 # --- helpers ----------------------------------------------------------------------------------
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has keyboard focus"
-    return widget
-
 
 def type_text(qtbot, text: str) -> None:  # noqa: ANN001
     qtbot.keyClicks(focused(), text)
@@ -60,45 +54,6 @@ def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None: 
 def tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
     for _ in range(times):
         press(qtbot, Qt.Key.Key_Tab)
-
-
-def focused_name() -> str:
-    """The object name of the focused field (a combo's line edit counts as the combo)."""
-    widget = QApplication.focusWidget()
-    if widget is None:
-        return ""
-    return widget.objectName() or widget.parentWidget().objectName()
-
-
-def drive_modal(object_name: str, steps: Callable[[QDialog], None]) -> list[str]:
-    """Run `steps` on the modal dialog `object_name` once its exec() loop shows it.
-
-    Returns a list that records 'done' when the steps closed the dialog, else what went wrong;
-    a dialog left open is rejected so the test cannot hang in exec().
-    """
-    outcome: list[str] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        ready = dialog is not None and dialog.objectName() == object_name and \
-            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
-        if not ready:
-            if tries < 300:
-                QTimer.singleShot(10, lambda: attempt(tries + 1))
-            else:
-                outcome.append(f"{object_name} never appeared")
-            return
-        try:
-            steps(dialog)
-            outcome.append("left open" if dialog.isVisible() else "done")
-        except BaseException as error:  # noqa: BLE001 - reported by the test body
-            outcome.append(f"failed: {error!r}")
-        if dialog.isVisible():
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-    return outcome
 
 
 def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002

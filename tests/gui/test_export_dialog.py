@@ -1,12 +1,12 @@
 """Export to Word dialog, driven by keyboard: file, public/full, literal numbers, errors."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from support.modal import drive_modal, focused
 
 from clerkdesk.services.demo import load_demo
 from clerkdesk.ui.export_dialog import ExportDialog, ask_export
@@ -18,12 +18,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 NAMES = ("Committee 2026-10-14 minutes.docx",
          "Committee 2026-10-14 minutes (not for publication).docx")
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has keyboard focus"
-    return widget
 
 
 def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
@@ -42,33 +36,6 @@ def replace_path(qtbot, text: str) -> None:  # noqa: ANN001
     press(qtbot, Qt.Key.Key_I, ALT)  # F&ile:
     press(qtbot, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(focused(), text)
-
-
-def drive_modal(steps: Callable[[QDialog], None]) -> list[str]:
-    """Run `steps` on the export dialog once its exec() shows it; a dialog left open is closed."""
-    outcome: list[str] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        ready = dialog is not None and dialog.objectName() == "exportDialog" and \
-            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
-        if not ready:
-            if tries < 300:
-                QTimer.singleShot(10, lambda: attempt(tries + 1))
-            else:
-                outcome.append("exportDialog never appeared")
-            return
-        try:
-            steps(dialog)
-            outcome.append("left open" if dialog.isVisible() else "done")
-        except BaseException as error:  # noqa: BLE001 - reported by the test body
-            outcome.append(f"failed: {error!r}")
-        if dialog.isVisible():
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-    return outcome
 
 
 @pytest.fixture
@@ -164,7 +131,7 @@ def test_ask_export_writes_the_file_and_remembers_the_folder(qtbot, db, demo, tm
         choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
         press(qtbot, Qt.Key.Key_Return)
 
-    outcome = drive_modal(fill_in)
+    outcome = drive_modal("exportDialog", fill_in)
     written = ask_export(None, db, demo, settings)
     assert outcome == ["done"]
     assert written == folder / "members.docx"
@@ -173,7 +140,7 @@ def test_ask_export_writes_the_file_and_remembers_the_folder(qtbot, db, demo, tm
     assert Settings().get(LAST_EXPORT_FOLDER) == str(folder)
 
     seen: list[str] = []
-    outcome = drive_modal(lambda dialog: seen.append(dialog.path_edit.text()))
+    outcome = drive_modal("exportDialog", lambda dialog: seen.append(dialog.path_edit.text()))
     assert ask_export(None, db, demo, settings) is None  # closed without exporting
     assert seen == [str(folder / "Adult Social Care Scrutiny Sub-Committee 2026-10-14 "
                                   "minutes.docx")]
@@ -188,7 +155,7 @@ def test_ask_export_shows_a_failure_and_stays_open(qtbot, db, demo, tmp_path, ca
         assert dialog.isVisible(), "a failed export must leave the dialog open to fix the path"
         press(qtbot, Qt.Key.Key_Escape)
 
-    outcome = drive_modal(fill_in)
+    outcome = drive_modal("exportDialog", fill_in)
     assert ask_export(None, db, demo, Settings()) is None
     assert outcome == ["done"]
     assert captured_errors == [("Export to Word", f"The folder {target.parent} does not exist: "
