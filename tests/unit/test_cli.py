@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -12,30 +11,10 @@ import types
 from pathlib import Path
 
 import pytest
+from support.cli import run_cli
 
 from clerkdesk.domain.enums import MeetingStatus, ParagraphStyle, PersonKind
 from clerkdesk.domain.minutes import MeetingSummary
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
-    """An environment whose user folders are inside tmp_path and whose output encoding is
-    latin-1, so a CLI that does not switch to UTF-8 itself fails on the en dash in 'RESOLVED –'."""
-    home = tmp_path / "home"
-    env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
-    env.update(
-        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-        APPDATA=str(home / "appdata"), LOCALAPPDATA=str(home / "localappdata"),
-        PYTHONIOENCODING="latin-1",
-    )
-    return env
-
-
-def run_cli(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "clerkdesk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
-    )
 
 
 def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
