@@ -428,7 +428,8 @@ def plain_text(spec: ActionSpec) -> str:
 
 def keyboard_rows() -> list[tuple[str, str, tuple[str, ...]]]:
     """(where, what, keys) for every key ClerkDesk knows: the table in F1 and the README."""
-    rows = [("Minute editor", text, (QKeySequence(key.value).toString(),))
+    rows: list[tuple[str, str, tuple[str, ...]]] = [
+        ("Minute editor", text, (QKeySequence(key.value).toString(),))
             for key, text in EDITOR_KEY_HELP]
     rows += [(f"{spec.menu} menu", plain_text(spec), tuple(listed_keys(spec))) for spec in ACTIONS]
     rows += [(panel.where, panel.text, panel.keys) for panel in PANEL_KEYS]

@@ -56,7 +56,7 @@ class AddFlagCommand(FlagCommand):
         super().__init__(controller, f"Flag as {label}", item_id, paragraph_id)
         self.fields = fields
         self.flag_id: int | None = None
-        self.snapshot = None
+        self.snapshot: flags.FlagSnapshot | None = None
 
     def apply(self) -> None:
         db = self.controller.db
@@ -87,10 +87,11 @@ class RemoveFlagCommand(FlagCommand):
                  flag_id: int) -> None:
         super().__init__(controller, "Remove flag", item_id, paragraph_id)
         self.flag_id = flag_id
-        self.snapshot = None
+        self.snapshot: flags.FlagSnapshot | None = None
 
     def apply(self) -> None:
         self.snapshot = flags.delete_flag(self.controller.db, self.flag_id)
 
     def revert(self) -> None:
-        flags.restore_flag(self.controller.db, self.snapshot)
+        if self.snapshot is not None:  # applied before it can be undone
+            flags.restore_flag(self.controller.db, self.snapshot)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from clerkdesk.domain.enums import FlagKind, ParagraphStyle, PersonKind
 from clerkdesk.domain.flag_fields import (
@@ -38,7 +39,7 @@ class FlagController(QObject):
         self.editor = editing_controller.editor
         # A sibling of the editor, not its child: keys the form does not use (Tab) must not
         # travel up into the editor and change the minutes.
-        self.form = FlagForm(self.editor.parentWidget())
+        self.form = FlagForm(_parent_of(self.editor))
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self.editor.setFocus)
         self.form.add_person = self._add_person
@@ -67,7 +68,7 @@ class FlagController(QObject):
 
     def _open(self, fields: FlagFields) -> None:
         people = {name: person_id for person_id, name in self.editing.outline().names.items()}
-        at = self.editor.viewport().mapTo(self.form.parentWidget(),
+        at = self.editor.viewport().mapTo(_parent_of(self.form),
                                           self.editor.cursorRect().bottomLeft())
         try:
             context = speakers.speaker_context(self.db, self.meeting_id)
@@ -119,7 +120,7 @@ class FlagController(QObject):
             return
         item_id, pid, flag_id, old = self._target
         self._target = None
-        if flag_id is None:
+        if flag_id is None or old is None:  # a flag is edited with its old fields
             label = TITLES[_kind_of(fields)].lower()
             command: FlagCommand = AddFlagCommand(self, item_id, pid, fields, label)
         else:
@@ -181,3 +182,9 @@ def _kind_of(fields: FlagFields) -> FlagKind:
         ActionFields: FlagKind.ACTION, DeclarationFields: FlagKind.DECLARATION,
     }[type(fields)]
 
+
+def _parent_of(widget: QWidget) -> QWidget:
+    """The widget's parent (the editor and its popups always sit inside the workspace)."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return parent

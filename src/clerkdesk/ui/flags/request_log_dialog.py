@@ -128,7 +128,7 @@ class RequestLogDialog(QDialog):
         from clerkdesk.services.flags import set_request_status
 
         entry = self.entries[self.table.currentRow()]
-        kind, status = KEYS[key]
+        kind, status = KEYS[Qt.Key(key)]
         if status is None:  # O: back to outstanding/open
             status = RequestStatus.OUTSTANDING if entry.kind == "request" else ActionStatus.OPEN
         elif kind != entry.kind:
