@@ -100,7 +100,7 @@ def captured_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     shown: list[tuple[str, str]] = []
 
-    def record(_parent, title, text, *_args, **_kwargs):  # noqa: ANN001, ANN202
+    def record(_parent, title, text, *_args, **_kwargs):
         shown.append((title, text))
         return QMessageBox.StandardButton.Ok
 

@@ -43,27 +43,27 @@ PASTED_AGENDA = (
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def type_text(qtbot, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+def tab(qtbot, times: int = 1) -> None:
     for _ in range(times):
         press(qtbot, Qt.Key.Key_Tab)
 
 
-def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
+def query(db, sql: str, *args) -> list[tuple]:
     return raw_rows(db, sql, *args)
 
 
 # --- New meeting ------------------------------------------------------------------------------
 
 @pytest.fixture
-def new_meeting(qtbot, db):  # noqa: ANN001
+def new_meeting(qtbot, db):
     create_committee(db, "SEND Sub-Committee", "Kent County Council")
     dialog = NewMeetingDialog(committee_councils(db))
     qtbot.addWidget(dialog)
@@ -209,7 +209,7 @@ def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db):
 # --- Committee settings -----------------------------------------------------------------------
 
 @pytest.fixture
-def settings_dialog(qtbot):  # noqa: ANN001
+def settings_dialog(qtbot):
     dialog = CommitteeSettingsDialog(CommitteeSetup(CommitteeSettings(name="Cabinet")))
     qtbot.addWidget(dialog)
     dialog.open()
@@ -337,14 +337,14 @@ def word_template(path: Path, title_font: str = "Georgia") -> Path:
     return path
 
 
-def type_lines(qtbot, lines: tuple[str, ...]) -> None:  # noqa: ANN001
+def type_lines(qtbot, lines: tuple[str, ...]) -> None:
     for index, line in enumerate(lines):
         if index:
             press(qtbot, Qt.Key.Key_Return)
         type_text(qtbot, line)
 
 
-def next_tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+def next_tab(qtbot, times: int = 1) -> None:
     for _ in range(times):
         press(qtbot, Qt.Key.Key_Tab, CTRL)
 
@@ -418,7 +418,7 @@ def test_template_problems_browse_and_use_built_in(qtbot, settings_dialog, tmp_p
     template = word_template(tmp_path / "house.dotx")
     asked: list[str] = []
 
-    def choose(_parent, _title, _start, file_filter):  # noqa: ANN001, ANN202
+    def choose(_parent, _title, _start, file_filter):
         asked.append(file_filter)
         return str(template), file_filter
 

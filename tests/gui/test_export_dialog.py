@@ -20,11 +20,11 @@ NAMES = ("Committee 2026-10-14 minutes.docx",
          "Committee 2026-10-14 minutes (not for publication).docx")
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def choose(qtbot, key: Qt.Key, button) -> None:  # noqa: ANN001
+def choose(qtbot, key: Qt.Key, button) -> None:
     """Alt+letter on a radio button or check box (Qt animates the click, so wait for it)."""
     before = button.isChecked()
     press(qtbot, key, ALT)
@@ -32,14 +32,14 @@ def choose(qtbot, key: Qt.Key, button) -> None:  # noqa: ANN001
         qtbot.waitUntil(lambda: button.isChecked() != before)
 
 
-def replace_path(qtbot, text: str) -> None:  # noqa: ANN001
+def replace_path(qtbot, text: str) -> None:
     press(qtbot, Qt.Key.Key_I, ALT)  # F&ile:
     press(qtbot, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(focused(), text)
 
 
 @pytest.fixture
-def demo(db) -> int:  # noqa: ANN001
+def demo(db) -> int:
     return load_demo(db)
 
 
@@ -49,7 +49,7 @@ def calls() -> list[tuple[Path, bool, bool]]:
 
 
 @pytest.fixture
-def dialog(qtbot, tmp_path, calls):  # noqa: ANN001
+def dialog(qtbot, tmp_path, calls):
     def exporter(target: Path, full: bool, literal: bool, ignore_lock: bool = False) -> Path:
         calls.append((target, full, literal))
         return target
@@ -169,7 +169,7 @@ def test_ask_export_for_an_unknown_meeting_says_so(db, captured_errors):
 
 
 def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_yes(
-    qtbot, db, demo, tmp_path, monkeypatch  # noqa: ANN001
+    qtbot, db, demo, tmp_path, monkeypatch
 ):
     from PySide6.QtWidgets import QMessageBox
 
@@ -183,7 +183,7 @@ def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_
     monkeypatch.setattr(lock_files, "any_process_named", lambda _names: False)
     asked: list[str] = []
 
-    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+    def answer(_parent, _title, text, *_args):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 

@@ -122,14 +122,14 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
     window = open_window(path)
     answers = iter(["SEND Sub-Committee", "Minutes of the previous meeting\nUpdate"])
 
-    def create(dialog) -> None:  # noqa: ANN001
+    def create(dialog) -> None:
         qtbot.keyClicks(focused(), next(answers))
         agenda = dialog.findChild(object, "agendaEdit")
         agenda.setFocus()
         agenda.setPlainText(next(answers))
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    def accept_all(dialog) -> None:  # noqa: ANN001
+    def accept_all(dialog) -> None:
         listing = dialog.findChild(object, "outstandingList")
         assert listing.count() == 4
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
@@ -155,7 +155,7 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
 
     window.activateWindow()
 
-    def mark_two(dialog) -> None:  # noqa: ANN001
+    def mark_two(dialog) -> None:
         table = dialog.findChild(object, "requestLogTable")
         table.setFocus()
         assert table.rowCount() == 4  # shown: outstanding and open
@@ -245,7 +245,7 @@ def request_due_dates(path: Path) -> list[tuple[str, str | None]]:
         return connection.execute("SELECT what, due_date FROM request_flag").fetchall()
 
 
-def request_form_at_due(open_window, send_meeting, qtbot):  # noqa: ANN001, ANN201
+def request_form_at_due(open_window, send_meeting, qtbot):
     """A paragraph typed, Ctrl+Shift+R, and Tab twice (What → Asked of → Due): the form."""
     path, meeting = send_meeting
     window = open_window(path)

@@ -26,7 +26,7 @@ def test_history_names_the_clerk_who_changed_the_text(open_window, pg_url, qtbot
     assert ws.autosaver.flush()
     rows: list[str] = []
 
-    def read_rows(dialog) -> None:  # noqa: ANN001
+    def read_rows(dialog) -> None:
         rows.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
         qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
 

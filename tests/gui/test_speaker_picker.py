@@ -76,7 +76,7 @@ def rename_in_roster(qtbot, ws, name: str, family: str) -> None:
     while ws.roster.model.rows[table.currentIndex().row()].name != name:
         qtbot.keyClick(table, Qt.Key.Key_Down)
 
-    def retype(_dialog) -> None:  # noqa: ANN001
+    def retype(_dialog) -> None:
         while focused_name() != "familyNameEdit":
             qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         focused().selectAll()

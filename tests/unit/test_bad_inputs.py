@@ -46,7 +46,7 @@ from clerkdesk.storage.database import Database, open_database
 from clerkdesk.storage.models import AgendaItem
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from generate_db import generate  # noqa: E402
+from generate_db import generate
 
 
 def file_state(path: Path) -> dict[str, str]:

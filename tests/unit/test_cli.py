@@ -31,7 +31,7 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
+def build_meeting(db) -> int:
     """A meeting with a numbered paragraph, a sub-point with a request, and a resolution."""
     from clerkdesk.domain.flag_fields import RequestFields, ResolutionFields
     from clerkdesk.domain.mentions import person_token
@@ -148,7 +148,7 @@ def foreign_sqlite_file(tmp_path: Path) -> Path:
     ],
 )
 def test_file_that_is_not_ours_is_refused_and_unchanged(
-    cli_env: dict[str, str], tmp_path: Path, make_file, fragment: str  # noqa: ANN001
+    cli_env: dict[str, str], tmp_path: Path, make_file, fragment: str
 ) -> None:
     path = make_file(tmp_path)
     before = sha256(path)

@@ -127,7 +127,7 @@ def house_template(path: Path) -> Path:
     return path
 
 
-def glossary_rows(db) -> list[tuple[str, str]]:  # noqa: ANN001
+def glossary_rows(db) -> list[tuple[str, str]]:
     return raw_rows(db, "SELECT acronym, expansion FROM glossary_entry ORDER BY id")
 
 
@@ -183,7 +183,7 @@ def test_a_failure_inside_the_transaction_saves_nothing(db, db_path, monkeypatch
     committee_id = create_committee(db, "Cabinet")
     before = committee_setup(db, committee_id)
 
-    def fail(*_args):  # noqa: ANN002, ANN202 - after the settings and review rows were written
+    def fail(*_args):
         raise ClerkDeskError("the disk went away")
 
     monkeypatch.setattr(review, "replace_glossary_in", fail)

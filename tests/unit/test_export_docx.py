@@ -57,7 +57,7 @@ def xml_parts(path: Path) -> dict[str, str]:
                 for name in archive.namelist() if name.endswith((".xml", ".rels"))}
 
 
-def numbering_tables(document) -> tuple[dict, dict]:  # noqa: ANN001
+def numbering_tables(document) -> tuple[dict, dict]:
     """numId -> (abstractNumId, start overrides); abstractNumId -> {ilvl: (numFmt, lvlText)}."""
     root = document.part.numbering_part.element
     abstracts = {}
@@ -76,7 +76,7 @@ def numbering_tables(document) -> tuple[dict, dict]:  # noqa: ANN001
     return nums, abstracts
 
 
-def word_numbers(document) -> list[tuple[str, int] | None]:  # noqa: ANN001
+def word_numbers(document) -> list[tuple[str, int] | None]:
     """Each body paragraph's (label, level) as Word would number it, from numbering.xml."""
     nums, abstracts = numbering_tables(document)
     counters: dict[str, list[int]] = {}
@@ -250,7 +250,7 @@ def test_a_paragraph_inserted_in_word_renumbers_the_rest(db, demo, tmp_path):
     assert after.count("9)") == before.count("9)") + 1  # item 4 now runs to 9)
 
 
-def copy_of(element):  # noqa: ANN001, ANN201
+def copy_of(element):
     import copy
 
     return copy.deepcopy(element)

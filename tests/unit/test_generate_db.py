@@ -15,7 +15,7 @@ from clerkdesk.storage.database import open_database
 from clerkdesk.storage.migrations import SCHEMA_VERSION
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from generate_db import generate  # noqa: E402
+from generate_db import generate
 
 
 @pytest.fixture

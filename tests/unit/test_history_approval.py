@@ -102,7 +102,7 @@ def test_export_follows_the_status_and_carries_corrections(minutes_db, tmp_path)
     approval.add_correction(db, old, "A corrected date.", on=dt.date(2026, 3, 1))
     approved = export_meeting(db, old, tmp_path / "approved.docx")
 
-    def xml(path) -> str:  # noqa: ANN001
+    def xml(path) -> str:
         with zipfile.ZipFile(path) as docx:
             return "".join(docx.read(n).decode() for n in docx.namelist() if n.endswith(".xml"))
 

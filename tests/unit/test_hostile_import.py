@@ -94,7 +94,7 @@ def word_file(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def rewritten(path: Path, part: str, change) -> None:  # noqa: ANN001 - bytes -> bytes
+def rewritten(path: Path, part: str, change) -> None:
     with zipfile.ZipFile(path) as archive:
         members = [(info, archive.read(info.filename)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

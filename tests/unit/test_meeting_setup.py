@@ -19,7 +19,7 @@ from clerkdesk.services.minutes import load_minutes
 PASTED = "1. Apologies\n2) Declarations of interest\n\nItem 3: Minutes of the previous meeting\n"
 
 
-def stored_items(db, meeting_id: int) -> list[str]:  # noqa: ANN001
+def stored_items(db, meeting_id: int) -> list[str]:
     rows = raw_rows(
         db, "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", meeting_id)
     return [title for (title,) in rows]
@@ -100,7 +100,7 @@ def test_agenda_titles_skips_blank_and_number_only_lines():
     assert agenda_titles("\n 1. \nApologies\n\n  \n2) Minutes\n") == ["Apologies", "Minutes"]
 
 
-def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:  # noqa: ANN001
+def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:
     rows = raw_rows(
         db, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p ON p.item_id = i.id"
         " WHERE i.meeting_id = ? ORDER BY i.position, p.position", meeting_id)

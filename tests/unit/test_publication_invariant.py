@@ -122,7 +122,7 @@ def database_meetings(path: Path) -> int:
         return connection.execute("SELECT count(*) FROM meeting").fetchone()[0]
 
 
-def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int | None) -> None:  # noqa: ANN001, E501
+def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int | None) -> None:
     if kind == "request":
         add_flag_in(session, paragraph_id, RequestFields(what=f"Figures {text}",
                                                          asked_of_body=f"Team {text}"))
@@ -133,7 +133,7 @@ def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int |
             votes_for=5, votes_against=1, recorded_votes=f"For: {text}", mover_id=person))
 
 
-def _item(session, meeting_id: int, spec: dict, made: Generated, person: int) -> None:  # noqa: ANN001
+def _item(session, meeting_id: int, spec: dict, made: Generated, person: int) -> None:
     exempt = spec["exempt"]
     text = made.canary if exempt else "public"
     item = add_item_in(session, meeting_id, f"Item {len(made.exempt_paragraphs)}", exempt=exempt,

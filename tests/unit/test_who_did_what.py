@@ -11,7 +11,7 @@ from clerkdesk.storage.database import open_database
 
 
 @pytest.fixture
-def paragraph(db) -> int:  # noqa: ANN001
+def paragraph(db) -> int:
     committee = committees.create_committee(db, "Planning Committee")
     meeting = meetings.create_meeting(db, committee, dt.date(2026, 1, 5))
     item = meetings.add_item(db, meeting, "Applications")

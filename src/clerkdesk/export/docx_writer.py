@@ -89,7 +89,7 @@ class MinutesWriter:
         """A new paragraph in a ClerkDesk style, set by its id: python-docx's own lookup
         searches every style for the default one on each paragraph (a third of export)."""
         paragraph = self.document.add_paragraph(text)
-        paragraph._p.style = self._style[style].style_id  # noqa: SLF001 - python-docx's setter
+        paragraph._p.style = self._style[style].style_id
         return paragraph
 
     def _item(self, item: ItemView) -> None:
@@ -160,7 +160,7 @@ class MinutesWriter:
             bold = _leading_prefix(line, prefix) if number == 0 else ""
             if bold:
                 run = paragraph.add_run(bold)
-                run._r.style = self._style[styles.RESOLVED_LABEL].style_id  # noqa: SLF001
+                run._r.style = self._style[styles.RESOLVED_LABEL].style_id
             paragraph.add_run(line[len(bold):])
 
 

@@ -62,7 +62,7 @@ class ModernGovClient:
 
     def __init__(self, site: str, *, timeout: float = TIMEOUT_SECONDS,
                  max_bytes: int = MAX_RESPONSE_BYTES, proxy: str | None = None,
-                 verify: ssl.SSLContext | None = None):
+                 verify: ssl.SSLContext | None = None) -> None:
         self.root = service_root(site)
         self.max_bytes = max_bytes
         self._cancelled = threading.Event()

@@ -76,8 +76,8 @@ def _status_matches(status: str, wanted: str | None) -> bool:
 class WrappingDelegate(QStyledItemDelegate):
     """Row heights for text wrapped at the list's width (Qt's own hint never wraps)."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                 ) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         if not isinstance(view, QTreeView):
             return super().sizeHint(option, index)
