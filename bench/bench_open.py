@@ -27,12 +27,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bench_results import Row, ms, write_rows  # noqa: E402
-from generate_db import generate  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from support.refleak import shield  # noqa: E402
+from bench_results import Row, ms, write_rows
+from generate_db import generate
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from support.refleak import shield
 
 PARAGRAPHS = 300
 OPENS = 7

@@ -9,6 +9,7 @@ import argparse
 import random
 import statistics
 import time
+from collections.abc import Callable
 
 from bench_results import Row, write_rows
 
@@ -38,7 +39,7 @@ def roster(size: int) -> list[Candidate]:
     return people
 
 
-def timed(function, rounds: int = 30) -> float:
+def timed(function: Callable[[str], object], rounds: int = 30) -> float:
     samples = []
     for _ in range(rounds):
         start = time.perf_counter()

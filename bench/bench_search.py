@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench_results import Row, write_rows
@@ -28,7 +29,7 @@ SAVES = 200
 CPU_MS: dict[str, float] = {}  # the same medians in CPU time: steadier on a shared machine
 
 
-def median_ms(function, rounds: int = 5, label: str = "") -> float:
+def median_ms(function: Callable[[str], object], rounds: int = 5, label: str = "") -> float:
     samples, cpu = [], []
     for _ in range(rounds):
         for query in QUERIES:

@@ -21,13 +21,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bench_open import PARAGRAPHS, add_single_item_meeting, open_times  # noqa: E402
-from bench_results import Row, ms, write_rows  # noqa: E402
-from generate_db import generate  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from support.pg_server import TestServer  # noqa: E402
-from support.refleak import shield  # noqa: E402
+from bench_open import PARAGRAPHS, add_single_item_meeting, open_times
+from bench_results import Row, ms, write_rows
+from generate_db import generate
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from support.pg_server import TestServer
+from support.refleak import shield
 
 TARGET_S = 0.200
 

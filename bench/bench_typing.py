@@ -24,12 +24,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bench_results import Row, write_rows  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
-from support.editor_harness import build_database, open_editor  # noqa: E402
-from support.refleak import shield  # noqa: E402
+from bench_results import Row, write_rows
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTextEdit
+from support.editor_harness import build_database, open_editor
+from support.refleak import shield
 
 PARAGRAPHS = 300
 ROUND = 100  # keys per alternating round

@@ -48,7 +48,7 @@ def pg_server():
 
 
 @pytest.fixture(scope="session")
-def _pg_shared_database(pg_server) -> str:  # noqa: ANN001
+def _pg_shared_database(pg_server) -> str:
     """A database with ClerkDesk's schema, emptied before each test that uses it."""
     from clerkdesk.storage.database import open_database
 
@@ -58,7 +58,7 @@ def _pg_shared_database(pg_server) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def pg_url(pg_server, _pg_shared_database: str) -> str:  # noqa: ANN001
+def pg_url(pg_server, _pg_shared_database: str) -> str:
     """The URL of an empty ClerkDesk database on the test server (truncating is ~70 ms;
     a new database per test would be ~200 ms)."""
     from clerkdesk.storage.all_models import Base

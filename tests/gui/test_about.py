@@ -12,7 +12,7 @@ def test_about_shows_where_the_data_lives_and_closes_with_escape(open_window, sa
     window = open_window(sample_db.path)
     seen: dict[str, str] = {}
 
-    def read_and_close(dialog) -> None:  # noqa: ANN001
+    def read_and_close(dialog) -> None:
         for name in ("Database", "Backups", "Settings"):
             seen[name] = dialog.findChild(QLabel, f"about{name}Path").text()
         seen["open"] = str(dialog.findChild(QPushButton, "aboutDatabaseOpen").isEnabled())

@@ -3,27 +3,27 @@
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
     QWidget,
 )
+from support.committee import change_setup
+from support.modal import drive_modal, focused, focused_name
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
 from clerkdesk.domain.committee_settings import CommitteeSettings, CommitteeSetup
 from clerkdesk.domain.numbering import ParagraphScheme
-from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+from clerkdesk.services.committee_settings import committee_settings
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.meeting_setup import committee_councils
 from clerkdesk.ui.committee_settings_dialog import CommitteeSettingsDialog, edit_committee_settings
@@ -42,72 +42,28 @@ PASTED_AGENDA = (
 
 # --- helpers ----------------------------------------------------------------------------------
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has keyboard focus"
-    return widget
 
-
-def type_text(qtbot, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+def tab(qtbot, times: int = 1) -> None:
     for _ in range(times):
         press(qtbot, Qt.Key.Key_Tab)
 
 
-def focused_name() -> str:
-    """The object name of the focused field (a combo's line edit counts as the combo)."""
-    widget = QApplication.focusWidget()
-    if widget is None:
-        return ""
-    return widget.objectName() or widget.parentWidget().objectName()
-
-
-def drive_modal(object_name: str, steps: Callable[[QDialog], None]) -> list[str]:
-    """Run `steps` on the modal dialog `object_name` once its exec() loop shows it.
-
-    Returns a list that records 'done' when the steps closed the dialog, else what went wrong;
-    a dialog left open is rejected so the test cannot hang in exec().
-    """
-    outcome: list[str] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        ready = dialog is not None and dialog.objectName() == object_name and \
-            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
-        if not ready:
-            if tries < 300:
-                QTimer.singleShot(10, lambda: attempt(tries + 1))
-            else:
-                outcome.append(f"{object_name} never appeared")
-            return
-        try:
-            steps(dialog)
-            outcome.append("left open" if dialog.isVisible() else "done")
-        except BaseException as error:  # noqa: BLE001 - reported by the test body
-            outcome.append(f"failed: {error!r}")
-        if dialog.isVisible():
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-    return outcome
-
-
-def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
+def query(db, sql: str, *args) -> list[tuple]:
     return raw_rows(db, sql, *args)
 
 
 # --- New meeting ------------------------------------------------------------------------------
 
 @pytest.fixture
-def new_meeting(qtbot, db):  # noqa: ANN001
+def new_meeting(qtbot, db):
     create_committee(db, "SEND Sub-Committee", "Kent County Council")
     dialog = NewMeetingDialog(committee_councils(db))
     qtbot.addWidget(dialog)
@@ -253,7 +209,7 @@ def test_ask_new_meeting_cancelled_with_escape_stores_nothing(qtbot, db):
 # --- Committee settings -----------------------------------------------------------------------
 
 @pytest.fixture
-def settings_dialog(qtbot):  # noqa: ANN001
+def settings_dialog(qtbot):
     dialog = CommitteeSettingsDialog(CommitteeSetup(CommitteeSettings(name="Cabinet")))
     qtbot.addWidget(dialog)
     dialog.open()
@@ -341,7 +297,7 @@ def test_edit_committee_settings_by_keyboard_saves_everything(qtbot, db):
 def test_duplicate_name_shows_message_and_keeps_the_edits(qtbot, db, captured_errors):
     create_committee(db, "Cabinet")
     committee_id = create_committee(db, "Planning")
-    update_committee_settings(db, committee_id, CommitteeSettings(name="Planning", quorum=3))
+    change_setup(db, committee_id, CommitteeSettings(name="Planning", quorum=3))
     second: list[list[str]] = []
 
     def second_round(dialog: QDialog) -> None:
@@ -381,14 +337,14 @@ def word_template(path: Path, title_font: str = "Georgia") -> Path:
     return path
 
 
-def type_lines(qtbot, lines: tuple[str, ...]) -> None:  # noqa: ANN001
+def type_lines(qtbot, lines: tuple[str, ...]) -> None:
     for index, line in enumerate(lines):
         if index:
             press(qtbot, Qt.Key.Key_Return)
         type_text(qtbot, line)
 
 
-def next_tab(qtbot, times: int = 1) -> None:  # noqa: ANN001
+def next_tab(qtbot, times: int = 1) -> None:
     for _ in range(times):
         press(qtbot, Qt.Key.Key_Tab, CTRL)
 
@@ -462,7 +418,7 @@ def test_template_problems_browse_and_use_built_in(qtbot, settings_dialog, tmp_p
     template = word_template(tmp_path / "house.dotx")
     asked: list[str] = []
 
-    def choose(_parent, _title, _start, file_filter):  # noqa: ANN001, ANN202
+    def choose(_parent, _title, _start, file_filter):
         asked.append(file_filter)
         return str(template), file_filter
 

@@ -29,7 +29,7 @@ def test_exempt_item_line_typed_in_settings_replaces_the_minute_in_public(qtbot,
     set_item_exempt(db, item, 7)
     add_paragraph(db, item, "The Panel heard from the licence holder's solicitor.")
 
-    def edit(dialog) -> None:  # noqa: ANN001
+    def edit(dialog) -> None:
         qtbot.keyClick(focused(), Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
         assert focused_name() == "exemptWordingEdit"
         qtbot.keyClicks(focused(), WORDING)

@@ -1,12 +1,12 @@
 """Export dialog, driven by keyboard: file, format, public/full, literal numbers, errors."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from support.modal import drive_modal, focused
 
 from clerkdesk.services.demo import load_demo
 from clerkdesk.ui.export_dialog import ExportDialog
@@ -21,17 +21,11 @@ NAMES = ("Committee 2026-10-14 minutes.docx",
          "Committee 2026-10-14 minutes (not for publication).docx")
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has keyboard focus"
-    return widget
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def choose(qtbot, key: Qt.Key, button) -> None:  # noqa: ANN001
+def choose(qtbot, key: Qt.Key, button) -> None:
     """Alt+letter on a radio button or check box (Qt animates the click, so wait for it)."""
     before = button.isChecked()
     press(qtbot, key, ALT)
@@ -39,41 +33,14 @@ def choose(qtbot, key: Qt.Key, button) -> None:  # noqa: ANN001
         qtbot.waitUntil(lambda: button.isChecked() != before)
 
 
-def replace_path(qtbot, text: str) -> None:  # noqa: ANN001
+def replace_path(qtbot, text: str) -> None:
     press(qtbot, Qt.Key.Key_I, ALT)  # F&ile:
     press(qtbot, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(focused(), text)
 
 
-def drive_modal(steps: Callable[[QDialog], None]) -> list[str]:
-    """Run `steps` on the export dialog once its exec() shows it; a dialog left open is closed."""
-    outcome: list[str] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        ready = dialog is not None and dialog.objectName() == "exportDialog" and \
-            dialog.isVisible() and focus is not None and dialog.isAncestorOf(focus)
-        if not ready:
-            if tries < 300:
-                QTimer.singleShot(10, lambda: attempt(tries + 1))
-            else:
-                outcome.append("exportDialog never appeared")
-            return
-        try:
-            steps(dialog)
-            outcome.append("left open" if dialog.isVisible() else "done")
-        except BaseException as error:  # noqa: BLE001 - reported by the test body
-            outcome.append(f"failed: {error!r}")
-        if dialog.isVisible():
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-    return outcome
-
-
 @pytest.fixture
-def demo(db) -> int:  # noqa: ANN001
+def demo(db) -> int:
     return load_demo(db)
 
 
@@ -83,7 +50,7 @@ def calls() -> list[tuple[Path, bool, bool]]:
 
 
 @pytest.fixture
-def dialog(qtbot, tmp_path, calls):  # noqa: ANN001
+def dialog(qtbot, tmp_path, calls):
     def exporter(target: Path, full: bool, literal: bool, ignore_lock: bool = False) -> Path:
         calls.append((target, full, literal))
         return target
@@ -165,7 +132,7 @@ def test_ask_export_writes_the_file_and_remembers_the_folder(qtbot, db, demo, tm
         choose(qtbot, Qt.Key.Key_F, dialog.full_radio)
         press(qtbot, Qt.Key.Key_Return)
 
-    outcome = drive_modal(fill_in)
+    outcome = drive_modal("exportDialog", fill_in)
     written = ask_export(None, db, demo, settings)
     assert outcome == ["done"]
     assert written == folder / "members.docx"
@@ -174,7 +141,7 @@ def test_ask_export_writes_the_file_and_remembers_the_folder(qtbot, db, demo, tm
     assert Settings().get(LAST_EXPORT_FOLDER) == str(folder)
 
     seen: list[str] = []
-    outcome = drive_modal(lambda dialog: seen.append(dialog.path_edit.text()))
+    outcome = drive_modal("exportDialog", lambda dialog: seen.append(dialog.path_edit.text()))
     assert ask_export(None, db, demo, settings) is None  # closed without exporting
     assert seen == [str(folder / "Adult Social Care Scrutiny Sub-Committee 2026-10-14 "
                                   "minutes.docx")]
@@ -189,7 +156,7 @@ def test_ask_export_shows_a_failure_and_stays_open(qtbot, db, demo, tmp_path, ca
         assert dialog.isVisible(), "a failed export must leave the dialog open to fix the path"
         press(qtbot, Qt.Key.Key_Escape)
 
-    outcome = drive_modal(fill_in)
+    outcome = drive_modal("exportDialog", fill_in)
     assert ask_export(None, db, demo, Settings()) is None
     assert outcome == ["done"]
     assert captured_errors == [("Export minutes", f"The folder {target.parent} does not exist: "
@@ -203,7 +170,7 @@ def test_ask_export_for_an_unknown_meeting_says_so(db, captured_errors):
 
 
 def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_yes(
-    qtbot, db, demo, tmp_path, monkeypatch  # noqa: ANN001
+    qtbot, db, demo, tmp_path, monkeypatch
 ):
     from PySide6.QtWidgets import QMessageBox
 
@@ -217,7 +184,7 @@ def test_a_lock_left_by_a_crash_is_named_and_export_goes_on_when_the_clerk_says_
     monkeypatch.setattr(lock_files, "any_process_named", lambda _names: False)
     asked: list[str] = []
 
-    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+    def answer(_parent, _title, text, *_args):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 

@@ -27,23 +27,23 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def export_anyway(qtbot, dialog: QDialog) -> None:  # noqa: ANN001
+def export_anyway(qtbot, dialog: QDialog) -> None:
     """Alt+A: Export anyway (Qt animates the button's click, so wait for the dialog to close)."""
     press(qtbot, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def replace_path(qtbot, text: str) -> None:  # noqa: ANN001
+def replace_path(qtbot, text: str) -> None:
     press(qtbot, Qt.Key.Key_I, ALT)  # F&ile:
     press(qtbot, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(focused(), text)
 
 
-def meeting_with_empty_paragraph(db, committee_id: int, day: int) -> tuple[int, int]:  # noqa: ANN001
+def meeting_with_empty_paragraph(db, committee_id: int, day: int) -> tuple[int, int]:
     meeting_id = create_meeting(db, committee_id, dt.date(2026, 10, day), agenda=["Budget"])
     [item] = load_minutes(db, meeting_id).items
     add_paragraph(db, item.id, "The report was noted.")
@@ -51,7 +51,7 @@ def meeting_with_empty_paragraph(db, committee_id: int, day: int) -> tuple[int, 
 
 
 @pytest.fixture
-def meetings(db):  # noqa: ANN001
+def meetings(db):
     committee_id = create_committee(db, "Westmere Planning")
     first = meeting_with_empty_paragraph(db, committee_id, 14)
     second = meeting_with_empty_paragraph(db, committee_id, 21)
@@ -59,7 +59,7 @@ def meetings(db):  # noqa: ANN001
 
 
 @pytest.fixture
-def opened(monkeypatch) -> list[QUrl]:  # noqa: ANN001
+def opened(monkeypatch) -> list[QUrl]:
     urls: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
     return urls
@@ -72,7 +72,7 @@ def findings_shown(dialog: QDialog) -> list[str]:
 
 
 def test_an_empty_paragraph_blocks_a_plain_export_and_export_anyway_is_kept_per_meeting(
-        qtbot, db, meetings, tmp_path, opened):  # noqa: ANN001
+        qtbot, db, meetings, tmp_path, opened):
     _committee, (meeting_id, empty_id), (other_id, _other_empty) = meetings
     target = tmp_path / "minutes.docx"
     seen: dict[str, object] = {}
@@ -118,7 +118,7 @@ def test_an_empty_paragraph_blocks_a_plain_export_and_export_anyway_is_kept_per_
     assert not (tmp_path / "other.docx").exists()
 
 
-def test_enter_on_a_finding_closes_the_dialog_and_goes_to_it(qtbot, db, meetings, tmp_path):  # noqa: ANN001
+def test_enter_on_a_finding_closes_the_dialog_and_goes_to_it(qtbot, db, meetings, tmp_path):
     _committee, (meeting_id, empty_id), _second = meetings
     went: list[object] = []
 
@@ -133,7 +133,7 @@ def test_enter_on_a_finding_closes_the_dialog_and_goes_to_it(qtbot, db, meetings
     assert raw_rows(db, "SELECT export_accepted FROM meeting WHERE id = ?", meeting_id) == [("",)]
 
 
-def test_saved_notice_opens_the_file_or_its_folder(qtbot, tmp_path, opened):  # noqa: ANN001
+def test_saved_notice_opens_the_file_or_its_folder(qtbot, tmp_path, opened):
     written = tmp_path / "Westmere Planning 2026-10-14 minutes.docx"
     for key, expected in ((Qt.Key.Key_O, written), (Qt.Key.Key_F, tmp_path)):
         notice = SavedNotice(written)
@@ -148,7 +148,7 @@ def test_saved_notice_opens_the_file_or_its_folder(qtbot, tmp_path, opened):  # 
 
 
 def test_ask_export_says_saved_and_remembers_the_folder_per_committee(
-        qtbot, db, meetings, tmp_path, monkeypatch):  # noqa: ANN001
+        qtbot, db, meetings, tmp_path, monkeypatch):
     committee_id, (meeting_id, _empty), _second = meetings
     monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
     (tmp_path / "home" / "Documents").mkdir(parents=True)
@@ -179,7 +179,7 @@ def test_ask_export_says_saved_and_remembers_the_folder_per_committee(
 
 
 @pytest.fixture
-def dialog(qtbot, tmp_path):  # noqa: ANN001
+def dialog(qtbot, tmp_path):
     calls: list[Path] = []
 
     def exporter(target: Path, _full: bool, _literal: bool, _ignore_lock: bool = False) -> Path:
@@ -198,7 +198,7 @@ def dialog(qtbot, tmp_path):  # noqa: ANN001
     return widget
 
 
-def test_the_suffix_follows_the_format_and_a_typed_suffix_chooses_it(qtbot, dialog, tmp_path):  # noqa: ANN001
+def test_the_suffix_follows_the_format_and_a_typed_suffix_chooses_it(qtbot, dialog, tmp_path):
     press(qtbot, Qt.Key.Key_R, ALT)  # Fo&rmat:
     press(qtbot, Qt.Key.Key_Down)
     assert dialog.suffix == ".pdf"
@@ -215,7 +215,7 @@ def test_the_suffix_follows_the_format_and_a_typed_suffix_chooses_it(qtbot, dial
 
 
 def test_without_libreoffice_the_pdf_export_says_so_and_stays_open(qtbot, dialog, tmp_path,
-                                                                   captured_errors):  # noqa: ANN001
+                                                                   captured_errors):
     replace_path(qtbot, str(tmp_path / "minutes.pdf"))
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.written is None
@@ -225,7 +225,7 @@ def test_without_libreoffice_the_pdf_export_says_so_and_stays_open(qtbot, dialog
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
-def test_from_ctrl_e_to_the_empty_paragraph_and_fill_it_in(open_window, sample_db, qtbot):  # noqa: ANN001
+def test_from_ctrl_e_to_the_empty_paragraph_and_fill_it_in(open_window, sample_db, qtbot):
     from clerkdesk.storage.database import open_database
 
     db = open_database(sample_db.path)
@@ -260,7 +260,7 @@ def raw_rows_at(path: Path, paragraph_id: int) -> list[tuple[str]]:
                                   (paragraph_id,)).fetchall()
 
 
-def test_export_as_pdf_opens_the_dialog_on_pdf(open_window, sample_db, qtbot):  # noqa: ANN001
+def test_export_as_pdf_opens_the_dialog_on_pdf(open_window, sample_db, qtbot):
     window = open_window(sample_db.path)
     assert window.open_meeting(sample_db.newer_meeting_id)
     seen: list[tuple[str, str]] = []
@@ -275,7 +275,7 @@ def test_export_as_pdf_opens_the_dialog_on_pdf(open_window, sample_db, qtbot):  
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_an_exempt_item_without_its_paragraph_is_listed_and_enter_opens_the_item(
-        open_window, sample_db, qtbot):  # noqa: ANN001
+        open_window, sample_db, qtbot):
     import sqlite3
 
     with sqlite3.connect(sample_db.path) as connection:
@@ -302,7 +302,7 @@ def test_an_exempt_item_without_its_paragraph_is_listed_and_enter_opens_the_item
 
 
 def test_a_web_page_chosen_in_the_dialog_is_written_by_the_real_exporter(
-        qtbot, db, meetings, tmp_path):  # noqa: ANN001
+        qtbot, db, meetings, tmp_path):
     """Format › Web page, then Export anyway: the page is on disk, lang en-GB, with the
     meeting's paragraph in it (the dialog's formats are the services' EXPORT_FORMATS)."""
     committee_id, (meeting_id, _empty), _second = meetings

@@ -106,7 +106,7 @@ def test_four_requests_flagged_by_keyboard_write_the_seed_paragraph_21(
 def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
         open_window, send_meeting, qtbot, monkeypatch):
     from clerkdesk.domain.flag_fields import RequestFields
-    from clerkdesk.services import flag_records, workspace
+    from clerkdesk.services import flags, workspace
     from clerkdesk.services.editing import NewParagraph, insert_paragraphs
     from clerkdesk.services.request_log import request_log
     from clerkdesk.storage.database import open_database
@@ -116,20 +116,20 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
     item = workspace.meeting_outline(db, meeting).items[0].id
     ids = insert_paragraphs(db, item, 0, [NewParagraph(q) for q in QUESTIONS])
     for pid, what in zip(ids, SEED_21, strict=True):
-        flag_records.add_flag(db, pid, RequestFields(what=what, asked_of_body="CYPE Directorate"))
+        flags.add_flag(db, pid, RequestFields(what=what, asked_of_body="CYPE Directorate"))
     db.close()
 
     window = open_window(path)
     answers = iter(["SEND Sub-Committee", "Minutes of the previous meeting\nUpdate"])
 
-    def create(dialog) -> None:  # noqa: ANN001
+    def create(dialog) -> None:
         qtbot.keyClicks(focused(), next(answers))
         agenda = dialog.findChild(object, "agendaEdit")
         agenda.setFocus()
         agenda.setPlainText(next(answers))
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    def accept_all(dialog) -> None:  # noqa: ANN001
+    def accept_all(dialog) -> None:
         listing = dialog.findChild(object, "outstandingList")
         assert listing.count() == 4
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
@@ -155,7 +155,7 @@ def test_next_meeting_offers_outstanding_requests_and_the_log_records_answers(
 
     window.activateWindow()
 
-    def mark_two(dialog) -> None:  # noqa: ANN001
+    def mark_two(dialog) -> None:
         table = dialog.findChild(object, "requestLogTable")
         table.setFocus()
         assert table.rowCount() == 4  # shown: outstanding and open
@@ -211,7 +211,7 @@ def test_resolution_with_a_recorded_vote_renders_as_configured(open_window, send
 def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
         open_window, send_meeting, qtbot):
     from clerkdesk.domain.flag_fields import RequestFields
-    from clerkdesk.services import flag_records, workspace
+    from clerkdesk.services import flags, workspace
     from clerkdesk.services.editing import NewParagraph, insert_paragraphs
     from clerkdesk.services.generated_paragraphs import (
         refresh_generated,
@@ -223,7 +223,7 @@ def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
     db = open_database(path)
     item = workspace.meeting_outline(db, meeting).items[0].id
     [pid] = insert_paragraphs(db, item, 0, [NewParagraph(QUESTIONS[0])])
-    flag_id = flag_records.add_flag(db, pid, RequestFields(what=SEED_21[0],
+    flag_id = flags.add_flag(db, pid, RequestFields(what=SEED_21[0],
                                                            asked_of_body="CYPE Directorate"))
     generated = write_requests_paragraph(db, item)
     db.close()
@@ -234,7 +234,7 @@ def test_typing_in_the_linked_paragraph_detaches_it_so_the_edit_is_kept(
     qtbot.keyClicks(ws.editor, "Please ")
     ws.autosaver.flush()
     database = window.database.current
-    flag_records.update_flag(database, flag_id, RequestFields(what="Changed later.",
+    flags.update_flag(database, flag_id, RequestFields(what="Changed later.",
                                                               asked_of_body="CYPE Directorate"))
     assert refresh_generated(database, meeting) == []  # detached: nothing rewritten
     assert paragraphs(path)[2] == (1, "Please " + SEED_21[0], None)
@@ -245,7 +245,7 @@ def request_due_dates(path: Path) -> list[tuple[str, str | None]]:
         return connection.execute("SELECT what, due_date FROM request_flag").fetchall()
 
 
-def request_form_at_due(open_window, send_meeting, qtbot):  # noqa: ANN001, ANN201
+def request_form_at_due(open_window, send_meeting, qtbot):
     """A paragraph typed, Ctrl+Shift+R, and Tab twice (What → Asked of → Due): the form."""
     path, meeting = send_meeting
     window = open_window(path)

@@ -6,17 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from support.modal import drive_modal
+from support.sample_meeting import build_sample
 
 pytestmark = pytest.mark.postgresql
 
 
 def test_history_names_the_clerk_who_changed_the_text(open_window, pg_url, qtbot, monkeypatch):
-    from conftest import _build_sample
-
     from clerkdesk.services import history
 
     monkeypatch.setattr(history, "PAUSE", dt.timedelta(0))
-    sample = _build_sample(pg_url)
+    sample = build_sample(pg_url)
     window = open_window(pg_url)
     window.open_meeting(sample.older_meeting_id)
     ws = window.meetings.workspace
@@ -26,7 +25,7 @@ def test_history_names_the_clerk_who_changed_the_text(open_window, pg_url, qtbot
     assert ws.autosaver.flush()
     rows: list[str] = []
 
-    def read_rows(dialog) -> None:  # noqa: ANN001
+    def read_rows(dialog) -> None:
         rows.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
         qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
 

@@ -40,7 +40,7 @@ def test_preview_marks_lines_and_numbering_by_keyboard(open_window, sample_db, t
     window = open_window(sample_db.path)
     seen: list[str] = []
 
-    def steps(dialog) -> None:  # noqa: ANN001
+    def steps(dialog) -> None:
         assert focused().objectName() == "importLines"
         seen.append(dialog.summary.toPlainText())
         for _ in range(4):

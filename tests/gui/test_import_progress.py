@@ -37,7 +37,7 @@ def test_esc_cancels_a_long_import_and_leaves_nothing_behind(
     before = counts(sample_db.path)
     seen: list[str] = []
 
-    def press_esc(dialog) -> None:  # noqa: ANN001 - the progress dialog
+    def press_esc(dialog) -> None:
         seen.append(dialog.labelText())
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
 

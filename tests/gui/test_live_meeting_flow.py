@@ -93,7 +93,7 @@ def test_new_meeting_cancelled_after_agreeing_keeps_the_live_meeting(open_window
     press(qtbot, "F5")
     caret = caret_into_second_paragraph(qtbot, ws)
 
-    def agree(_box) -> None:  # noqa: ANN001
+    def agree(_box) -> None:
         while focused().text() != "&Close this meeting":  # Cancel is the default
             qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         qtbot.keyClick(focused(), Qt.Key.Key_Space)

@@ -17,15 +17,15 @@ from clerkdesk.ui.meeting_list import STATUS_ROLE
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def meeting_list(window) -> QListView:  # noqa: ANN001
+def meeting_list(window) -> QListView:
     return window.findChild(QListView, "meetingList")
 
 
-def minutes_view(window) -> QTextBrowser:  # noqa: ANN001
+def minutes_view(window) -> QTextBrowser:
     return window.findChild(QTextBrowser, "minutesView")
 
 
-def list_texts(window) -> list[str]:  # noqa: ANN001
+def list_texts(window) -> list[str]:
     model = meeting_list(window).model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 

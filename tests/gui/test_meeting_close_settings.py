@@ -30,7 +30,7 @@ def test_time_form_and_signature_block_chosen_by_keyboard(qtbot, db):
     assert "The meeting started at 6.30pm and finished at 8.05pm." in before
     assert SIGNATURE_LINE not in before
 
-    def edit(dialog) -> None:  # noqa: ANN001
+    def edit(dialog) -> None:
         qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
         assert focused_name() == "timeFormCombo"
         for _ in range(3):  # 10.00am → 10am → 10.00 am → 10:00

@@ -21,7 +21,7 @@ def three_meetings(sample_db):
     return sample_db, cabinet
 
 
-def titles(window) -> list[str]:  # noqa: ANN001
+def titles(window) -> list[str]:
     model = window.browser.meeting_list.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 

@@ -19,7 +19,7 @@ from clerkdesk.ui.minutes_html import minutes_html
 
 
 def paragraph(pid: int, label: str, text: str, level: int = 0,
-              style: ParagraphStyle = ParagraphStyle.NUMBERED, flags=()) -> ParagraphView:  # noqa: ANN001
+              style: ParagraphStyle = ParagraphStyle.NUMBERED, flags=()) -> ParagraphView:
     return ParagraphView(id=pid, level=level, style=style, label=label, text=text,
                          stored_text=text, flags=tuple(flags))
 

@@ -30,7 +30,7 @@ LONG = ("The Chair reminded members that the report set out the options in detai
 
 
 @pytest.fixture
-def meeting(db) -> int:  # noqa: ANN001
+def meeting(db) -> int:
     committee_id = create_committee(db, "Westmere Planning")
     meeting_id = create_meeting(db, committee_id, dt.date(2026, 10, 14),
                                 agenda=["Budget", "Land sale"])
@@ -42,7 +42,7 @@ def meeting(db) -> int:  # noqa: ANN001
     return meeting_id
 
 
-def pdf_pages(db, meeting_id: int, audience: Audience, path: Path) -> list[str]:  # noqa: ANN001
+def pdf_pages(db, meeting_id: int, audience: Audience, path: Path) -> list[str]:
     """The text of each page printed to a PDF file, in drawing order (the page mark first).
     A test aid only: the PDF to publish is the tagged export."""
     printer = a4_printer()
@@ -55,7 +55,7 @@ def pdf_pages(db, meeting_id: int, audience: Audience, path: Path) -> list[str]:
 
 
 def test_the_public_print_has_no_exempt_text_and_says_draft_on_every_page(qapp, db, meeting,
-                                                                         tmp_path):  # noqa: ANN001
+                                                                         tmp_path):
     pages = pdf_pages(db, meeting, Audience.PUBLIC, tmp_path / "public.pdf")
     assert len(pages) >= 2
     assert all(page.lstrip().startswith(DRAFT_TEXT) for page in pages)
@@ -66,19 +66,19 @@ def test_the_public_print_has_no_exempt_text_and_says_draft_on_every_page(qapp, 
     assert "1)" in printed and "40)" in printed
 
 
-def test_the_full_print_is_marked_not_for_publication_on_every_page(qapp, db, meeting, tmp_path):  # noqa: ANN001
+def test_the_full_print_is_marked_not_for_publication_on_every_page(qapp, db, meeting, tmp_path):
     pages = pdf_pages(db, meeting, Audience.FULL, tmp_path / "full.pdf")
     assert all(page.lstrip().startswith(NOT_FOR_PUBLICATION) for page in pages)
     assert CANARY in "".join(pages)
 
 
-def test_approved_minutes_print_without_draft(qapp, db, meeting, tmp_path):  # noqa: ANN001
+def test_approved_minutes_print_without_draft(qapp, db, meeting, tmp_path):
     approve(db, meeting, at_meeting_id=None, on=dt.date(2026, 11, 3), by_person_id=None)
     pages = pdf_pages(db, meeting, Audience.PUBLIC, tmp_path / "approved.pdf")
     assert "DRAFT" not in "".join(pages)
 
 
-def test_the_preview_opens_on_the_chosen_version(qtbot, db, meeting):  # noqa: ANN001
+def test_the_preview_opens_on_the_chosen_version(qtbot, db, meeting):
     seen: list[int] = []
 
     def choose_public(question: QDialog) -> None:

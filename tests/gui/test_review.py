@@ -86,7 +86,7 @@ def test_paragraph_history_restores_an_earlier_text_undoably(open_window, sample
     qtbot.keyClicks(ws.editor, " Later words.")
     ws.autosaver.flush()
 
-    def choose_original(dialog) -> None:  # noqa: ANN001
+    def choose_original(dialog) -> None:
         assert dialog.list.count() == 1
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
 

@@ -24,7 +24,7 @@ CHAIR, VICE, CHAUDHRY, LOVE, GILL, HAMOND = range(6)
 
 
 @pytest.fixture
-def meeting(db):  # noqa: ANN001
+def meeting(db):
     with db.transaction() as session:
         committee = find_or_create_committee(session, "SEND Sub-Committee", "Kent County Council")
         committee.quorum = 3
@@ -53,7 +53,7 @@ def meeting(db):  # noqa: ANN001
 
 
 @pytest.fixture
-def panel(qtbot, db, meeting):  # noqa: ANN001
+def panel(qtbot, db, meeting):
     widget = RosterPanel()
     qtbot.addWidget(widget)
     widget.resize(300, 600)
@@ -66,11 +66,11 @@ def panel(qtbot, db, meeting):  # noqa: ANN001
     return widget
 
 
-def key(qtbot, panel: RosterPanel, which: Qt.Key, modifier=NO_MOD) -> None:  # noqa: ANN001
+def key(qtbot, panel: RosterPanel, which: Qt.Key, modifier=NO_MOD) -> None:
     qtbot.keyClick(panel.table, which, modifier)
 
 
-def go_to_row(qtbot, panel: RosterPanel, row: int) -> None:  # noqa: ANN001
+def go_to_row(qtbot, panel: RosterPanel, row: int) -> None:
     """Arrow keys from the top to `row` (the panel starts with the first row selected)."""
     key(qtbot, panel, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(row):
@@ -78,7 +78,7 @@ def go_to_row(qtbot, panel: RosterPanel, row: int) -> None:  # noqa: ANN001
     assert panel.table.currentIndex().row() == row
 
 
-def status_of(db, meeting_id: int, person_id: int) -> tuple | None:  # noqa: ANN001
+def status_of(db, meeting_id: int, person_id: int) -> tuple | None:
     rows = raw_rows(
         db, "SELECT status, remote, substitute_for_id, arrived_at_item_id, left_at_item_id "
         "FROM attendance WHERE meeting_id=? AND person_id=?", meeting_id, person_id)

@@ -20,7 +20,7 @@ def _stored(path, like: str) -> list[tuple[int, str]]:
                                   (like,)).fetchall()
 
 
-def _open_search(window, qtbot):  # noqa: ANN001, ANN202
+def _open_search(window, qtbot):
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F, CTRL_SHIFT)
     dialog = window.search_dialog
     assert dialog is not None and dialog.isVisible()

@@ -76,7 +76,7 @@ def rename_in_roster(qtbot, ws, name: str, family: str) -> None:
     while ws.roster.model.rows[table.currentIndex().row()].name != name:
         qtbot.keyClick(table, Qt.Key.Key_Down)
 
-    def retype(_dialog) -> None:  # noqa: ANN001
+    def retype(_dialog) -> None:
         while focused_name() != "familyNameEdit":
             qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         focused().selectAll()
@@ -142,7 +142,9 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
     ]
     assert "a) Sarah Hammond replied that the ambition" in show(path, meeting)
 
-    from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+    from support.committee import change_setup
+
+    from clerkdesk.services.committee_settings import committee_settings
 
     rename_in_roster(qtbot, ws, "Sarah Hammond", "Hamond")  # a spelling fix in the roster…
     assert "Sarah Hamond replied that" in editor.toPlainText()
@@ -166,7 +168,7 @@ def test_seed_paragraph_10_typed_with_the_picker(open_window, send_db, qtbot, tm
     from clerkdesk.domain.naming import MemberStyle, OfficerStyle
 
     settings = committee_settings(window.database.current, committee)
-    update_committee_settings(window.database.current, committee, dataclasses.replace(
+    change_setup(window.database.current, committee, dataclasses.replace(
         settings, member_style=MemberStyle.CLLR_FULL, officer_style=OfficerStyle.FULL_WITH_JOB))
     ws.refresh_names()
     assert "Sarah Hammond (Director of SEND) replied that" in editor.toPlainText()

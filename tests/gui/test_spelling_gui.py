@@ -49,7 +49,7 @@ def spelling_db(tmp_path: Path) -> tuple[Path, int]:
     return path, meeting_id
 
 
-def underlined(block) -> list[str]:  # noqa: ANN001
+def underlined(block) -> list[str]:
     """The underlined words, read through Qt's own positions (UTF-16 units)."""
     words = []
     for r in block.layout().formats():
@@ -62,14 +62,14 @@ def underlined(block) -> list[str]:  # noqa: ANN001
     return words
 
 
-def reactivate(qtbot, ws) -> None:  # noqa: ANN001
+def reactivate(qtbot, ws) -> None:
     """The offscreen platform does not give the window back its focus after a dialog."""
     ws.window().activateWindow()
     qtbot.waitUntil(ws.window().isActiveWindow, timeout=2000)
     ws.editor.setFocus()
 
 
-def open_meeting(open_window, qtbot, spelling_db):  # noqa: ANN001, ANN201
+def open_meeting(open_window, qtbot, spelling_db):
     path, meeting_id = spelling_db
     window = open_window(path)
     window.open_meeting(meeting_id)
@@ -103,7 +103,7 @@ def test_next_misspelling_enter_takes_the_first_suggestion_and_it_is_stored(
     path, _ = spelling_db
     ws = open_meeting(open_window, qtbot, spelling_db)
 
-    def choose_first(dialog) -> None:  # noqa: ANN001
+    def choose_first(dialog) -> None:
         assert dialog.list.currentItem().text() == "February"
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
 
@@ -124,7 +124,7 @@ def test_add_to_committee_dictionary_from_the_caret(open_window, qtbot, spelling
     press(qtbot, ws.editor, "End")
     qtbot.keyClicks(ws.editor, " Zorbleflap")  # caret at the end of the new word
 
-    def add_word(dialog) -> None:  # noqa: ANN001
+    def add_word(dialog) -> None:
         qtbot.keyClick(dialog.list, Qt.Key.Key_End)  # the last two lines: add, ignore
         qtbot.keyClick(dialog.list, Qt.Key.Key_Up)
         assert dialog.list.currentItem().text().startswith("Add “Zorbleflap”")
@@ -149,7 +149,7 @@ def test_ignore_in_this_meeting_and_escape_changes_nothing(open_window, qtbot,
     assert outcome == ["done"]
     assert stored_texts(path) == [TEXT]
 
-    def ignore(dialog) -> None:  # noqa: ANN001
+    def ignore(dialog) -> None:
         qtbot.keyClick(dialog.list, Qt.Key.Key_End)
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
 
@@ -190,7 +190,7 @@ def test_words_after_emoji_and_right_to_left_text_are_underlined_in_place(
     press(qtbot, ws.editor, "Ctrl+V")
     assert underlined(ws.editor.document().firstBlock()) == ["Febuary", "עדי", "Zorbleflap"]
 
-    def choose_first(dialog) -> None:  # noqa: ANN001
+    def choose_first(dialog) -> None:
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
 
     press(qtbot, ws.editor, "Home")

@@ -13,18 +13,18 @@ from clerkdesk.ui.committee_settings_dialog import edit_committee_settings
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
-def type_text(qtbot, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, text: str) -> None:
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
 
 def test_spelling_tab_saves_house_style_and_committee_words(qtbot, db) -> None:
     committee_id = create_committee(db, "Planning", "Westmere")
 
-    def edit(dialog) -> None:  # noqa: ANN001
+    def edit(dialog) -> None:
         press(qtbot, Qt.Key.Key_C, ALT)  # Spell &check tab
         press(qtbot, Qt.Key.Key_T, ALT)  # &Times
         assert focused_name() == "timesCombo"

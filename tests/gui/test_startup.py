@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 from clerkdesk.ui.settings import LAST_POSITIONS, Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from startup_runs import app_command, prepare, run  # noqa: E402
+from startup_runs import app_command, prepare, run
 
 
 def test_probe_reports_first_paint_then_interactive_in_a_real_start(tmp_path):
@@ -25,7 +25,7 @@ def test_probe_reports_first_paint_then_interactive_in_a_real_start(tmp_path):
         f"caret-in-editor meeting={setup.meeting_id} ")
 
 
-def preview(window) -> str:  # noqa: ANN001 - MainWindow
+def preview(window) -> str:
     return window.findChild(QTextBrowser, "minutesView").toPlainText()
 
 

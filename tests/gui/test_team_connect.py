@@ -20,7 +20,7 @@ def _type_into_focused(text: str) -> None:
 
 
 def _fill_in(port: int, database: str, then_password: str | None, asked: list[list[str]]):
-    def steps(_dialog) -> None:  # noqa: ANN001
+    def steps(_dialog) -> None:
         assert focused_name() == "host"
         for field, text in (("host", "127.0.0.1"), ("port", str(port)),
                             ("database", database), ("user", SUPERUSER)):
@@ -35,7 +35,7 @@ def _fill_in(port: int, database: str, then_password: str | None, asked: list[li
     return steps
 
 
-def _listed(window) -> list[str]:  # noqa: ANN001
+def _listed(window) -> list[str]:
     view = window.findChild(QListView, "meetingList")
     model = view.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -69,10 +69,10 @@ def test_cancelling_the_password_keeps_the_file_open(open_window, sample_db, pg_
     window = open_window(sample_db.path)
     asked: list[list[str]] = []
 
-    def cancel_password(_dialog) -> None:  # noqa: ANN001
+    def cancel_password(_dialog) -> None:
         QTest.keyClick(focused(), Qt.Key.Key_Escape)
 
-    def steps(dialog) -> None:  # noqa: ANN001
+    def steps(dialog) -> None:
         _fill_in(pg_server.port, "postgres", None, asked)(dialog)
 
     asked.append(drive_modal("passwordDialog", cancel_password))

@@ -181,7 +181,7 @@ def test_import_asks_the_date_and_about_near_miss_names(open_window, sample_db, 
 
     asked: list[str] = []
 
-    def answer(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+    def answer(_parent, _title, text, *_args):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -191,7 +191,7 @@ def test_import_asks_the_date_and_about_near_miss_names(open_window, sample_db, 
     chosen: list = []
     dated: list[list[str]] = []
 
-    def pick_date(dialog) -> None:  # noqa: ANN001 - the seed has no date: it is asked for
+    def pick_date(dialog) -> None:
         assert focused().parentWidget().objectName() == "meetingDateEdit" or \
             focused().objectName() == "meetingDateEdit"
         edit = dialog.findChild(QWidget, "meetingDateEdit")
@@ -200,7 +200,7 @@ def test_import_asks_the_date_and_about_near_miss_names(open_window, sample_db, 
         chosen.append(edit.date().toPython())
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
-    def accept_preview(_dialog) -> None:  # noqa: ANN001 - then the date is asked
+    def accept_preview(_dialog) -> None:
         dated.append(drive_modal("meetingDateDialog", pick_date))
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
@@ -228,7 +228,7 @@ def test_ctrl_e_exports_the_open_meeting_with_text_just_typed(workspace, tmp_pat
     target = tmp_path / "out" / "minutes.docx"
     target.parent.mkdir()
 
-    def fill(dialog) -> None:  # noqa: ANN001
+    def fill(dialog) -> None:
         path_edit = dialog.findChild(object, "exportPathEdit")
         path_edit.setFocus()
         path_edit.selectAll()
@@ -250,7 +250,7 @@ def test_find_and_replace_by_keyboard_is_one_undoable_step(workspace, sample_db,
     window, ws = workspace
     ws.editor.setFocus()
 
-    def replace(dialog) -> None:  # noqa: ANN001
+    def replace(dialog) -> None:
         find_edit = dialog.findChild(object, "replaceFindEdit")
         find_edit.setFocus()
         qtbot.keyClicks(find_edit, "report")

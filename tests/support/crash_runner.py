@@ -55,7 +55,7 @@ class KillOutcome:
         return found
 
 
-def _read_lines(stream, into: queue.Queue) -> None:  # noqa: ANN001 - text stream
+def _read_lines(stream, into: queue.Queue) -> None:
     for line in stream:
         into.put(line)
     into.put(None)

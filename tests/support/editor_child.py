@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from support.editor_harness import (  # noqa: E402
+from support.editor_harness import (
     build_database,
     first_meeting,
     open_editor,

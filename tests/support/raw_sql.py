@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 
-def raw_rows(db, sql: str, *params) -> list[tuple]:  # noqa: ANN001, ANN002
+def raw_rows(db, sql: str, *params) -> list[tuple]:
     """Rows of `sql` (with `?` placeholders) on a fresh connection to `db`'s database; dates
     and times as the ISO text SQLite holds, so one expectation fits both databases."""
     if db.engine.dialect.name == "postgresql":
@@ -23,7 +23,7 @@ def _as_sqlite_text(value: object) -> object:
     return value
 
 
-def target_of(db) -> str:  # noqa: ANN001
+def target_of(db) -> str:
     """What to pass as --db to reach the same database as `db` (a path or a URL)."""
     if db.path is not None:
         return str(db.path)

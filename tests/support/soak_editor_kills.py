@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.crash_runner import run_kill  # noqa: E402
+from support.crash_runner import run_kill
 
 
 def main(argv: list[str] | None = None) -> int:

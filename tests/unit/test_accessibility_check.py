@@ -35,7 +35,7 @@ def tiny_png() -> bytes:
             + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
 
 
-def good_document():  # noqa: ANN201 - python-docx Document
+def good_document():
     """Titled, in British English, Arial 11, headings 1 then 2, no empty paragraph."""
     document = docx.Document()
     document.core_properties.title = "Planning Committee – minutes of 3 November 2026"
@@ -51,7 +51,7 @@ def good_document():  # noqa: ANN201 - python-docx Document
     return document
 
 
-def found(document) -> list[str]:  # noqa: ANN001 - python-docx Document
+def found(document) -> list[str]:
     buffer = io.BytesIO()
     document.save(buffer)
     return [finding.check for finding in check_docx(buffer.getvalue())]
@@ -86,7 +86,7 @@ def test_a_page_break_or_a_picture_is_not_an_empty_paragraph():
     document = good_document()
     document.add_page_break()
     document.add_picture(io.BytesIO(tiny_png()))
-    document.inline_shapes[0]._inline.docPr.set("descr", "The council's crest")  # noqa: SLF001
+    document.inline_shapes[0]._inline.docPr.set("descr", "The council's crest")
     assert found(document) == []
 
 
@@ -125,7 +125,7 @@ def test_a_table_without_a_header_row_and_one_with():
     table.cell(0, 0).text, table.cell(0, 1).text = "Name", "Role"
     table.cell(1, 0).text, table.cell(1, 1).text = "Mrs Okafor", "Chair"
     assert found(document) == ["table header"]
-    row_properties = table.rows[0]._tr.get_or_add_trPr()  # noqa: SLF001
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
     row_properties.append(row_properties.makeelement(qn("w:tblHeader"), {}))
     assert found(document) == []
 
@@ -133,7 +133,7 @@ def test_a_table_without_a_header_row_and_one_with():
 def test_a_picture_without_alternative_text_in_the_body_or_the_header():
     document = good_document()
     document.add_picture(io.BytesIO(tiny_png()))
-    document.inline_shapes[0]._inline.docPr.set("descr", "")  # noqa: SLF001
+    document.inline_shapes[0]._inline.docPr.set("descr", "")
     document.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()))
     assert found(document) == ["alt text", "alt text"]
 

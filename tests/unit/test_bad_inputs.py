@@ -34,18 +34,19 @@ from pathlib import Path
 
 import pytest
 
+from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.errors import ImportFailed, NotAClerkDeskDatabase
 from clerkdesk.services.committees import create_committee, list_committees
 from clerkdesk.services.demo import load_demo
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flags import add_request_in
+from clerkdesk.services.flags import add_flag_in
 from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.storage.database import Database, open_database
 from clerkdesk.storage.models import AgendaItem
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from generate_db import generate  # noqa: E402
+from generate_db import generate
 
 
 def file_state(path: Path) -> dict[str, str]:
@@ -191,7 +192,8 @@ def exempt_item_with_secrets(db: Database, meeting_id: int) -> None:
     with db.transaction() as session:
         item = session.query(AgendaItem).filter_by(meeting_id=meeting_id, exempt=True).one()
         paragraph = add_paragraph_in(session, item.id, f"{{@member}} asked about the {SECRET}.")
-        add_request_in(session, paragraph.id, f"Breakdown of the {SECRET}", "Procurement")
+        add_flag_in(session, paragraph.id, RequestFields(
+            what=f"Breakdown of the {SECRET}", asked_of_body="Procurement"))
 
 
 def zip_members(path: Path) -> dict[str, bytes]:

@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -12,30 +11,10 @@ import types
 from pathlib import Path
 
 import pytest
+from support.cli import run_cli
 
 from clerkdesk.domain.enums import MeetingStatus, ParagraphStyle, PersonKind
 from clerkdesk.domain.minutes import MeetingSummary
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
-    """An environment whose user folders are inside tmp_path and whose output encoding is
-    latin-1, so a CLI that does not switch to UTF-8 itself fails on the en dash in 'RESOLVED –'."""
-    home = tmp_path / "home"
-    env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
-    env.update(
-        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-        APPDATA=str(home / "appdata"), LOCALAPPDATA=str(home / "localappdata"),
-        PYTHONIOENCODING="latin-1",
-    )
-    return env
-
-
-def run_cli(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "clerkdesk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
-    )
 
 
 def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -52,11 +31,12 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
+def build_meeting(db) -> int:
     """A meeting with a numbered paragraph, a sub-point with a request, and a resolution."""
+    from clerkdesk.domain.flag_fields import RequestFields, ResolutionFields
     from clerkdesk.domain.mentions import person_token
     from clerkdesk.services.committees import find_or_create_committee
-    from clerkdesk.services.flags import add_request_in, add_resolution_in
+    from clerkdesk.services.flags import add_flag_in
     from clerkdesk.services.meetings import add_item_in, create_meeting_in
     from clerkdesk.services.paragraphs import add_paragraph_in
     from clerkdesk.services.people import add_person_in
@@ -71,10 +51,11 @@ def build_meeting(db) -> int:  # noqa: ANN001 - the conftest Database fixture
                          speaker_id=love.id)
         asked = add_paragraph_in(session, item.id, "Figures on void homes were requested.",
                                  level=1)
-        add_request_in(session, asked.id, "Figures on void homes", "Housing")
+        add_flag_in(session, asked.id,
+                    RequestFields(what="Figures on void homes", asked_of_body="Housing"))
         resolved = add_paragraph_in(session, item.id, "The Committee noted the report.",
                                     style=ParagraphStyle.RESOLUTION)
-        add_resolution_in(session, resolved.id)
+        add_flag_in(session, resolved.id, ResolutionFields())
         return meeting.id
 
 
@@ -167,7 +148,7 @@ def foreign_sqlite_file(tmp_path: Path) -> Path:
     ],
 )
 def test_file_that_is_not_ours_is_refused_and_unchanged(
-    cli_env: dict[str, str], tmp_path: Path, make_file, fragment: str  # noqa: ANN001
+    cli_env: dict[str, str], tmp_path: Path, make_file, fragment: str
 ) -> None:
     path = make_file(tmp_path)
     before = sha256(path)

@@ -1,12 +1,12 @@
 """`clerkdesk export MEETING -o FILE.docx [--full] [--literal-numbers]`, run as a real process."""
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from support.cli import run_cli
 
 from clerkdesk.services.demo import load_demo
 from clerkdesk.storage.database import open_database
@@ -23,9 +23,8 @@ def demo_db(tmp_path: Path) -> tuple[Path, int]:
     return path, meeting_id
 
 
-def clerkdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "clerkdesk", *args], capture_output=True,
-                          text=True, timeout=120)
+def clerkdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(None, *args, timeout=120)
 
 
 def document_xml(path: Path) -> str:

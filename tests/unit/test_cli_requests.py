@@ -1,28 +1,9 @@
 """`clerkdesk requests COMMITTEE`: the request log as lines a clerk can paste into an agenda."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path) -> dict[str, str]:
-    home = tmp_path / "home"
-    env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), PYTHONIOENCODING="latin-1")
-    return env
-
-
-def run_cli(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "clerkdesk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=60,
-    )
+from support.cli import run_cli
 
 
 def test_seed_import_gives_four_outstanding_requests(

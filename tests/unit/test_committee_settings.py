@@ -5,6 +5,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from support.committee import change_setup
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_from_text, glossary_to_text
@@ -24,10 +25,8 @@ from clerkdesk.services.committee_settings import (
     committee_settings,
     committee_setup,
     save_committee_setup,
-    update_committee_settings,
 )
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.resolution_settings import resolution_style
 from clerkdesk.storage.models import Committee
 
 
@@ -49,13 +48,13 @@ def test_settings_round_trip(db):
         item_number_start=146, uses_minutes_heading=False, resolution_prefix="AGREED:",
         quorum=4,
     )
-    update_committee_settings(db, committee_id, chosen)
+    change_setup(db, committee_id, chosen)
     assert committee_settings(db, committee_id) == chosen
 
 
 def test_spaces_are_trimmed_and_zero_quorum_means_not_set(db):
     committee_id = create_committee(db, "Planning")
-    update_committee_settings(db, committee_id, CommitteeSettings(
+    change_setup(db, committee_id, CommitteeSettings(
         name="  Planning   Committee ", council=" Kent ", item_number_template=" {n}/20 ",
         quorum=0,
     ))
@@ -67,7 +66,7 @@ def test_spaces_are_trimmed_and_zero_quorum_means_not_set(db):
 
 def test_keeping_its_own_name_is_not_a_duplicate(db):
     committee_id = create_committee(db, "Cabinet")
-    update_committee_settings(db, committee_id, CommitteeSettings(name="cabinet", quorum=3))
+    change_setup(db, committee_id, CommitteeSettings(name="cabinet", quorum=3))
     assert committee_settings(db, committee_id).name == "cabinet"
 
 
@@ -87,7 +86,7 @@ def test_invalid_settings_are_refused_and_nothing_is_saved(db, change, message):
     before = committee_settings(db, committee_id)
     bad = dataclasses.replace(before, council="Changed", quorum=9, **change)
     with pytest.raises(ClerkDeskError, match=message.replace("{", r"\{").replace("}", r"\}")):
-        update_committee_settings(db, committee_id, bad)
+        change_setup(db, committee_id, bad)
     assert committee_settings(db, committee_id) == before
 
 
@@ -95,7 +94,7 @@ def test_unknown_committee_is_not_found(db):
     with pytest.raises(NotFound):
         committee_settings(db, 99)
     with pytest.raises(NotFound):
-        update_committee_settings(db, 99, CommitteeSettings(name="Ghost"))
+        change_setup(db, 99, CommitteeSettings(name="Ghost"))
 
 
 def test_settings_problem_accepts_good_settings():
@@ -128,7 +127,7 @@ def house_template(path: Path) -> Path:
     return path
 
 
-def glossary_rows(db) -> list[tuple[str, str]]:  # noqa: ANN001
+def glossary_rows(db) -> list[tuple[str, str]]:
     return raw_rows(db, "SELECT acronym, expansion FROM glossary_entry ORDER BY id")
 
 
@@ -149,20 +148,20 @@ def test_setup_round_trip(db, tmp_path):
                                      outstanding_meetings=3)
     save_committee_setup(db, committee_id, settings, review_settings, [LGA])
     assert committee_setup(db, committee_id) == CommitteeSetup(settings, review_settings, (LGA,))
-    assert resolution_style(db, committee_id) is ResolutionStyle.TO_LIST
+    assert committee_settings(db, committee_id).resolution_style is ResolutionStyle.TO_LIST
     assert review.review_settings(db, committee_id) == review_settings
     assert review.glossary(db, committee_id) == dict([LGA])
 
 
-def test_template_and_style_survive_update_committee_settings(db, tmp_path):
+def test_template_and_style_survive_saving_other_settings(db, tmp_path):
     committee_id = create_committee(db, "Planning")
     template = house_template(tmp_path / "house.dotx")
-    update_committee_settings(db, committee_id, CommitteeSettings(
+    change_setup(db, committee_id, CommitteeSettings(
         name="Planning", resolution_style=ResolutionStyle.THAT,
         template_path=f"  {template}  "))
     saved = committee_settings(db, committee_id)
     assert (saved.resolution_style, saved.template_path) == (ResolutionStyle.THAT, str(template))
-    update_committee_settings(db, committee_id, dataclasses.replace(saved, template_path=" "))
+    change_setup(db, committee_id, dataclasses.replace(saved, template_path=" "))
     with db.transaction() as session:
         assert session.get(Committee, committee_id).template_path is None
 
@@ -184,7 +183,7 @@ def test_a_failure_inside_the_transaction_saves_nothing(db, db_path, monkeypatch
     committee_id = create_committee(db, "Cabinet")
     before = committee_setup(db, committee_id)
 
-    def fail(*_args):  # noqa: ANN002, ANN202 - after the settings and review rows were written
+    def fail(*_args):
         raise ClerkDeskError("the disk went away")
 
     monkeypatch.setattr(review, "replace_glossary_in", fail)
@@ -249,9 +248,9 @@ def test_a_saved_template_gone_missing_does_not_block_other_edits(db, tmp_path):
     committee_id = create_committee(db, "Cabinet")
     template = house_template(tmp_path / "house.docx")
     settings = CommitteeSettings(name="Cabinet", template_path=str(template))
-    update_committee_settings(db, committee_id, settings)
+    change_setup(db, committee_id, settings)
     template.unlink()  # e.g. the council share is offline today
-    update_committee_settings(db, committee_id, dataclasses.replace(settings, quorum=3))
+    change_setup(db, committee_id, dataclasses.replace(settings, quorum=3))
     assert committee_settings(db, committee_id) == dataclasses.replace(settings, quorum=3)
 
 
@@ -298,12 +297,12 @@ def test_setup_problem_covers_every_part():
 
 
 def test_remote_attendance_counts_for_the_quorum_only_when_the_committee_says_so(db):
-    from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+    from clerkdesk.services.committee_settings import committee_settings
 
     committee_id = _committee_id_for_remote_test(db)
     assert committee_settings(db, committee_id).remote_counts_for_quorum is False  # England
     settings = committee_settings(db, committee_id)
-    update_committee_settings(db, committee_id, dataclasses.replace(
+    change_setup(db, committee_id, dataclasses.replace(
         settings, remote_counts_for_quorum=True))
     assert committee_settings(db, committee_id).remote_counts_for_quorum is True
 

@@ -6,6 +6,7 @@ import pytest
 
 from clerkdesk.domain.clock import ClockState, format_elapsed
 from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.services import agenda, clock, committees, editing, flags, meetings, workspace
 from clerkdesk.services.editing import NewParagraph
 
@@ -37,7 +38,7 @@ def test_delete_and_restore_keeps_ids_flags_and_order(db, item):
     ids = editing.insert_paragraphs(
         db, item, 0, [NewParagraph(t) for t in ("a", "b {@member}", "c", "d")]
     )
-    flags.add_request(db, ids[1], "report", "Planning Directorate")
+    flags.add_flag(db, ids[1], RequestFields(what="report", asked_of_body="Planning Directorate"))
     snapshots = editing.delete_paragraphs(db, [ids[1], ids[2]])
     assert texts(db, item) == [(0, "a"), (0, "d")]
     editing.restore_paragraphs(db, snapshots)

@@ -22,7 +22,7 @@ def demo(db: Database) -> int:
     return load_demo(db)
 
 
-def outline_level(style) -> int | None:  # noqa: ANN001 - python-docx style
+def outline_level(style) -> int | None:
     """The style's outline level, looked up through the styles it is based on."""
     while style is not None:
         ppr = style.element.pPr
@@ -33,7 +33,7 @@ def outline_level(style) -> int | None:  # noqa: ANN001 - python-docx style
     return None
 
 
-def resolved(style, attribute: str):  # noqa: ANN001, ANN201 - python-docx style, value
+def resolved(style, attribute: str):
     while style is not None:
         value = getattr(style.font, attribute)
         if value is not None:
@@ -42,7 +42,7 @@ def resolved(style, attribute: str):  # noqa: ANN001, ANN201 - python-docx style
     return None
 
 
-def exported(db: Database, meeting: int, path: Path):  # noqa: ANN201 - python-docx Document
+def exported(db: Database, meeting: int, path: Path):
     return docx.Document(str(export_meeting(db, meeting, path)))
 
 
@@ -72,7 +72,7 @@ def test_no_empty_paragraph_is_used_for_spacing(db, demo, tmp_path):
     assert all(p.text.strip() for p in document.paragraphs)
     for section in document.sections:
         for part in (section.header, section.footer):
-            assert all(p.text.strip() or p._p.xpath(".//w:fldSimple|.//w:fldChar")  # noqa: SLF001
+            assert all(p.text.strip() or p._p.xpath(".//w:fldSimple|.//w:fldChar")
                        for p in part.paragraphs)
 
 

@@ -19,7 +19,7 @@ class FillingDisk(io.BufferedWriter):
 
     room = 4000
 
-    def write(self, data) -> int:  # noqa: ANN001
+    def write(self, data) -> int:
         if len(data) > self.room:
             raise OSError(errno.ENOSPC, "No space left on device")
         self.room -= len(data)

@@ -57,7 +57,7 @@ def xml_parts(path: Path) -> dict[str, str]:
                 for name in archive.namelist() if name.endswith((".xml", ".rels"))}
 
 
-def numbering_tables(document) -> tuple[dict, dict]:  # noqa: ANN001
+def numbering_tables(document) -> tuple[dict, dict]:
     """numId -> (abstractNumId, start overrides); abstractNumId -> {ilvl: (numFmt, lvlText)}."""
     root = document.part.numbering_part.element
     abstracts = {}
@@ -76,7 +76,7 @@ def numbering_tables(document) -> tuple[dict, dict]:  # noqa: ANN001
     return nums, abstracts
 
 
-def word_numbers(document) -> list[tuple[str, int] | None]:  # noqa: ANN001
+def word_numbers(document) -> list[tuple[str, int] | None]:
     """Each body paragraph's (label, level) as Word would number it, from numbering.xml."""
     nums, abstracts = numbering_tables(document)
     counters: dict[str, list[int]] = {}
@@ -250,7 +250,7 @@ def test_a_paragraph_inserted_in_word_renumbers_the_rest(db, demo, tmp_path):
     assert after.count("9)") == before.count("9)") + 1  # item 4 now runs to 9)
 
 
-def copy_of(element):  # noqa: ANN001, ANN201
+def copy_of(element):
     import copy
 
     return copy.deepcopy(element)
@@ -571,21 +571,21 @@ def test_resolution_style_and_vote_line_reach_the_word_file(db, tmp_path):
     import datetime as dt
 
     import docx
+    from support.committee import change_setup
 
     from clerkdesk.domain.enums import ParagraphStyle
     from clerkdesk.domain.flag_fields import ResolutionFields
     from clerkdesk.domain.resolutions import ResolutionStyle
-    from clerkdesk.services import committees, flag_records, meetings, paragraphs, workspace
+    from clerkdesk.services import committees, flags, meetings, paragraphs, workspace
     from clerkdesk.services.export import export_meeting
-    from clerkdesk.services.resolution_settings import set_resolution_style
 
     committee = committees.create_committee(db, "Planning Committee", "Westmere County Council")
-    set_resolution_style(db, committee, ResolutionStyle.THAT)
+    change_setup(db, committee, resolution_style=ResolutionStyle.THAT)
     meeting = meetings.create_meeting(db, committee, dt.date(2026, 5, 1), agenda=["Application"])
     item = workspace.meeting_outline(db, meeting).items[0].id
     pid = paragraphs.add_paragraph(db, item, "The application be refused.",
                                    style=ParagraphStyle.RESOLUTION)
-    flag_records.add_flag(db, pid, ResolutionFields(votes_for=6, votes_against=3, carried=True))
+    flags.add_flag(db, pid, ResolutionFields(votes_for=6, votes_against=3, carried=True))
     target = export_meeting(db, meeting, tmp_path / "planning.docx")
     body = [p for p in docx.Document(target).paragraphs if p.text.startswith(("RESOLVED", "("))]
     assert [p.text for p in body] == [

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from support.committee import change_setup
 
-from clerkdesk.services.committee_settings import committee_settings, update_committee_settings
+from clerkdesk.services.committee_settings import committee_settings
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.export import export_meeting
 from clerkdesk.services.meetings import create_meeting
@@ -45,7 +46,7 @@ def test_export_says_en_gb(db, tmp_path: Path, with_template: bool) -> None:
         template = american_template(tmp_path / "house.docx")
         assert "en-US" in languages(template)
         settings = committee_settings(db, committee_id)
-        update_committee_settings(db, committee_id,
+        change_setup(db, committee_id,
                                   dataclasses.replace(settings, template_path=str(template)))
     path = export_meeting(db, meeting_id, tmp_path / "minutes.docx", full=True)
     assert languages(Path(path)) == {"en-GB"}

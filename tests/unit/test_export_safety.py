@@ -33,7 +33,7 @@ def existing(folder: Path) -> Path:
 
 
 @pytest.fixture
-def demo(db) -> int:  # noqa: ANN001
+def demo(db) -> int:
     return load_demo(db)
 
 
@@ -52,7 +52,7 @@ def one_line(error: pytest.ExceptionInfo) -> str:
     return message
 
 
-def writes(data: bytes):  # noqa: ANN201
+def writes(data: bytes):
     return lambda stream: stream.write(data)
 
 
@@ -76,7 +76,7 @@ def test_a_new_file_gets_ordinary_permissions_not_the_temp_files(folder):
 
 
 def test_disk_full_while_writing_keeps_the_old_file(existing):
-    def fills_the_disk(stream) -> None:  # noqa: ANN001
+    def fills_the_disk(stream) -> None:
         stream.write(b"PK half a zip")
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -89,7 +89,7 @@ def test_disk_full_while_writing_keeps_the_old_file(existing):
 
 
 def test_a_file_that_cannot_be_replaced_keeps_its_bytes(existing, monkeypatch):
-    def refuse(*_args) -> None:  # noqa: ANN002
+    def refuse(*_args) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")  # Windows: open in Word
 
     monkeypatch.setattr(safe_write.os, "replace", refuse)
@@ -116,7 +116,7 @@ def test_a_read_only_target_is_refused_before_writing(existing, monkeypatch):
 def test_a_folder_without_write_permission_is_a_clear_error(existing, monkeypatch):
     real_open = os.open
 
-    def no_create(path, flags, *args):  # noqa: ANN001, ANN002, ANN202
+    def no_create(path, flags, *args):
         if flags & os.O_CREAT:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, flags, *args)
@@ -167,7 +167,7 @@ def test_a_file_open_in_word_or_libreoffice_is_left_alone(folder, lock_name, pro
 
 
 def test_a_bug_in_the_writer_propagates_and_leaves_no_temp_file(existing):
-    def broken(stream) -> None:  # noqa: ANN001
+    def broken(stream) -> None:
         stream.write(b"partial")
         raise ValueError("a bug, not a user error")
 
@@ -185,7 +185,7 @@ def test_export_over_an_existing_file_writes_a_complete_document(db, demo, exist
 
 
 def test_export_with_a_full_disk_keeps_the_old_file(db, demo, existing, monkeypatch):
-    def full_disk(document, stream) -> None:  # noqa: ANN001
+    def full_disk(document, stream) -> None:
         stream.write(b"PK\x03\x04 part of a zip")
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -24,7 +24,7 @@ from clerkdesk.domain.flag_fields import (
 from clerkdesk.errors import ClerkDeskError, NotFound
 from clerkdesk.services import editing
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flag_records import (
+from clerkdesk.services.flags import (
     add_flag,
     default_due_date,
     delete_flag,

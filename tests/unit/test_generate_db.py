@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from clerkdesk.domain.mentions import mentioned_ids
-from clerkdesk.services.flag_records import meeting_flags
+from clerkdesk.services.flags import meeting_flags
 from clerkdesk.services.meetings import list_meetings
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.storage.database import open_database
 from clerkdesk.storage.migrations import SCHEMA_VERSION
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from generate_db import generate  # noqa: E402
+from generate_db import generate
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.domain.generated import requests_paragraphs, with_the
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import editing
-from clerkdesk.services.flag_records import add_flag, delete_flag, restore_flag, update_flag
+from clerkdesk.services.flags import add_flag, delete_flag, restore_flag, update_flag
 from clerkdesk.services.generated_paragraphs import (
     detach_generated,
     refresh_generated,

@@ -18,7 +18,7 @@ from clerkdesk.services import (
     clock,
     committees,
     editing,
-    flag_records,
+    flags,
     history,
     meetings,
     paragraphs,
@@ -35,7 +35,7 @@ def minutes_db(db):
     new = meetings.create_meeting(db, committee, dt.date(2026, 2, 14), agenda=["Minutes"])
     item = workspace.meeting_outline(db, old).items[0].id
     pid = paragraphs.add_paragraph(db, item, "The officer introduced the report.")
-    request = flag_records.add_flag(db, pid, RequestFields(what="Figures", asked_of_body="Legal"))
+    request = flags.add_flag(db, pid, RequestFields(what="Figures", asked_of_body="Legal"))
     return db, old, new, item, pid, request
 
 
@@ -74,12 +74,12 @@ def test_approved_minutes_refuse_every_change_but_follow_ups_and_corrections(min
         lambda: paragraphs.add_paragraph(db, item, "Added later."),
         lambda: editing.delete_paragraphs(db, [pid]),
         lambda: agenda.rename_item(db, item, "Renamed"),
-        lambda: flag_records.add_flag(db, pid, RequestFields(what="More")),
+        lambda: flags.add_flag(db, pid, RequestFields(what="More")),
     ]
     for change in refused:
         with pytest.raises(MinutesLocked, match="10 January 2026 are approved"):
             change()
-    flag_records.set_request_status(db, request, RequestStatus.PROVIDED,
+    flags.set_request_status(db, request, RequestStatus.PROVIDED,
                                     answered_at_meeting_id=new)
     assert "introduced the report" in render_minutes(load_minutes(db, old))
     approval.add_correction(db, old, "Paragraph 1: the officer was the Head of Licensing.",
@@ -102,7 +102,7 @@ def test_export_follows_the_status_and_carries_corrections(minutes_db, tmp_path)
     approval.add_correction(db, old, "A corrected date.", on=dt.date(2026, 3, 1))
     approved = export_meeting(db, old, tmp_path / "approved.docx")
 
-    def xml(path) -> str:  # noqa: ANN001
+    def xml(path) -> str:
         with zipfile.ZipFile(path) as docx:
             return "".join(docx.read(n).decode() for n in docx.namelist() if n.endswith(".xml"))
 

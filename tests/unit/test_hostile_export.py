@@ -35,11 +35,11 @@ def refused(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
 
 
 @pytest.fixture
-def demo(db) -> int:  # noqa: ANN001
+def demo(db) -> int:
     return load_demo(db)
 
 
-def use_template(db, meeting: int, template: Path) -> None:  # noqa: ANN001
+def use_template(db, meeting: int, template: Path) -> None:
     with db.transaction() as session:
         committee = session.get(Committee, session.get(Meeting, meeting).committee_id)
         committee.template_path = str(template)

@@ -7,7 +7,6 @@ was; the command line exits 2 for it."""
 import hashlib
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import cli
 
 from clerkdesk.errors import ExportFailed, ImportFailed
 from clerkdesk.importers.decode import decode_bytes
@@ -56,8 +56,7 @@ def run_cli(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[st
     env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
                XDG_CONFIG_HOME=str(home / "config"))
-    return subprocess.run([sys.executable, "-m", "clerkdesk", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    return cli.run_cli(env, *args, timeout=120)
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], message: str) -> None:
@@ -95,7 +94,7 @@ def word_file(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def rewritten(path: Path, part: str, change) -> None:  # noqa: ANN001 - bytes -> bytes
+def rewritten(path: Path, part: str, change) -> None:
     with zipfile.ZipFile(path) as archive:
         members = [(info, archive.read(info.filename)) for info in archive.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

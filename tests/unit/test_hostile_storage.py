@@ -262,7 +262,7 @@ def test_a_failing_upgrade_is_one_sentence_and_changes_nothing(tmp_path, capsys,
     path = make_db(tmp_path / "minutes.sqlite")
     last = migrations.SCHEMA_VERSION - 1
 
-    def re_adds_a_column(connection) -> None:  # noqa: ANN001 - fails in SQL, as a bad step would
+    def re_adds_a_column(connection) -> None:
         connection.exec_driver_sql("ALTER TABLE committee ADD COLUMN name TEXT")
 
     monkeypatch.setitem(migrations.STEPS, last, re_adds_a_column)

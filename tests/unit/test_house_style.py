@@ -21,7 +21,7 @@ from clerkdesk.domain.house_style import (
 from clerkdesk.services.dictionaries import spell_checker
 
 
-def fixes(hits) -> list[tuple[str, str | None]]:  # noqa: ANN001
+def fixes(hits) -> list[tuple[str, str | None]]:
     return [(hit.found, hit.replacement) for hit in hits]
 
 
@@ -99,7 +99,7 @@ PIECES = st.sampled_from(["the", "the the", "3", "members", "31/01/24", "January
 @pytest.mark.parametrize("check", CHECKS)
 @settings(max_examples=150, deadline=None)
 @given(st.lists(PIECES, max_size=12).map(" ".join))
-def test_applying_a_fix_removes_that_breach(check, text: str) -> None:  # noqa: ANN001
+def test_applying_a_fix_removes_that_breach(check, text: str) -> None:
     for hit in check(masked(text)):
         assert masked(text)[hit.start:hit.end] == hit.found
         if hit.replacement is None:

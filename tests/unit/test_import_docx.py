@@ -17,11 +17,12 @@ from sqlalchemy import func, select
 from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
+from clerkdesk.domain.flag_fields import ResolutionFields
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.errors import ImportFailed
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flags import add_resolution_in
+from clerkdesk.services.flags import add_flag_in
 from clerkdesk.services.imports import import_file, import_text_file
 from clerkdesk.services.meetings import add_item_in, create_meeting_in
 from clerkdesk.services.minutes import load_minutes
@@ -146,7 +147,7 @@ def build_meeting(db: Database, scheme: ParagraphScheme, template: str, start: i
             add_paragraph_in(s, second.id, text, level)
         resolution = add_paragraph_in(s, second.id, "The report be noted.", 0,
                                       ParagraphStyle.RESOLUTION)
-        add_resolution_in(s, resolution.id, ResolutionForm.NOTED)
+        add_flag_in(s, resolution.id, ResolutionFields(form=ResolutionForm.NOTED))
         third = add_item_in(s, meeting.id, "Any other business")
         add_paragraph_in(s, third.id, "There was no other business.", 0,
                          ParagraphStyle.UNNUMBERED)

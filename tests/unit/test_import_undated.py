@@ -4,8 +4,9 @@ without --date, in one line, importing nothing and leaving the file as it was.""
 import hashlib
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
+
+from support import cli
 
 UNDATED = """Westmere County Council
 Licensing Panel
@@ -22,9 +23,7 @@ RESOLVED - The licence be granted.
 
 
 def run_cli(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "clerkdesk", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60,
-                          env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    return cli.run_cli({"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}, *args)
 
 
 def test_undated_minutes_are_refused_without_date_and_imported_with_it(tmp_path: Path) -> None:

@@ -1,9 +1,16 @@
-"""Layering: only clerkdesk.ui may import Qt, and the GUI entry points start without SQLAlchemy."""
+"""Layering: only clerkdesk.ui may import Qt, each layer imports only those below it, and the GUI
+entry points start without SQLAlchemy."""
 
+import ast
 import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
+
+import clerkdesk
 
 NON_UI_PACKAGES = [
     "clerkdesk.domain",
@@ -98,3 +105,54 @@ def test_importers_are_pure_parsing():
         print(json.dumps({"loaded": loaded}))
     """)
     assert run_python(code)["loaded"] == []
+
+
+# What each layer may not import, read from the source (so imports inside functions count too).
+FORBIDDEN = {
+    "domain": ("storage", "services", "export", "importers", "net", "cli", "ui"),
+    "storage": ("services", "export", "importers", "net", "cli", "ui"),
+    "importers": ("storage", "services", "cli", "ui"),
+    "export": ("storage", "services", "cli", "ui"),
+    "services": ("cli", "ui"),
+    "net": ("storage", "services", "cli", "ui"),
+}
+SOURCE = Path(clerkdesk.__file__).parent
+
+
+def imported_names(path: Path, root: Path) -> set[str]:
+    """Every clerkdesk module `path` (a file under `root`) imports, anywhere in the file."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level:  # relative: from .x import y
+            package = path.relative_to(root.parent).parts[:-node.level]
+            names.add(".".join([*package, *filter(None, [node.module])]))
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return {name for name in names if name.startswith("clerkdesk.")}
+
+
+def layer_violations(layer: str, root: Path = SOURCE) -> list[str]:
+    return sorted(
+        f"{path.relative_to(root).as_posix()} imports {name}"
+        for path in (root / layer).rglob("*.py") for name in imported_names(path, root)
+        if name.split(".")[1] in FORBIDDEN[layer])
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
+    assert layer_violations(layer) == []
+
+
+def test_the_import_reader_sees_imports_inside_functions_and_relative_ones(tmp_path: Path) -> None:
+    services = tmp_path / "clerkdesk" / "services"
+    services.mkdir(parents=True)
+    (services / "probe.py").write_text(
+        "def f():\n    from clerkdesk.ui import app\n\nfrom ..storage import models\n"
+        "from . import flags\n", encoding="utf-8")
+    assert layer_violations("services", tmp_path / "clerkdesk") == [
+        "services/probe.py imports clerkdesk.ui"]
+    assert layer_violations("domain", tmp_path / "clerkdesk") == []
+    assert imported_names(services / "probe.py", tmp_path / "clerkdesk") == {
+        "clerkdesk.ui", "clerkdesk.storage", "clerkdesk.services"}

@@ -19,7 +19,7 @@ from clerkdesk.services.minutes import load_minutes
 PASTED = "1. Apologies\n2) Declarations of interest\n\nItem 3: Minutes of the previous meeting\n"
 
 
-def stored_items(db, meeting_id: int) -> list[str]:  # noqa: ANN001
+def stored_items(db, meeting_id: int) -> list[str]:
     rows = raw_rows(
         db, "SELECT title FROM agenda_item WHERE meeting_id = ? ORDER BY position", meeting_id)
     return [title for (title,) in rows]
@@ -100,7 +100,7 @@ def test_agenda_titles_skips_blank_and_number_only_lines():
     assert agenda_titles("\n 1. \nApologies\n\n  \n2) Minutes\n") == ["Apologies", "Minutes"]
 
 
-def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:  # noqa: ANN001
+def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:
     rows = raw_rows(
         db, "SELECT i.title, p.text FROM agenda_item i LEFT JOIN paragraph p ON p.item_id = i.id"
         " WHERE i.meeting_id = ? ORDER BY i.position, p.position", meeting_id)
@@ -113,11 +113,10 @@ def stored_paragraphs(db, meeting_id: int) -> dict[str, list[str]]:  # noqa: ANN
 
 
 def test_new_meeting_puts_the_committee_template_around_the_business(db):
+    from support.committee import change_setup
+
     from clerkdesk.domain.agenda_template import EXCLUSION_WORDING
-    from clerkdesk.services.committee_settings import (
-        committee_settings,
-        update_committee_settings,
-    )
+    from clerkdesk.services.committee_settings import committee_settings
 
     meeting_id = create_meeting_with_committee(
         db, "Planning Committee", "", dt.date(2024, 3, 5), None, "",
@@ -134,7 +133,7 @@ def test_new_meeting_puts_the_committee_template_around_the_business(db):
     settings = committee_settings(db, committee_id)
     assert settings.agenda_template == ""  # the default, written out only in the dialog
     own = "Welcome | The Chair welcomed everyone.\nApologies\n[business]\nAny other business"
-    update_committee_settings(db, committee_id,
+    change_setup(db, committee_id,
                               dataclasses.replace(settings, agenda_template=own))
     second = create_meeting_with_committee(
         db, "planning committee", "", dt.date(2024, 4, 2), None, "", "Land at Mill Lane",

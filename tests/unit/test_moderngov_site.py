@@ -194,7 +194,7 @@ def test_cancel_from_another_thread_stops_the_fetch(site):
 
 
 class _RefusingProxy(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         self.send_response(403, "Forbidden by policy")
         self.end_headers()
 
@@ -235,7 +235,7 @@ def self_signed_site(tmp_path):
     certificate.configure_cert(context)
 
     class Answer(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = fixture_bytes("committees.xml")
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))

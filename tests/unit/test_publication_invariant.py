@@ -35,7 +35,7 @@ from clerkdesk.export.json_view import minutes_to_data
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flag_records import add_flag_in
+from clerkdesk.services.flags import add_flag_in
 from clerkdesk.services.generated_paragraphs import write_requests_paragraph
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
 from clerkdesk.services.minutes import published_minutes
@@ -124,7 +124,7 @@ def database_meetings(path: Path) -> int:
         return connection.execute("SELECT count(*) FROM meeting").fetchone()[0]
 
 
-def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int | None) -> None:  # noqa: ANN001, E501
+def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int | None) -> None:
     if kind == "request":
         add_flag_in(session, paragraph_id, RequestFields(what=f"Figures {text}",
                                                          asked_of_body=f"Team {text}"))
@@ -135,7 +135,7 @@ def _flag(session, paragraph_id: int, kind: str | None, text: str, person: int |
             votes_for=5, votes_against=1, recorded_votes=f"For: {text}", mover_id=person))
 
 
-def _item(session, meeting_id: int, spec: dict, made: Generated, person: int) -> None:  # noqa: ANN001
+def _item(session, meeting_id: int, spec: dict, made: Generated, person: int) -> None:
     exempt = spec["exempt"]
     text = made.canary if exempt else "public"
     item = add_item_in(session, meeting_id, f"Item {len(made.exempt_paragraphs)}", exempt=exempt,

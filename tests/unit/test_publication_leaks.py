@@ -2,11 +2,11 @@
 
 import datetime as dt
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from support import cli
 from support.raw_sql import target_of
 
 from clerkdesk.domain.flag_fields import RequestFields
@@ -14,7 +14,7 @@ from clerkdesk.services.agenda import set_item_exempt
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.committees import create_committee
 from clerkdesk.services.export import export_meeting
-from clerkdesk.services.flag_records import add_flag
+from clerkdesk.services.flags import add_flag
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph
@@ -81,9 +81,7 @@ def test_matters_arising_carries_an_exempt_request_only_as_a_neutral_line(
 
 
 def run_cli(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "clerkdesk", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60,
-                          env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    return cli.run_cli({"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}, *args)
 
 
 def test_show_and_requests_are_public_unless_full(

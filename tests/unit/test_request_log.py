@@ -11,7 +11,7 @@ from clerkdesk.domain.enums import PersonKind, RequestStatus
 from clerkdesk.domain.flag_fields import ActionFields, RequestFields
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services.committees import create_committee, find_committee
-from clerkdesk.services.flag_records import add_flag, set_request_status
+from clerkdesk.services.flags import add_flag, set_request_status
 from clerkdesk.services.imports import import_text_file
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes

@@ -3,18 +3,19 @@
 import datetime as dt
 
 import pytest
+from support.committee import change_setup
 from support.published import shown as render_minutes
 
 from clerkdesk.domain.enums import ParagraphStyle, PersonKind, ResolutionForm, Role
 from clerkdesk.domain.flag_fields import ResolutionFields
 from clerkdesk.domain.resolutions import ResolutionStyle, clauses, resolution_lines, vote_line
+from clerkdesk.services.committee_settings import committee_settings
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flag_records import add_flag, update_flag
+from clerkdesk.services.flags import add_flag, update_flag
 from clerkdesk.services.meetings import add_item, create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph
 from clerkdesk.services.people import add_person
-from clerkdesk.services.resolution_settings import resolution_style, set_resolution_style
 from clerkdesk.storage.database import Database
 
 NAMES = {1: "Mr Love", 2: "Ms Hannon"}
@@ -139,7 +140,8 @@ def minutes_tail(db: Database, meeting_id: int) -> str:
 
 
 def test_default_style_output_is_unchanged(db: Database, voted_meeting) -> None:
-    assert resolution_style(db, voted_meeting["committee"]) is ResolutionStyle.DASH
+    assert committee_settings(db, voted_meeting["committee"]).resolution_style is (
+        ResolutionStyle.DASH)
     assert minutes_tail(db, voted_meeting["meeting"]) == (
         "RESOLVED – note the report; approve the budget\n")
 
@@ -148,7 +150,7 @@ def test_recorded_vote_renders_as_configured(db: Database, voted_meeting) -> Non
     update_flag(db, voted_meeting["flag"], ResolutionFields(
         form=ResolutionForm.APPROVED, votes_for=7, votes_against=2, abstentions=1,
         mover_id=voted_meeting["love"], seconder_id=voted_meeting["hannon"], carried=True))
-    set_resolution_style(db, voted_meeting["committee"], ResolutionStyle.TO_LIST)
+    change_setup(db, voted_meeting["committee"], resolution_style=ResolutionStyle.TO_LIST)
 
     assert minutes_tail(db, voted_meeting["meeting"]) == (
         "RESOLVED to:\n"

@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from support.committee import change_setup
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
 from clerkdesk.domain.enums import AttendanceStatus
@@ -12,7 +13,7 @@ from clerkdesk.domain.review import CheckId, FixKind, ReviewSettings
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import review
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flag_records import add_flag
+from clerkdesk.services.flags import add_flag
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph, edit_text
@@ -141,15 +142,15 @@ def test_the_default_glossary_until_the_committee_saves_its_own(db: Database) ->
     assert review.glossary(db, committee_id) == DEFAULT_GLOSSARY
     assert [f.subject for f in review.check_meeting(db, meeting_id)] == ["KCC"]
 
-    review.set_glossary(db, committee_id, {"LGA": "Local Government Association"})
+    change_setup(db, committee_id, glossary={"LGA": "Local Government Association"})
     assert review.glossary(db, committee_id) == {"LGA": "Local Government Association"}
     [lga] = review.check_meeting(db, meeting_id)
     assert lga.subject == "LGA" and lga.fix.kind is FixKind.EXPAND_ACRONYM
 
-    review.set_glossary(db, committee_id, [])
+    change_setup(db, committee_id, glossary=[])
     assert review.glossary(db, committee_id) == DEFAULT_GLOSSARY
     with pytest.raises(ClerkDeskError):
-        review.set_glossary(db, committee_id, {"": "Nothing"})
+        change_setup(db, committee_id, glossary={"": "Nothing"})
 
 
 def test_settings_long_paragraphs_and_expected_resolutions(db: Database) -> None:
@@ -157,14 +158,14 @@ def test_settings_long_paragraphs_and_expected_resolutions(db: Database) -> None
     assert review.review_settings(db, committee_id) == ReviewSettings()
     assert review.check_meeting(db, meeting_id) == []
 
-    review.set_review_settings(db, committee_id, ReviewSettings(
+    change_setup(db, committee_id, review=ReviewSettings(
         expects_resolution=True, long_paragraph_words=30, outstanding_meetings=3))
     assert review.review_settings(db, committee_id).long_paragraph_words == 30
     found = review.check_meeting(db, meeting_id)
     assert [(f.check, f.where()) for f in found] == [
         (CheckId.LONG_PARAGRAPH, "1"), (CheckId.NO_RESOLUTION, "item 1")]
     with pytest.raises(ClerkDeskError):
-        review.set_review_settings(db, committee_id, ReviewSettings(long_paragraph_words=0))
+        change_setup(db, committee_id, review=ReviewSettings(long_paragraph_words=0))
 
 
 def test_incomplete_requests_and_requests_outstanding_too_long(db: Database) -> None:

@@ -121,7 +121,7 @@ class Setup:
 
 
 @pytest.fixture
-def setup(db) -> Setup:  # noqa: ANN001
+def setup(db) -> Setup:
     with db.transaction() as session:
         committee = find_or_create_committee(session, "SEND Sub-Committee", "Kent County Council")
         committee.quorum = 3
@@ -155,11 +155,11 @@ def setup(db) -> Setup:  # noqa: ANN001
         return Setup(committee.id, meeting.id, other.id, items, **ids)
 
 
-def query(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001, ANN002
+def query(db, sql: str, *args) -> list[tuple]:
     return raw_rows(db, sql, *args)
 
 
-def row_of(db, meeting_id: int, person_id: int) -> roster.RosterRow:  # noqa: ANN001
+def row_of(db, meeting_id: int, person_id: int) -> roster.RosterRow:
     return next(r for r in roster.meeting_roster(db, meeting_id) if r.person_id == person_id)
 
 

@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 
 from clerkdesk.cli.main import main
 from clerkdesk.domain.enums import FlagKind, MeetingStatus
+from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.domain.search_query import QueryError, parse
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import search as search_service
 from clerkdesk.services.agenda import rename_item, set_item_exempt
 from clerkdesk.services.committees import create_committee
-from clerkdesk.services.flags import add_request
+from clerkdesk.services.flags import add_flag
 from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes
 from clerkdesk.services.paragraphs import add_paragraph, edit_text
@@ -124,7 +125,8 @@ def test_results_newest_meeting_first_and_filters_narrow_them(council):
 
 def test_flag_text_is_searched_and_the_flag_kind_filter_keeps_flagged_paragraphs(council):
     db = council["db"]
-    add_request(db, council["speech"], "A breakdown of the bus routes", "Highways")
+    add_flag(db, council["speech"],
+             RequestFields(what="A breakdown of the bus routes", asked_of_body="Highways"))
     [flag_hit] = search(db, "routes").hits
     assert flag_hit.kind == "request" and flag_hit.paragraph_id == council["speech"]
     requests = search(db, "budget OR transport", SearchFilters(flag_kind=FlagKind.REQUEST))

@@ -15,7 +15,7 @@ def checker():
     return spell_checker()
 
 
-def misspelt(checker, text: str) -> list[str]:  # noqa: ANN001
+def misspelt(checker, text: str) -> list[str]:
     return [word.text for word in checker.misspellings(text)]
 
 

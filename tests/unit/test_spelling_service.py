@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.committee import change_setup
 
 from clerkdesk.domain.house_style import HouseStyle
 from clerkdesk.domain.review import CheckId
@@ -64,13 +65,13 @@ def test_house_style_is_a_committee_setting(db: Database) -> None:
     checks = {f.check for f in review.check_meeting(db, meeting_id)}
     assert {CheckId.DOUBLED_WORD, CheckId.NUMBER_WORDS, CheckId.DATE_STYLE} <= checks
     assert CheckId.TIME_STYLE not in checks  # times are not checked until the committee says
-    spelling.set_house_style(db, committee_id, HouseStyle(
+    change_setup(db, committee_id, house_style=HouseStyle(
         dates=False, numbers_in_words=False, doubled_words=False, times="10am"))
     checks = {f.check for f in review.check_meeting(db, meeting_id)}
     assert CheckId.TIME_STYLE in checks
     assert not {CheckId.DOUBLED_WORD, CheckId.NUMBER_WORDS, CheckId.DATE_STYLE} & checks
     with pytest.raises(ClerkDeskError):
-        spelling.set_house_style(db, committee_id, HouseStyle(second_language="xx_XX"))
+        change_setup(db, committee_id, house_style=HouseStyle(second_language="xx_XX"))
 
 
 def test_all_fixes_applied_leave_no_fixable_finding(db: Database) -> None:

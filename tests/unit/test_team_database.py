@@ -19,7 +19,7 @@ def _refusal(target: str) -> str:
     return message
 
 
-def _stored(pg_server, name: str, sql: str) -> list[tuple]:  # noqa: ANN001
+def _stored(pg_server, name: str, sql: str) -> list[tuple]:
     return pg_server.execute(sql, name)
 
 
@@ -50,7 +50,7 @@ def test_newer_schema_refused_and_left_alone(pg_server, pg_url):
                    "WHERE key = 'schema_version'") == [(newer,)]
 
 
-def _load_version_1_fixture(pg_server, name: str) -> None:  # noqa: ANN001
+def _load_version_1_fixture(pg_server, name: str) -> None:
     """The version-1 SQLite fixture's tables and rows, recreated on the server."""
     from pathlib import Path
 

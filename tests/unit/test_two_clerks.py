@@ -11,7 +11,7 @@ from clerkdesk.storage.models import Paragraph
 
 
 @pytest.fixture
-def two_clerks(db, db_target):  # noqa: ANN001
+def two_clerks(db, db_target):
     committee = committees.create_committee(db, "Planning Committee")
     meeting = meetings.create_meeting(db, committee, dt.date(2026, 1, 5))
     item = meetings.add_item(db, meeting, "Applications")
@@ -21,7 +21,7 @@ def two_clerks(db, db_target):  # noqa: ANN001
     colleague.close()
 
 
-def _stored(db, pid: int) -> tuple[str, int]:  # noqa: ANN001
+def _stored(db, pid: int) -> tuple[str, int]:
     with db.reading() as session:
         row = session.get(Paragraph, pid)
         return row.text, row.version

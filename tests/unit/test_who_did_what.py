@@ -5,12 +5,13 @@ import datetime as dt
 import pytest
 from support.raw_sql import raw_rows
 
+from clerkdesk.domain.flag_fields import RequestFields
 from clerkdesk.services import approval, committees, flags, history, meetings, paragraphs
 from clerkdesk.storage.database import open_database
 
 
 @pytest.fixture
-def paragraph(db) -> int:  # noqa: ANN001
+def paragraph(db) -> int:
     committee = committees.create_committee(db, "Planning Committee")
     meeting = meetings.create_meeting(db, committee, dt.date(2026, 1, 5))
     item = meetings.add_item(db, meeting, "Applications")
@@ -35,7 +36,7 @@ def test_a_second_clerk_starts_their_own_revision(db, db_target, paragraph):
 
 def test_flag_changes_and_approval_record_the_clerk(db, paragraph):
     db.clerk = "Alex Brown"
-    flags.add_request(db, paragraph, "Figures on appeals")
+    flags.add_flag(db, paragraph, RequestFields(what="Figures on appeals"))
     assert raw_rows(db, "SELECT changed_by FROM flag") == [("Alex Brown",)]
     db.clerk = "Sam Patel"
     (meeting_id,) = raw_rows(db, "SELECT id FROM meeting")[0]

@@ -75,9 +75,10 @@ def search_output(db: Database, query: str, filters: SearchFilters, audience: Au
     else:
         text = "".join(f"{hit_line(hit)}\n" for hit in results.hits)
     notes = [results.notice] if results.notice else []
-    if not as_json and results.total > len(results.hits):
-        notes.append(f"{results.total - len(results.hits)} more (use --limit)")
-    return text, results.total, notes
+    total = len(results.hits) if results.total is None else results.total  # None: not counted
+    if not as_json and total > len(results.hits):
+        notes.append(f"{total - len(results.hits)} more (use --limit)")
+    return text, total, notes
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -78,7 +78,7 @@ def is_expanded(text: str, use: Use, expansion: str) -> bool:
         if any(_ends_with_words(lead, form) for form in _expansion_forms(expansion)):
             return True
     bracketed = re.match(r"\s*\(([^()]*)\)", after)
-    return bool(bracketed) and any(
+    return bracketed is not None and any(
         _words(bracketed.group(1)) == _words(form) for form in _expansion_forms(expansion))
 
 

@@ -1,6 +1,7 @@
 """Roster rules: who counts for the quorum, status keys and wording, and a person's fields."""
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
 
@@ -167,8 +168,9 @@ class PersonFields:
     role: Role | None = None
 
     def cleaned(self) -> "PersonFields":
-        return replace(self, **{name: " ".join(getattr(self, name).split())
-                                for name in MAX_LENGTHS})
+        cleaned: dict[str, Any] = {name: " ".join(getattr(self, name).split())
+                                   for name in MAX_LENGTHS}
+        return replace(self, **cleaned)
 
     def person_columns(self) -> dict[str, object]:
         """The Person columns (everything but the role)."""

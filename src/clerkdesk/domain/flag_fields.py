@@ -1,7 +1,7 @@
 """What each kind of flag records (request, resolution, action, declaration); what is missing."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clerkdesk.domain.enums import ActionStatus, FlagKind, RequestStatus, ResolutionForm
 
@@ -85,7 +85,8 @@ def kind_of(fields: FlagFields) -> FlagKind:
 
 def fields_for(kind: FlagKind) -> FlagFields:
     """Empty fields of a kind (what a freshly flagged paragraph starts with)."""
-    return _CLASSES[FlagKind(kind)]()
+    fields: FlagFields = _CLASSES[FlagKind(kind)]()
+    return fields
 
 
 def as_request_status(status: str) -> RequestStatus:
@@ -107,6 +108,25 @@ def flag_status(fields: FlagFields) -> str:
     if isinstance(fields, RequestFields | ActionFields):
         return fields.status.value
     return ""
+
+
+def settled(fields: FlagFields, old: FlagFields | None, today: dt.date) -> FlagFields:
+    """The dates that go with a status: a provided request or a done action keeps its date and
+    meeting (else the old fields', the date defaulting to `today`); any other status clears them."""
+    if isinstance(fields, RequestFields):
+        if fields.status is not RequestStatus.PROVIDED:
+            return replace(fields, provided_on=None, provided_at_meeting_id=None)
+        request = old if isinstance(old, RequestFields) else RequestFields()
+        return replace(
+            fields, provided_on=fields.provided_on or request.provided_on or today,
+            provided_at_meeting_id=fields.provided_at_meeting_id or request.provided_at_meeting_id)
+    if isinstance(fields, ActionFields):
+        if fields.status is not ActionStatus.DONE:
+            return replace(fields, done_on=None, done_at_meeting_id=None)
+        action = old if isinstance(old, ActionFields) else ActionFields()
+        return replace(fields, done_on=fields.done_on or action.done_on or today,
+                       done_at_meeting_id=fields.done_at_meeting_id or action.done_at_meeting_id)
+    return fields
 
 
 def has_vote(fields: ResolutionFields) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from clerkdesk.domain.minutes import MeetingSummary
 
@@ -40,7 +41,7 @@ def searchable_text(meeting: MeetingSummary) -> str:
     return " ".join([meeting.committee, str(meeting.status), *forms]).casefold()
 
 
-def sort_key(meeting: MeetingSummary, order: MeetingOrder) -> tuple:
+def sort_key(meeting: MeetingSummary, order: MeetingOrder) -> tuple[Any, ...]:
     """Ascending key: newest first sorts on the negated date."""
     if order == MeetingOrder.OLDEST:
         return (meeting.date.toordinal(), meeting.id)

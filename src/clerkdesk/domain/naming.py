@@ -70,7 +70,8 @@ def written_name(person: PersonName, conventions: NamingConventions) -> str:
     if not person.full_name and person.kind is PersonKind.OFFICER and person.job_title:
         return f"the {person.job_title}"  # an officer the minutes name only by post
     if not person.full_name:
-        return role_phrase(person.role) if person.role else ANONYMOUS_MEMBER
+        # A role that is not a chairing one has no phrase either: the member stays anonymous.
+        return (role_phrase(person.role) if person.role else None) or ANONYMOUS_MEMBER
     if person.kind is PersonKind.OFFICER:
         if conventions.officer is OfficerStyle.TITLE_SURNAME:
             return person.title_surname

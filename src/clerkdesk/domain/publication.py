@@ -25,7 +25,8 @@ STANDARD_EXEMPT_WORDING = (
 
 
 class MayBeExempt(Protocol):
-    exempt: bool
+    @property
+    def exempt(self) -> bool: ...  # read-only, so frozen dataclasses fit
 
 
 Entry = TypeVar("Entry", bound=MayBeExempt)

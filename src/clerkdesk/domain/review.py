@@ -1,7 +1,7 @@
 """Review findings: what a check found, where (as the minutes number it), and an optional fix."""
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -76,10 +76,6 @@ class Fix:
     level: int | None = None
     person_id: int | None = None
     status: AttendanceStatus | None = None
-
-    @property
-    def changes_text(self) -> bool:
-        return self.kind in (FixKind.REPLACE_TEXT, FixKind.EXPAND_ACRONYM)
 
 
 def text_fix(description: str, old_text: str, new_text: str,
@@ -181,10 +177,6 @@ def locate(minutes: MinutesView, scheme: ParagraphScheme) -> list[Located]:
 def in_minute_order(findings: Iterable[Finding]) -> list[Finding]:
     """Meeting-wide findings first, then by place in the minutes, then by check."""
     return sorted(findings, key=lambda f: (f.position, _CHECK_ORDER[f.check], f.message))
-
-
-def without_dismissed(findings: Iterable[Finding], dismissed: set[str]) -> Iterator[Finding]:
-    return (f for f in findings if f.key not in dismissed)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docx.document import Document
+from docx.text.paragraph import Paragraph
 
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.export import docx_styles as styles
@@ -21,13 +22,14 @@ Clean = Callable[[str], str]
 
 
 def _style_id(document: Document, name: str) -> str:
-    return document.styles[name].style_id
+    style_id: str = document.styles[name].style_id
+    return style_id
 
 
-def _add(document: Document, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+def _add(document: Document, text: str, style: str) -> Paragraph:
     """A paragraph in a ClerkDesk style, set by id (python-docx's setter scans every style)."""
     paragraph = document.add_paragraph(text)
-    paragraph._p.style = _style_id(document, style)  # noqa: SLF001
+    paragraph._p.style = _style_id(document, style)
     return paragraph
 
 
@@ -42,5 +44,5 @@ def write_heading(document: Document, minutes: MinutesView, clean: Clean) -> Non
     for label, names_text in attendance_sections(minutes.attendance):
         paragraph = _add(document, "", styles.ATTENDANCE)
         run = paragraph.add_run(f"{label}:")
-        run._r.style = _style_id(document, styles.ATTENDANCE_LABEL)  # noqa: SLF001
+        run._r.style = _style_id(document, styles.ATTENDANCE_LABEL)
         paragraph.add_run("\t" + clean(names_text))

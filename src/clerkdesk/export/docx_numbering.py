@@ -9,6 +9,7 @@ from html import escape
 from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
 from clerkdesk.domain.numbering import MAX_LEVEL, ParagraphScheme
@@ -163,7 +164,7 @@ class NumberingDefinitions:
         ))
         return num_id
 
-    def _append(self, element) -> None:  # noqa: ANN001 - lxml element
+    def _append(self, element: BaseOxmlElement) -> None:
         cleanup = self._numbering.find(qn("w:numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(element)

@@ -7,7 +7,9 @@ from collections.abc import Iterator, Sequence
 from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer, _Header
+from docx.text.paragraph import Paragraph
 
 from clerkdesk.export import docx_styles as styles
 
@@ -68,7 +70,7 @@ def number_pages(document: Document) -> None:
         paragraph._p.append(_field("NUMPAGES"))
 
 
-def _field(instruction: str):  # noqa: ANN202 - lxml element
+def _field(instruction: str) -> BaseOxmlElement:
     return parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r>'
         "</w:fldSimple>"
@@ -79,5 +81,5 @@ def _has_fields(footer: _Footer) -> bool:
     return any(el.tag in FIELD_TAGS for el in footer._element.iter())
 
 
-def _has_drawing(paragraph) -> bool:  # noqa: ANN001 - python-docx paragraph
+def _has_drawing(paragraph: Paragraph) -> bool:
     return any(el.tag in (qn("w:drawing"), qn("w:pict")) for el in paragraph._p.iter())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from docx.document import Document
+from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import qn
 
 from clerkdesk.domain.minutes import MinutesView
@@ -49,7 +50,7 @@ def set_properties(
     _drop_last_printed(props)
 
 
-def _drop_last_printed(props) -> None:  # noqa: ANN001 - python-docx CoreProperties
+def _drop_last_printed(props: CoreProperties) -> None:
     """A house template's 'last printed' date says nothing about these minutes."""
     element = props._element
     for printed in element.findall(qn("cp:lastPrinted")):

@@ -9,6 +9,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
 from docx.shared import Pt, RGBColor, Twips
 from docx.styles.style import BaseStyle, ParagraphStyle
 
@@ -169,7 +170,7 @@ def _heading_based(document: Document, style: ParagraphStyle, heading: str) -> N
         ppr.get_or_add_numPr().get_or_add_numId().val = 0
 
 
-def _paragraph_format(style, spec: StyleSpec) -> None:  # noqa: ANN001 - python-docx style
+def _paragraph_format(style: ParagraphStyle, spec: StyleSpec) -> None:
     fmt = style.paragraph_format
     if spec.left is not None:
         fmt.left_indent = Twips(spec.left)
@@ -212,7 +213,7 @@ def set_base_font(document: Document, name: str = BASE_FONT, size: float = BASE_
     fmt.line_spacing = 1.1
 
 
-def _set_fonts(rpr, name: str) -> None:  # noqa: ANN001 - lxml element
+def _set_fonts(rpr: CT_RPr, name: str) -> None:
     fonts = rpr.get_or_add_rFonts()
     for attribute in list(fonts.attrib):
         if attribute.endswith("Theme") or attribute.endswith("theme"):

@@ -12,6 +12,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.parts.numbering import NumberingPart
 from docx.shared import Twips
@@ -159,7 +160,7 @@ def _drop_package_extras(document: Document) -> None:
             rel.target_part._blob = MINIMAL_APP_XML  # no Company/Manager left from the template
 
 
-def _drop_rel(part, reltype: str) -> None:  # noqa: ANN001 - python-docx part
+def _drop_rel(part: Part, reltype: str) -> None:
     for rel_id, rel in list(part.rels.items()):
         if rel.reltype == reltype:
             del part.rels[rel_id]

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from docx.document import Document
 from docx.shared import Twips
+from docx.text.paragraph import Paragraph
 
 from clerkdesk.domain.enums import BULLET_LABEL, Audience, ParagraphStyle
 from clerkdesk.domain.meeting_times import SIGNATURE_LINE
@@ -86,14 +87,14 @@ class MinutesWriter:
             lines.append((DRAFT_TEXT, styles.HEADER))
         return lines
 
-    def _add(self, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+    def _add(self, text: str, style: str) -> Paragraph:
         return self._styled(xml_safe(text), style)
 
-    def _styled(self, text: str, style: str):  # noqa: ANN202 - python-docx paragraph
+    def _styled(self, text: str, style: str) -> Paragraph:
         """A new paragraph in a ClerkDesk style, set by its id: python-docx's own lookup
         searches every style for the default one on each paragraph (a third of export)."""
         paragraph = self.document.add_paragraph(text)
-        paragraph._p.style = self._style[style].style_id  # noqa: SLF001 - python-docx's setter
+        paragraph._p.style = self._style[style].style_id
         return paragraph
 
     def _item(self, item: ItemView) -> None:
@@ -164,7 +165,7 @@ class MinutesWriter:
             bold = _leading_prefix(line, prefix) if number == 0 else ""
             if bold:
                 run = paragraph.add_run(bold)
-                run._r.style = self._style[styles.RESOLVED_LABEL].style_id  # noqa: SLF001
+                run._r.style = self._style[styles.RESOLVED_LABEL].style_id
             paragraph.add_run(line[len(bold):])
 
 

@@ -135,7 +135,7 @@ def _root(data: bytes, expected: str) -> Element:
         raise NotModernGov("The site sent a web page instead of data (perhaps a login or error "
                            "page): check the address is the council's Modern.gov site.")
     try:
-        root = fromstring(data, forbid_dtd=True)
+        root: Element = fromstring(data, forbid_dtd=True)
     except (DefusedXmlException, ValueError) as error:
         raise NotModernGov("The site's answer contains declarations ClerkDesk refuses to read "
                            "(a DTD or entities), so nothing was imported.") from error

@@ -236,7 +236,8 @@ class _Builder:
     def _number(self, line: Line, following: Line | None) -> None:
         """An item number alone on its line: the title follows, or it numbers a paragraph."""
         title = _title_text(following) if following is not None else ""
-        if title and (following.heading or looks_like_title(title, strict=True)):
+        if following is not None and title and (
+                following.heading or looks_like_title(title, strict=True)):
             self.pending_label, self.title_next = line.label, True
         elif line.delimiter == ".":
             self._main(Line(Kind.MAIN, "", line.label, delimiter="."), following)

@@ -27,7 +27,8 @@ def w_val(element: Element | None, tag: str, default: str | None = None) -> str 
     child = element.find(W + tag)
     if child is None:
         return default
-    return child.get(W + "val", default)
+    value: str | None = child.get(W + "val", default)
+    return value
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,14 @@ class WordNumbering:
             for level, start in listed.start_overrides.items():
                 if 0 <= level < LEVELS:
                     counters[level] = start - 1
-        level = abstract.levels[ilvl]
-        counters[ilvl] = (counters[ilvl] if counters[ilvl] is not None else level.start - 1) + 1
+        definition = abstract.levels[ilvl]
+        previous = counters[ilvl]
+        counters[ilvl] = (previous if previous is not None else definition.start - 1) + 1
         for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = None
-        if level.num_fmt == "bullet":
+        if definition.num_fmt == "bullet":
             return "•", "bullet"
-        return _render(level, abstract, counters), level.num_fmt
+        return _render(definition, abstract, counters), definition.num_fmt
 
 
 def _level(lvl: Element) -> LevelDefinition:

@@ -62,7 +62,7 @@ class ModernGovClient:
 
     def __init__(self, site: str, *, timeout: float = TIMEOUT_SECONDS,
                  max_bytes: int = MAX_RESPONSE_BYTES, proxy: str | None = None,
-                 verify: ssl.SSLContext | None = None):
+                 verify: ssl.SSLContext | None = None) -> None:
         self.root = service_root(site)
         self.max_bytes = max_bytes
         self._cancelled = threading.Event()
@@ -108,7 +108,7 @@ class ModernGovClient:
                 seats.append(seat)
         return seats
 
-    def get(self, operation: str, **params: object) -> bytes:
+    def get(self, operation: str, **params: str | int) -> bytes:
         """The body of one GET to the service, at most `max_bytes`; one-sentence errors."""
         self._check_cancelled()
         url = f"{self.root}/{SERVICE}/{operation}"

@@ -22,12 +22,6 @@ def set_item_exempt(db: Database, item_id: int, paragraph: int | None) -> None:
         item.exempt, item.exempt_paragraph = paragraph is not None, paragraph
 
 
-def set_item_number(db: Database, item_id: int, label: str | None) -> None:
-    """Override the generated item number ('2A'); None or '' returns to automatic numbering."""
-    with db.transaction() as session:
-        get_or_fail(session, AgendaItem, item_id, "agenda item").number_label = label or None
-
-
 def reorder_items(db: Database, meeting_id: int, ordered_ids: Sequence[int]) -> None:
     with db.transaction() as session:
         rows = {

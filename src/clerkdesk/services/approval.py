@@ -115,9 +115,9 @@ def add_previous_minutes_item(db: Database, meeting_id: int) -> int | None:
     meeting. An agenda item already about the minutes is used rather than a second one."""
     from clerkdesk.domain.enums import ParagraphStyle, ResolutionForm
     from clerkdesk.domain.flag_fields import ResolutionFields
-    from clerkdesk.services.flag_rows import new_flag
     from clerkdesk.services.meetings import add_item_in
     from clerkdesk.services.paragraphs import add_paragraph_in
+    from clerkdesk.storage.flag_rows import new_flag
     from clerkdesk.storage.models import AgendaItem
 
     previous = previous_meeting(db, meeting_id)

@@ -12,7 +12,6 @@ from clerkdesk.domain.committee_settings import (
     CommitteeSettings,
     CommitteeSetup,
     missing_template_message,
-    settings_problem,
     setup_problem,
 )
 from clerkdesk.domain.house_style import HouseStyle
@@ -71,19 +70,6 @@ def committee_setup(db: Database, committee_id: int) -> CommitteeSetup:
             house_style=spelling.house_style_in(session, committee_id),
             dictionary=tuple(spelling.committee_words_in(session, committee_id)),
         )
-
-
-def update_committee_settings(
-    db: Database, committee_id: int, settings: CommitteeSettings
-) -> None:
-    """Save every setting at once, or nothing (ClerkDeskError says which rule was broken)."""
-    settings = settings.cleaned()
-    problem = settings_problem(settings)
-    if problem:
-        raise ClerkDeskError(problem)
-    with db.transaction() as session:
-        _write_settings(session, get_or_fail(session, Committee, committee_id, "committee"),
-                        settings)
 
 
 def save_committee_setup(

@@ -34,11 +34,11 @@ def list_committees(db: Database) -> list[tuple[int, str]]:
 def find_committee(db: Database, name_or_id: str) -> int | None:
     """A committee's id from its id, exact name, or a unique case-insensitive name fragment."""
     with db.transaction() as session:
-        if name_or_id.isdigit() and session.get(Committee, int(name_or_id)):
+        if name_or_id.isdigit() and session.get(Committee, int(name_or_id)) is not None:
             return int(name_or_id)
         rows = session.execute(select(Committee.id, Committee.name)).all()
-    exact = [row.id for row in rows if row.name.lower() == name_or_id.lower()]
-    partial = [row.id for row in rows if name_or_id.lower() in row.name.lower()]
+    exact: list[int] = [row.id for row in rows if row.name.lower() == name_or_id.lower()]
+    partial: list[int] = [row.id for row in rows if name_or_id.lower() in row.name.lower()]
     if exact:
         return exact[0]
     return partial[0] if len(partial) == 1 else None

@@ -16,11 +16,12 @@ from clerkdesk.domain.enums import (
     ResolutionForm,
     Role,
 )
+from clerkdesk.domain.flag_fields import RequestFields, ResolutionFields
 from clerkdesk.domain.mentions import person_token
 from clerkdesk.domain.name_checks import speaker_unless_apologising
 from clerkdesk.resources import resource_path
 from clerkdesk.services.committees import find_or_create_committee
-from clerkdesk.services.flags import add_request_in, add_resolution_in
+from clerkdesk.services.flags import add_flag_in
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
 from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.services.people import add_person_in, set_attendance_in, set_membership_in
@@ -65,9 +66,11 @@ def _item(session: Session, meeting_id: int, entry: dict[str, Any], ids: dict[st
             style=ParagraphStyle(para.get("style", "numbered")), speaker_id=speaker,
         )
         if "request" in para:
-            add_request_in(session, paragraph.id, para["text"], asked_of_body=para["request"])
+            add_flag_in(session, paragraph.id,
+                        RequestFields(what=para["text"], asked_of_body=para["request"]))
         if "resolution" in para:
-            add_resolution_in(session, paragraph.id, ResolutionForm(para["resolution"]))
+            add_flag_in(session, paragraph.id,
+                        ResolutionFields(form=ResolutionForm(para["resolution"])))
 
 
 def load_demo(db: Database, path: Path | None = None) -> int:

@@ -28,7 +28,8 @@ def _data_dir(language: str = MAIN_LANGUAGE) -> str:
 def _dictionary(language: str) -> Dictionary:
     from hunspell import Hunspell  # a C extension: imported only when spelling is wanted
 
-    return Hunspell(language, hunspell_data_dir=_data_dir(language))
+    dictionary: Dictionary = Hunspell(language, hunspell_data_dir=_data_dir(language))
+    return dictionary
 
 
 def dictionary(language: str) -> Dictionary:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import ParagraphStyle
@@ -164,10 +164,3 @@ def reorder_paragraphs(db: Database, item_id: int, ordered_ids: Sequence[int]) -
             raise ValueError("reorder must list every paragraph of the item exactly once")
         for position, paragraph_id in enumerate(ordered_ids):
             rows[paragraph_id].position = position
-
-
-def item_paragraph_count(db: Database, item_id: int) -> int:
-    with db.transaction() as session:
-        return session.scalar(
-            select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id)
-        ) or 0

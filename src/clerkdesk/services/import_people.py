@@ -33,7 +33,7 @@ class PeopleLinker:
     spellings of this import; a near miss is linked, never made a second person."""
 
     def __init__(self, session: Session, committee_id: int, conventions: NamingConventions,
-                 keep_separate: frozenset[str] = frozenset()):
+                 keep_separate: frozenset[str] = frozenset()) -> None:
         self.session = session
         self.committee_id = committee_id
         self.conventions = conventions

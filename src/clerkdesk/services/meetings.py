@@ -56,7 +56,7 @@ def add_item_in(
 ) -> AgendaItem:
     count = session.scalar(
         select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-    )
+    ) or 0
     position = count if position is None else max(0, min(position, count))
     session.execute(
         update(AgendaItem)
@@ -91,7 +91,7 @@ def append_items_in(session: Session, meeting_id: int, rows: Sequence[ItemRow]) 
         select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
     ) or 0
     if rows:
-        session.execute(insert(AgendaItem.__table__), [
+        session.execute(insert(AgendaItem.table()), [
             {"meeting_id": meeting_id, "position": count + offset, "title": row.title,
              "exempt": row.exempt, "exempt_paragraph": row.exempt_paragraph,
              "number_label": row.number_label}
@@ -104,7 +104,7 @@ def append_items_in(session: Session, meeting_id: int, rows: Sequence[ItemRow]) 
                  for item_id, row in zip(ids, rows, strict=True)
                  for position, title in enumerate(row.documents)]
     if documents:
-        session.execute(insert(SupportingDocument.__table__), documents)
+        session.execute(insert(SupportingDocument.table()), documents)
     return ids
 
 

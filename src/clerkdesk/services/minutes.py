@@ -41,8 +41,8 @@ from clerkdesk.domain.publication import published
 from clerkdesk.domain.resolutions import ResolutionStyle, resolution_lines, vote_line
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.clock import adjournments_of
-from clerkdesk.services.flag_rows import fields_of
 from clerkdesk.storage.database import Database
+from clerkdesk.storage.flag_rows import fields_of
 from clerkdesk.storage.models import (
     AgendaItem,
     Committee,

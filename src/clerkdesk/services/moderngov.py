@@ -87,14 +87,6 @@ def meeting_source(db: Database, meeting_id: int) -> tuple[str, int | None]:
         return meeting.committee.moderngov_site or "", meeting.moderngov_meeting_id
 
 
-def set_committee_source(db: Database, committee_id: int, site: str,
-                         site_committee_id: int | None) -> None:
-    with db.transaction() as session:
-        committee = get_or_fail(session, Committee, committee_id, "committee")
-        committee.moderngov_site = site.strip() or None
-        committee.moderngov_committee_id = site_committee_id
-
-
 def import_agenda(db: Database, agenda: SiteAgenda, committee_id: int | None = None,
                   site: str = "") -> int:
     """A new draft meeting from the site's agenda (items in order, exempt markers, documents);
@@ -153,7 +145,8 @@ def plan_membership(db: Database, committee_id: int,
                 "check the committee chosen in Committee settings › Source.")
         people = list(session.scalars(select(Person).where(Person.kind == PersonKind.MEMBER)))
         people.sort(key=lambda p: (p.id not in seats, p.id))
-        changes, matched = [], set()
+        changes: list[MemberChange] = []
+        matched: set[int] = set()
         for member in members:
             change = _member_change(member, people, seats, matched)
             if change is not None:

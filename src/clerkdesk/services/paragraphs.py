@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ def add_paragraph_in(
 ) -> Paragraph:
     count = session.scalar(
         select(func.count()).select_from(Paragraph).where(Paragraph.item_id == item_id)
-    )
+    ) or 0
     position = count if position is None else max(0, min(position, count))
     if position < count:
         session.execute(
@@ -75,7 +76,7 @@ def append_paragraphs_in(
     counts = dict(session.execute(
         select(Paragraph.item_id, func.count()).where(Paragraph.item_id.in_(list(rows)))
         .group_by(Paragraph.item_id)).all()) if rows else {}
-    values = [
+    values: list[dict[str, Any]] = [
         {"item_id": item_id, "position": counts.get(item_id, 0) + offset,
          "level": max(0, min(row.level, MAX_LEVEL)), "style": row.style, "text": row.text,
          "speaker_id": row.speaker_id}
@@ -83,14 +84,14 @@ def append_paragraphs_in(
     ]
     last_id = session.scalar(select(func.max(Paragraph.id))) or 0
     if values:
-        session.execute(insert(Paragraph.__table__), values)
+        session.execute(insert(Paragraph.table()), values)
     ids = dict(((item_id, position), pid) for pid, item_id, position in session.execute(
         select(Paragraph.id, Paragraph.item_id, Paragraph.position)
         .where(Paragraph.id > last_id)))
     mentions = [{"paragraph_id": ids[value["item_id"], value["position"]], "person_id": person}
                 for value in values for person in set(mentioned_ids(value["text"]))]
     if mentions:
-        session.execute(insert(ParagraphMention.__table__), mentions)
+        session.execute(insert(ParagraphMention.table()), mentions)
     written: dict[int, list[int]] = {item_id: [] for item_id in rows}
     for value in values:
         written[value["item_id"]].append(ids[value["item_id"], value["position"]])

@@ -56,7 +56,8 @@ def set_attendance_in(
     status: AttendanceStatus,
     substitute_for_id: int | None = None,
     remote: bool = False,
-) -> None:
+) -> Attendance:
+    """The person's attendance row at the meeting, created or updated."""
     row = session.scalars(
         select(Attendance).where(
             Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
@@ -67,10 +68,4 @@ def set_attendance_in(
         session.add(row)
     row.status, row.substitute_for_id, row.remote = status, substitute_for_id, remote
     session.flush()
-
-
-def set_attendance(
-    db: Database, meeting_id: int, person_id: int, status: AttendanceStatus, **extra: object
-) -> None:
-    with db.transaction() as session:
-        set_attendance_in(session, meeting_id, person_id, status, **extra)  # type: ignore[arg-type]
+    return row

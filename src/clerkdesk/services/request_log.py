@@ -14,7 +14,7 @@ from clerkdesk.domain.mentions import person_token, render
 from clerkdesk.domain.publication import may_carry, neutral_line
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.flag_records import (
+from clerkdesk.services.flags import (
     MeetingPlaces,
     meeting_flag_rows_in,
     meeting_places_in,
@@ -116,7 +116,7 @@ def log_in(
     today = today or dt.date.today()
     meeting_dates = dict(session.execute(
         select(Meeting.id, Meeting.date).where(Meeting.committee_id == committee_id)).all())
-    entries = []
+    entries: list[LogEntry] = []
     for meeting in _logged_meetings(session, committee_id):
         places = meeting_places_in(session, meeting.id)
         flags = [f for f in meeting_flag_rows_in(session, meeting.id)

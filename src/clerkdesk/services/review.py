@@ -6,13 +6,13 @@ until the clerk saves a glossary; saving an empty one, or one equal to the defau
 the default).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY, glossary_problem
+from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
 from clerkdesk.domain.attendance import ATTENDING, default_attending_status
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind
 from clerkdesk.domain.flag_checks import EarlierRequest
@@ -28,21 +28,20 @@ from clerkdesk.domain.review import (
     FixKind,
     ReviewSettings,
     in_minute_order,
-    settings_problem,
 )
 from clerkdesk.domain.review_checks import ReviewInput, review
 from clerkdesk.domain.spelling import SpellChecker
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.dictionaries import spell_checker
-from clerkdesk.services.flag_records import meeting_flag_rows_in
-from clerkdesk.services.flag_rows import fields_of
+from clerkdesk.services.flags import meeting_flag_rows_in
 from clerkdesk.services.minutes import conventions_of, load_minutes_in, name_lookup, person_names
 from clerkdesk.services.paragraphs import set_text_in
 from clerkdesk.services.people import set_attendance_in
 from clerkdesk.services.request_log import outstanding_before_in
 from clerkdesk.services.spelling import house_style_in, known_words_in
 from clerkdesk.storage.database import Database
+from clerkdesk.storage.flag_rows import fields_of
 from clerkdesk.storage.models import Attendance, Committee, Meeting, Paragraph
 from clerkdesk.storage.models_review import GlossaryEntry, ReviewDismissal
 
@@ -284,14 +283,6 @@ def review_settings(db: Database, committee_id: int) -> ReviewSettings:
         return settings_of(get_or_fail(session, Committee, committee_id, "committee"))
 
 
-def set_review_settings(db: Database, committee_id: int, settings: ReviewSettings) -> None:
-    problem = settings_problem(settings)
-    if problem:
-        raise ClerkDeskError(problem)
-    with db.transaction() as session:
-        write_settings(get_or_fail(session, Committee, committee_id, "committee"), settings)
-
-
 def write_settings(committee: Committee, settings: ReviewSettings) -> None:
     """Copy checked review settings onto the committee row."""
     committee.review_expects_resolution = settings.expects_resolution
@@ -311,18 +302,6 @@ def glossary(db: Database, committee_id: int) -> dict[str, str]:
     with db.transaction() as session:
         get_or_fail(session, Committee, committee_id, "committee")
         return glossary_in(session, committee_id)
-
-
-def set_glossary(db: Database, committee_id: int,
-                 entries: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
-    """Replace the committee's glossary; an empty one means the default glossary again."""
-    pairs = list(entries.items() if isinstance(entries, Mapping) else entries)
-    problem = glossary_problem(pairs)
-    if problem:
-        raise ClerkDeskError(problem)
-    with db.transaction() as session:
-        get_or_fail(session, Committee, committee_id, "committee")
-        replace_glossary_in(session, committee_id, pairs)
 
 
 def replace_glossary_in(session: Session, committee_id: int,

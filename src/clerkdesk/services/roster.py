@@ -122,8 +122,8 @@ def quorum_state(db: Database, meeting_id: int, at_item_id: int | None = None) -
         remote_counts = bool(meeting.committee.remote_counts_for_quorum)
         count = remote_only = 0
         for row in _attendance(session, meeting_id):
-            if not in_room_at(positions.get(row.arrived_at_item_id),
-                              positions.get(row.left_at_item_id), at):
+            if not in_room_at(_position_or_none(positions, row.arrived_at_item_id),
+                              _position_or_none(positions, row.left_at_item_id), at):
                 continue
             facts = (PersonKind(row.person.kind), roles.get(row.person_id),
                      AttendanceStatus(row.status))
@@ -181,8 +181,7 @@ def set_substitute_for(
                 set_attendance_in(session, meeting_id, for_person_id, AttendanceStatus.APOLOGIES)
         row = _attendance_row(session, meeting_id, person_id)
         if row is None:
-            set_attendance_in(session, meeting_id, person_id, AttendanceStatus.SUBSTITUTE)
-            row = _attendance_row(session, meeting_id, person_id)
+            row = set_attendance_in(session, meeting_id, person_id, AttendanceStatus.SUBSTITUTE)
         _change_status(row, AttendanceStatus.SUBSTITUTE)
         row.substitute_for_id = for_person_id
 
@@ -255,7 +254,7 @@ def update_person(db: Database, person_id: int, **changes: object) -> None:
         values = {name: getattr(current, name) for name in MAX_LENGTHS} | {"kind": current.kind}
         values |= changes
         values["kind"] = PersonKind(values["kind"])
-        fields = PersonFields(**values).cleaned()  # type: ignore[arg-type]
+        fields = PersonFields(**values).cleaned()
         problem = person_problem(fields, has_role=_has_any_role(session, person_id))
         if problem:
             raise ClerkDeskError(problem)
@@ -345,6 +344,11 @@ def _item_positions(session: Session, meeting_id: int) -> dict[int, int]:
         select(AgendaItem.id, AgendaItem.position).where(AgendaItem.meeting_id == meeting_id)
     ).all()
     return {item_id: position for item_id, position in rows}
+
+
+def _position_or_none(positions: dict[int, int], item_id: int | None) -> int | None:
+    """Where an arrival or departure item sits; None when not recorded or not on the agenda."""
+    return None if item_id is None else positions.get(item_id)
 
 
 def _position_of(positions: dict[int, int], item_id: int) -> int:

@@ -7,8 +7,9 @@ import functools
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import exc, select, text
+from sqlalchemy import Row, exc, select, text
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import Audience, FlagKind, MeetingStatus
@@ -16,6 +17,7 @@ from clerkdesk.domain.mentions import person_token, render
 from clerkdesk.domain.publication import audience_asking, shows_exempt, visible
 from clerkdesk.domain.search_highlight import highlight_spans
 from clerkdesk.domain.search_query import (
+    Expander,
     Part,
     QueryError,
     Term,
@@ -25,6 +27,7 @@ from clerkdesk.domain.search_query import (
     words_to_highlight,
 )
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.minutes import (
     NameOf,
     conventions_of,
@@ -142,7 +145,7 @@ def search(db: Database, query: str, filters: SearchFilters = SearchFilters(),
     return SearchResults(page, total, "" if use_index else FALLBACK_NOTICE)
 
 
-def _people_expander(session: Session):  # noqa: ANN202 - an Expander
+def _people_expander(session: Session) -> Expander:
     people = session.execute(select(Person.id, Person.given_name, Person.family_name)).all()
 
     @functools.cache
@@ -192,7 +195,7 @@ def _located_sql(hits: str, where: str) -> str:
     return f"WITH hits(doc) AS MATERIALIZED ({hits})\n" + "\nUNION ALL\n".join(arms)
 
 
-def _locate(session: Session, parts: Sequence[Part], also, filters: SearchFilters,  # noqa: ANN001
+def _locate(session: Session, parts: Sequence[Part], also: Expander, filters: SearchFilters,
             exempt: bool, use_index: bool, offset: int, limit: int,
             count: bool) -> tuple[int | None, list[SearchHit]]:
     """(how many hits in all - None if not counted, the hits of one page), newest first."""
@@ -240,7 +243,7 @@ def _where(filters: SearchFilters, exempt: bool, params: dict[str, object]) -> s
     return " AND ".join(conditions)
 
 
-def _hit(row) -> SearchHit:  # noqa: ANN001 - a result row
+def _hit(row: Row[Any]) -> SearchHit:
     date = row.date if isinstance(row.date, dt.date) else dt.date.fromisoformat(row.date)
     return SearchHit(
         doc_id=row.doc, kind=KIND_NAMES.get(row.kind, "paragraph"), meeting_id=row.meeting_id,
@@ -252,7 +255,7 @@ def _hit(row) -> SearchHit:  # noqa: ANN001 - a result row
 class _Filler:
     """Renders a page's texts (names as each committee writes them) with a few queries."""
 
-    def __init__(self, session: Session, parts: Sequence[Part], also) -> None:  # noqa: ANN001
+    def __init__(self, session: Session, parts: Sequence[Part], also: Expander) -> None:
         self.session, self.terms, self.also = session, words_to_highlight(parts), also
         self._names: dict[int, NameOf] = {}
         self._labels: dict[int, dict[int, str]] = {}
@@ -285,11 +288,13 @@ class _Filler:
     def _fill(self, hit: SearchHit, item: AgendaItem, texts: dict[int, str]) -> SearchHit:
         name_of = self._name_of(hit.meeting_id)
         if hit.kind == "paragraph":
+            assert hit.paragraph_id is not None  # a paragraph hit always names its paragraph
             stored = texts[hit.paragraph_id]
         elif hit.kind == "item":
             stored = item.title
         else:
-            stored = _flag_text(self.session.get(Flag, hit.doc_id // search_index.KINDS))
+            stored = _flag_text(get_or_fail(self.session, Flag, hit.doc_id // search_index.KINDS,
+                                            "flag"))
         body = render(stored, name_of)
         names = [name_of(int(token[2:-1])) for term in self.terms for token in self.also(term)]
         spans = highlight_spans(body, self.terms, names)
@@ -302,9 +307,9 @@ class _Filler:
                        committee=self._committees[hit.meeting_id])
 
     def _name_of(self, meeting_id: int) -> NameOf:
-        committee_id = self.session.get(Meeting, meeting_id).committee_id
+        committee_id = get_or_fail(self.session, Meeting, meeting_id, "meeting").committee_id
         if committee_id not in self._names:
-            committee = self.session.get(Committee, committee_id)
+            committee = get_or_fail(self.session, Committee, committee_id, "committee")
             self._names[committee_id] = name_lookup(
                 person_names(self.session, committee_id), conventions_of(committee))
         return self._names[committee_id]

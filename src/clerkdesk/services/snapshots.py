@@ -33,7 +33,8 @@ class ParagraphSnapshot:
 
     @property
     def id(self) -> int:
-        return self.row["id"]
+        row_id: int = self.row["id"]
+        return row_id
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def speaker_context(db: Database, meeting_id: int) -> SpeakerContext:
             .order_by(Paragraph.updated_at.desc())
             .limit(200)
         ).scalars()
-        recent = tuple(dict.fromkeys(speakers))[:RECENT_LIMIT]
+        recent = tuple(dict.fromkeys(s for s in speakers if s is not None))[:RECENT_LIMIT]
         candidates = tuple(
             prepare(Candidate(
                 id=p.id, display=_display(p, written_name(p, conventions)),

@@ -45,12 +45,6 @@ def house_style(db: Database, committee_id: int) -> HouseStyle:
         return house_style_in(session, committee_id)
 
 
-def set_house_style(db: Database, committee_id: int, style: HouseStyle) -> None:
-    with db.transaction() as session:
-        get_or_fail(session, Committee, committee_id, "committee")
-        write_house_style_in(session, committee_id, style)
-
-
 def write_house_style_in(session: Session, committee_id: int, style: HouseStyle) -> None:
     if style.second_language and style.second_language not in SECOND_LANGUAGES:
         raise ClerkDeskError(f"There is no {style.second_language} spelling dictionary.")

@@ -1,5 +1,6 @@
 """What the live-minutes window loads: a meeting's outline and one item's paragraphs."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -115,7 +116,7 @@ def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
         ]
 
 
-def meeting_date(db: Database, meeting_id: int):  # noqa: ANN201 - a datetime.date
+def meeting_date(db: Database, meeting_id: int) -> dt.date:
     """The date the meeting was (or will be) held."""
     with db.transaction() as session:
         return get_or_fail(session, Meeting, meeting_id, "meeting").date

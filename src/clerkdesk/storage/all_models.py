@@ -3,8 +3,8 @@
 A feature with tables of its own keeps them in its own module and adds one import here.
 """
 
-import clerkdesk.storage.models_history  # noqa: F401
-import clerkdesk.storage.models_review  # noqa: F401
+import clerkdesk.storage.models_history
+import clerkdesk.storage.models_review
 import clerkdesk.storage.models_spelling  # noqa: F401
 from clerkdesk.storage import (
     models,  # noqa: F401

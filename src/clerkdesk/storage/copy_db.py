@@ -4,7 +4,7 @@ and a content hash."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Integer, Table, func, select, text
@@ -80,7 +80,7 @@ def _refuse_non_empty(label: str, connection: Connection) -> None:
                            "only copies into an empty database, so nothing was changed.")
 
 
-def _batches(connection: Connection, table: Table):  # noqa: ANN202 - a generator of row dicts
+def _batches(connection: Connection, table: Table) -> Iterator[list[dict[str, object]]]:
     rows = connection.execute(select(table).order_by(*table.primary_key.columns))
     while chunk := rows.fetchmany(BATCH_ROWS):
         yield [{key: _without_nul(value) for key, value in row._mapping.items()}

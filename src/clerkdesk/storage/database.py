@@ -5,11 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url, select
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    exc,
+    make_url,
+    select,
+    update,
+)
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
@@ -37,8 +48,8 @@ CONNECT_TIMEOUT_S = 5
 READ_ONLY = "clerkdesk_read_only"  # execution option of the engine behind Database.reading()
 
 
-def _sqlite_pragmas(busy_timeout_ms: int):  # noqa: ANN202 - a connect-event listener
-    def set_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[DBAPIConnection, object], None]:
+    def set_pragmas(dbapi_connection: DBAPIConnection, _record: object) -> None:
         # Transactions are begun by _begin below, not by the sqlite3 module (which would
         # begin only at the first write, so a count read before an insert could go stale).
         dbapi_connection.isolation_level = None
@@ -52,7 +63,7 @@ def _sqlite_pragmas(busy_timeout_ms: int):  # noqa: ANN202 - a connect-event lis
     return set_pragmas
 
 
-def _begin(connection) -> None:  # noqa: ANN001 - a SQLAlchemy Connection
+def _begin(connection: Connection) -> None:
     """A write takes the lock when its transaction starts, so a second ClerkDesk on the same file
     waits (busy_timeout) instead of interleaving its read-then-write with ours; a read takes no
     lock (deferred), and WAL lets it run beside a writer."""
@@ -145,7 +156,7 @@ class Database:
             yield session
 
     @contextmanager
-    def _unit(self, sessions: sessionmaker) -> Iterator[Session]:
+    def _unit(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
         session = sessions()
         try:
             yield session
@@ -266,7 +277,8 @@ def _stored_version(database: Database) -> int | None:
 def _login(database: Database) -> str:
     """The user the server knows us as (libpq may have taken it from the OS or ~/.pgpass)."""
     with database.engine.connect() as connection:
-        return connection.exec_driver_sql("SELECT current_user").scalar_one()
+        user: str = connection.exec_driver_sql("SELECT current_user").scalar_one()
+        return user
 
 
 def _refuse_foreign_tables(database: Database, connection: Connection) -> None:
@@ -317,7 +329,7 @@ def _upgrade(database: Database, version: int) -> None:
                 log.info("upgrading schema from version %s", from_version)
                 step(connection)
             connection.execute(
-                Meta.__table__.update()
+                update(Meta)
                 .where(Meta.key == "schema_version")
                 .values(value=str(SCHEMA_VERSION))
             )

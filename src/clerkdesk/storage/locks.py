@@ -68,7 +68,8 @@ def _locked(session: Session, meeting_id: int | None) -> Meeting | None:
     return meeting if meeting is not None and meeting.status != "draft" else None
 
 
-def refuse_changes_to_approved_minutes(session: Session, _context, _instances) -> None:  # noqa: ANN001
+def refuse_changes_to_approved_minutes(session: Session, _context: object,
+                                       _instances: object) -> None:
     """SQLAlchemy before_flush hook."""
     with session.no_autoflush:
         for obj in [*session.new, *session.dirty, *session.deleted]:

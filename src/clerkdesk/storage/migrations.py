@@ -3,8 +3,12 @@
 import importlib
 import pkgutil
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
+
+if TYPE_CHECKING:  # alembic is imported only when a step runs
+    from alembic.operations import Operations
 
 from clerkdesk.storage import steps as _steps_package
 
@@ -33,7 +37,7 @@ def pending_steps(from_version: int) -> list[tuple[int, Step]]:
     return [(v, STEPS[v]) for v in range(from_version, SCHEMA_VERSION)]
 
 
-def operations(connection: Connection):  # noqa: ANN201 - alembic's Operations, imported lazily
+def operations(connection: Connection) -> "Operations":
     """Alembic's dialect-neutral schema operations bound to `connection` (for upgrade steps)."""
     from alembic.migration import MigrationContext
     from alembic.operations import Operations

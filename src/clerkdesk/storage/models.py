@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Table,
     Text,
     Time,
     UniqueConstraint,
@@ -38,7 +39,13 @@ def utcnow() -> dt.datetime:
 
 
 class Base(DeclarativeBase):
-    pass
+    @classmethod
+    def table(cls) -> Table:
+        """The model's own table, for bulk inserts (SQLAlchemy types `__table__` loosely)."""
+        table = cls.__table__
+        if not isinstance(table, Table):
+            raise TypeError(f"{cls.__name__} is not mapped to one table")
+        return table
 
 
 class Meta(Base):

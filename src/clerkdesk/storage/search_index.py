@@ -188,7 +188,7 @@ def ensure_index(connection: Connection) -> str:
     return "rebuilt"
 
 
-def _after_create(_metadata, connection: Connection, **_kw) -> None:  # noqa: ANN001 - event
+def _after_create(_metadata: object, connection: Connection, **_kw: object) -> None:
     if connection.dialect.name == "sqlite" and not index_exists(connection):
         create_index(connection)
 

@@ -432,19 +432,14 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return list(unique.values())
 
 
-def shortcut_text(spec: ActionSpec) -> str:
-    """The main shortcut as the user would read it, e.g. 'Ctrl+O'."""
-    sequences = key_sequences(spec)
-    return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
-
-
 def plain_text(spec: ActionSpec) -> str:
     return spec.text.replace("&", "")
 
 
 def keyboard_rows() -> list[tuple[str, str, tuple[str, ...]]]:
     """(where, what, keys) for every key ClerkDesk knows: the table in F1 and the README."""
-    rows = [("Minute editor", text, (QKeySequence(key.value).toString(),))
+    rows: list[tuple[str, str, tuple[str, ...]]] = [
+        ("Minute editor", text, (QKeySequence(key.value).toString(),))
             for key, text in EDITOR_KEY_HELP]
     rows += [(f"{spec.menu} menu", plain_text(spec), tuple(listed_keys(spec))) for spec in ACTIONS]
     rows += [(panel.where, panel.text, panel.keys) for panel in PANEL_KEYS]

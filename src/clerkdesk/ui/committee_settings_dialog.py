@@ -73,8 +73,7 @@ TEMPLATE_HELP = (
 
 
 class CommitteeSettingsDialog(QDialog):
-    """Edits a CommitteeSetup (settings, Word template, review settings and glossary);
-    `add_tab` lets later features join in."""
+    """Edits a CommitteeSetup (settings, Word template, review settings and glossary)."""
 
     def __init__(self, setup: CommitteeSetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,9 +112,6 @@ class CommitteeSettingsDialog(QDialog):
         self._refresh()
         self.name_edit.setFocus()
         self.resize(640, 440)
-
-    def add_tab(self, page: QWidget, title: str) -> int:
-        return self.tabs.addTab(page, title)
 
     # --- tabs ---------------------------------------------------------------------------------
 

@@ -83,7 +83,8 @@ def ask_meeting_date(parent: QWidget | None, file_name: str) -> dt.date | None:
     edit.setFocus()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return edit.date().toPython()
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())
 
 
 def import_minutes(parent: QWidget | None, db: Database, path: Path) -> int | None:

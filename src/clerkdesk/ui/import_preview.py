@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 def _key(key: ImportPreviewKey) -> Qt.Key:
-    return QKeySequence(key.value)[0].key()
+    return QKeySequence(key.value)[0].key()  # type: ignore[index]  # no __getitem__ in stubs
 
 
 _MARK_KEYS = {_key(ImportPreviewKey.ITEM): Mark.ITEM,

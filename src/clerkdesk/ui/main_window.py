@@ -27,6 +27,7 @@ from clerkdesk.ui.settings import (
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
     from clerkdesk.ui.actions import ActionId
+    from clerkdesk.ui.search_dialog import SearchDialog
 
 STATUS_TIMEOUT_MS = 8000
 PRELOAD_DELAY_MS = 300
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.browser)
         self.setCentralWidget(self.pages)
         self.action_map = create_actions(self)
-        self.search_dialog = None
+        self.search_dialog: SearchDialog | None = None
         self.meetings = MeetingController(self.pages, self.browser, self.settings, self.action_map)
         self.publishing = Publishing(self)
         self._build_menus()
@@ -235,7 +236,9 @@ class MainWindow(QMainWindow):
             from clerkdesk.ui.after_paint import AfterFirstPaint
 
             self.browser.set_database(None)
-            AfterFirstPaint(self.meetings.workspace.editor.viewport(),
+            workspace = self.meetings.workspace
+            assert workspace is not None  # just opened
+            AfterFirstPaint(workspace.editor.viewport(),
                             lambda: self._list_meetings_of(database))
             return
         self.browser.set_database(database)
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
             if not self.open_meeting(meeting_id):
                 return False
             workspace = self.meetings.workspace
+            assert workspace is not None  # just opened
         self.activateWindow()  # the search dialog had the focus
         workspace.jump_to(item_id, paragraph_id)
         return True

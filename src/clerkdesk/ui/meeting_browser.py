@@ -48,7 +48,8 @@ class MeetingBrowser(QSplitter):
         self._database: Database | None = None
         self._previews, self._preview_due = True, False
         # While the clerk types a filter, the selected meeting's minutes are drawn after a pause.
-        self._filtering, self._previewed = False, None
+        self._filtering = False
+        self._previewed: int | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_PAUSE_MS)
         self._preview_timer.timeout.connect(self._preview_after_filtering)
         self.model = MeetingListModel(self)
@@ -76,7 +77,8 @@ class MeetingBrowser(QSplitter):
     def _make_list_panel(self) -> QWidget:
         """The filter (type to narrow; committee, year, order) above the meetings list."""
         panel = QWidget(self)
-        self.filter_text = QLineEdit(panel, objectName="meetingFilterText", clearButtonEnabled=True)
+        self.filter_text: QLineEdit = QLineEdit(panel, objectName="meetingFilterText",
+                                                clearButtonEnabled=True)
         self.filter_text.setPlaceholderText("Type to filter: committee, date…")
         self.filter_text.setAccessibleName("Filter meetings")
         self.filter_text.textChanged.connect(self.apply_filter)

@@ -84,7 +84,8 @@ class MeetingController(QObject):
 
         if ask_leave_meeting(self.pages, reason, doing):
             return True
-        workspace.focus_editor()
+        if workspace is not None:
+            workspace.focus_editor()
         return False
 
     def autosave_now(self) -> bool:
@@ -150,8 +151,8 @@ class MeetingController(QObject):
             ActionId.UNDO: lambda w: w.stack.undo(),
             ActionId.REDO: lambda w: w.stack.redo(),
             ActionId.FIND: lambda w: w.find_bar.open_bar(),
-            ActionId.FIND_NEXT: lambda w: w.find_bar.find(),
-            ActionId.FIND_PREVIOUS: lambda w: w.find_bar.find(backwards=True),
+            ActionId.FIND_NEXT: lambda w: w.find_bar.find_next(),
+            ActionId.FIND_PREVIOUS: lambda w: w.find_bar.find_next(backwards=True),
             ActionId.REPLACE: lambda w: w.open_replace(),
             ActionId.INSERT_NAME: lambda w: w.speakers.open_picker("insert"),
             ActionId.INSERT_MEMBER: lambda w: w.speakers.insert_anonymous(),

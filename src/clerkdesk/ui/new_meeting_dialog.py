@@ -81,7 +81,9 @@ class NewMeetingDialog(QDialog):
         self.committee_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.committee_combo.addItems(names)
         self.committee_combo.setCurrentIndex(-1)
-        self.committee_combo.lineEdit().setPlaceholderText("Choose a committee or type a new name")
+        committee_line = self.committee_combo.lineEdit()  # there is one: the combo is editable
+        if committee_line is not None:
+            committee_line.setPlaceholderText("Choose a committee or type a new name")
         self.committee_hint = named(QLabel(self), "committeeHint", "Committee status")
         self.council_edit = named(QLineEdit(self), "councilEdit", "Council")
         self.council_edit.setPlaceholderText("Optional, e.g. Kent County Council")
@@ -160,7 +162,7 @@ class NewMeetingDialog(QDialog):
             committee=self.committee_name(),
             council=self.council_edit.text().strip(),
             date=self.date_edit.date() or dt.date.today(),
-            time=self.time_edit.time().toPython(),
+            time=_time_of(self.time_edit.time()),
             venue=self.venue_edit.text().strip(),
             agenda_text=self.agenda_edit.toPlainText(),
         )
@@ -192,3 +194,7 @@ def ask_new_meeting(parent: QWidget | None, db: Database) -> int | None:
         return None
     finally:
         dialog.deleteLater()
+
+
+def _time_of(time: QTime) -> dt.time:
+    return dt.time(time.hour(), time.minute(), time.second())

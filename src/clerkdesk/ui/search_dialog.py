@@ -12,8 +12,18 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QPainter, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -93,14 +103,16 @@ class HtmlDelegate(QStyledItemDelegate):
     """Draws an item's HTML_ROLE text (highlighted matches), unwrapped, over the selection."""
 
     @staticmethod
-    def _document(option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDocumentMargin(2)
         document.setDefaultFont(option.font)
         document.setHtml(index.data(HTML_ROLE) or "")
         return document
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         self.initStyleOption(option, index)
         option.text = ""
         style = option.widget.style() if option.widget else None
@@ -112,7 +124,8 @@ class HtmlDelegate(QStyledItemDelegate):
         self._document(option, index).drawContents(painter)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         self.initStyleOption(option, index)
         size = self._document(option, index).size()
         return QSize(int(size.width()), int(size.height()) + 2)
@@ -177,8 +190,8 @@ class SearchDialog(QDialog):
         self.exempt = QCheckBox("Include e&xempt (Part 2) items", self, objectName="searchExempt")
         for widget in (self.committee, self.status, self.flag_kind):
             widget.currentIndexChanged.connect(self.run_search)
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(self.run_search)
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.dateChanged.connect(self.run_search)
         self.exempt.toggled.connect(self.run_search)
         self.filters = QHBoxLayout()
         form = QFormLayout()
@@ -234,7 +247,8 @@ class SearchDialog(QDialog):
 
     @staticmethod
     def _date(edit: QDateEdit) -> dt.date | None:
-        return None if edit.date() == NO_DATE else edit.date().toPython()
+        day = edit.date()
+        return None if day == NO_DATE else dt.date(day.year(), day.month(), day.day())
 
     def run_search(self) -> None:
         from clerkdesk.services.search import search
@@ -254,8 +268,9 @@ class SearchDialog(QDialog):
     @staticmethod
     def _count_text(results: SearchResults) -> str:
         meetings = len({hit.meeting_id for hit in results.hits})
-        found = f"{results.total} result{'s' * (results.total != 1)}"
-        if results.total > len(results.hits):
+        total = len(results.hits) if results.total is None else results.total
+        found = f"{total} result{'s' * (total != 1)}"
+        if total > len(results.hits):
             return f"{found}; the first {len(results.hits)} are shown (newest first)."
         return f"{found} in {meetings} meeting{'s' * (meetings != 1)}."
 

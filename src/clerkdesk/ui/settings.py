@@ -47,7 +47,7 @@ class Settings:
         if isinstance(value, key.type):
             return value
         try:
-            return key.type(value)  # type: ignore[call-arg]
+            return key.type(value)
         except (TypeError, ValueError):
             return key.default
 

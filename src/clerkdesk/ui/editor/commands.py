@@ -15,6 +15,8 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services.editing import ParagraphChange
 
 if TYPE_CHECKING:
+    from clerkdesk.domain.enums import ParagraphStyle
+    from clerkdesk.services.snapshots import ParagraphSnapshot
     from clerkdesk.ui.editor.controller import EditorController
 
 Caret = tuple[int, int]
@@ -96,8 +98,8 @@ class ChangeCommand(EditorCommand):
         self.texts_before = texts_before
         self.caret_before, self.caret_after = caret_before, caret_after
         self.new_ids: list[int] = []
-        self.deleted = []
-        self.inserted_snapshots = []
+        self.deleted: list[ParagraphSnapshot] = []
+        self.inserted_snapshots: list[ParagraphSnapshot] = []
 
     def first_run(self) -> None:
         """Execute the change the first time (called by the controller before pushing)."""
@@ -167,8 +169,8 @@ class SpeakerCommand(EditorCommand):
 
 
 class StyleCommand(EditorCommand):
-    def __init__(self, controller: EditorController, item_id: int, pid: int, old: object,
-                 new: object) -> None:
+    def __init__(self, controller: EditorController, item_id: int, pid: int,
+                 old: ParagraphStyle, new: ParagraphStyle) -> None:
         super().__init__(controller, item_id, "Paragraph layout")
         self.pid, self.old, self.new = pid, old, new
 

@@ -372,6 +372,3 @@ class EditorController(QObject):
             self.editor.set_caret(pid, offset)
             self._caret_pid = pid
         self.editor.setFocus()
-
-    def current_paragraph(self) -> int | None:
-        return paragraph_id(self.editor.textCursor().block())

@@ -124,9 +124,6 @@ class NumberPainter:
         number = block.blockNumber()
         return self.labels[number] if number < len(self.labels) else ""
 
-    def visible_labels(self) -> list[str]:
-        return list(self.labels)
-
     def paint(self, clip: QRect) -> None:
         """Paint the margins of the paragraphs whose first line lies in `clip`.
 

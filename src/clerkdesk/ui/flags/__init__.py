@@ -1,1 +1,2 @@
-"""Flags on paragraphs: the inline form, the flags panel and the committee's request log."""
+"""Flagging paragraphs: the inline form at the caret, its undoable edits, the kind icons, and the
+committee's request log and outstanding-requests dialogs (the flags panel is ui.workspace's)."""

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from clerkdesk.domain.flag_fields import FlagFields
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flag_records
+from clerkdesk.services import flags
 
 if TYPE_CHECKING:
     from clerkdesk.ui.flags.flag_controller import FlagController
@@ -56,17 +56,17 @@ class AddFlagCommand(FlagCommand):
         super().__init__(controller, f"Flag as {label}", item_id, paragraph_id)
         self.fields = fields
         self.flag_id: int | None = None
-        self.snapshot = None
+        self.snapshot: flags.FlagSnapshot | None = None
 
     def apply(self) -> None:
         db = self.controller.db
         if self.snapshot is None:
-            self.flag_id = flag_records.add_flag(db, self.paragraph_id, self.fields)
+            self.flag_id = flags.add_flag(db, self.paragraph_id, self.fields)
         else:
-            flag_records.restore_flag(db, self.snapshot)
+            flags.restore_flag(db, self.snapshot)
 
     def revert(self) -> None:
-        self.snapshot = flag_records.delete_flag(self.controller.db, self.flag_id or 0)
+        self.snapshot = flags.delete_flag(self.controller.db, self.flag_id or 0)
 
 
 class UpdateFlagCommand(FlagCommand):
@@ -76,10 +76,10 @@ class UpdateFlagCommand(FlagCommand):
         self.flag_id, self.old, self.new = flag_id, old, new
 
     def apply(self) -> None:
-        flag_records.update_flag(self.controller.db, self.flag_id, self.new)
+        flags.update_flag(self.controller.db, self.flag_id, self.new)
 
     def revert(self) -> None:
-        flag_records.update_flag(self.controller.db, self.flag_id, self.old)
+        flags.update_flag(self.controller.db, self.flag_id, self.old)
 
 
 class RemoveFlagCommand(FlagCommand):
@@ -87,10 +87,11 @@ class RemoveFlagCommand(FlagCommand):
                  flag_id: int) -> None:
         super().__init__(controller, "Remove flag", item_id, paragraph_id)
         self.flag_id = flag_id
-        self.snapshot = None
+        self.snapshot: flags.FlagSnapshot | None = None
 
     def apply(self) -> None:
-        self.snapshot = flag_records.delete_flag(self.controller.db, self.flag_id)
+        self.snapshot = flags.delete_flag(self.controller.db, self.flag_id)
 
     def revert(self) -> None:
-        flag_records.restore_flag(self.controller.db, self.snapshot)
+        if self.snapshot is not None:  # applied before it can be undone
+            flags.restore_flag(self.controller.db, self.snapshot)

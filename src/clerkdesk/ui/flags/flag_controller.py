@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from clerkdesk.domain.enums import FlagKind, ParagraphStyle, PersonKind
 from clerkdesk.domain.flag_fields import (
@@ -17,7 +18,7 @@ from clerkdesk.domain.flag_fields import (
     ResolutionFields,
 )
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flag_records, generated_paragraphs, speakers
+from clerkdesk.services import flags, generated_paragraphs, speakers
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.flags.flag_commands import AddFlagCommand, FlagCommand, UpdateFlagCommand
 from clerkdesk.ui.flags.flag_form import TITLES, FlagForm
@@ -38,7 +39,7 @@ class FlagController(QObject):
         self.editor = editing_controller.editor
         # A sibling of the editor, not its child: keys the form does not use (Tab) must not
         # travel up into the editor and change the minutes.
-        self.form = FlagForm(self.editor.parentWidget())
+        self.form = FlagForm(_parent_of(self.editor))
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self.editor.setFocus)
         self.form.add_person = self._add_person
@@ -56,8 +57,8 @@ class FlagController(QObject):
     def edit(self, flag_id: int) -> None:
         """Open the form on an existing flag (the editor already shows its paragraph)."""
         try:
-            fields = flag_records.flag_fields(self.db, flag_id)
-            [record] = [r for r in flag_records.meeting_flags(self.db, self.meeting_id)
+            fields = flags.flag_fields(self.db, flag_id)
+            [record] = [r for r in flags.meeting_flags(self.db, self.meeting_id)
                         if r.id == flag_id]
         except (ClerkDeskError, ValueError) as error:
             self.errorReported.emit(str(error))
@@ -67,7 +68,7 @@ class FlagController(QObject):
 
     def _open(self, fields: FlagFields) -> None:
         people = {name: person_id for person_id, name in self.editing.outline().names.items()}
-        at = self.editor.viewport().mapTo(self.form.parentWidget(),
+        at = self.editor.viewport().mapTo(_parent_of(self.form),
                                           self.editor.cursorRect().bottomLeft())
         try:
             context = speakers.speaker_context(self.db, self.meeting_id)
@@ -89,7 +90,7 @@ class FlagController(QObject):
     def _bodies(self) -> list[str]:
         """Directorates and organisations already asked at this meeting, most recent first."""
         try:
-            records = flag_records.meeting_flags(self.db, self.meeting_id)
+            records = flags.meeting_flags(self.db, self.meeting_id)
         except ClerkDeskError:
             return []
         bodies = [r.fields.asked_of_body for r in reversed(records)
@@ -119,7 +120,7 @@ class FlagController(QObject):
             return
         item_id, pid, flag_id, old = self._target
         self._target = None
-        if flag_id is None:
+        if flag_id is None or old is None:  # a flag is edited with its old fields
             label = TITLES[_kind_of(fields)].lower()
             command: FlagCommand = AddFlagCommand(self, item_id, pid, fields, label)
         else:
@@ -144,7 +145,7 @@ class FlagController(QObject):
     def after_change(self, pid: int) -> None:
         """Refresh what shows flags: the margin marker, linked paragraphs and the panel."""
         try:
-            flagged = bool(flag_records.paragraph_flags(self.db, pid))
+            flagged = bool(flags.paragraph_flags(self.db, pid))
             changed = generated_paragraphs.refresh_generated(self.db, self.meeting_id)
         except ClerkDeskError as error:
             self.errorReported.emit(str(error))
@@ -181,3 +182,9 @@ def _kind_of(fields: FlagFields) -> FlagKind:
         ActionFields: FlagKind.ACTION, DeclarationFields: FlagKind.DECLARATION,
     }[type(fields)]
 
+
+def _parent_of(widget: QWidget) -> QWidget:
+    """The widget's parent (the editor and its popups always sit inside the workspace)."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return parent

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -65,7 +66,8 @@ class FlagForm(QFrame):
         # Adds a person typed into a person field to the roster; their id, or None on failure.
         self.add_person: Callable[[str, PersonKind], int | None] = lambda _name, _kind: None
         self._added: dict[str, int] = {}
-        self.fields: dict[str, QWidget] = {}
+        # The field widgets by key (line edits, combos, spin boxes, dates): each read its own way.
+        self.fields: dict[str, Any] = {}
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.body = QWidget(self)
@@ -95,6 +97,7 @@ class FlagForm(QFrame):
         self.message.hide()
         self.resize(WIDTH, self.sizeHint().height())
         parent = self.parentWidget()
+        assert parent is not None  # made with the editor's parent, and placed inside it
         x = max(0, min(at.x(), parent.width() - self.width()))
         y = at.y() if at.y() + self.height() < parent.height() else max(0, at.y() - self.height()
                                                                           - 24)
@@ -107,25 +110,30 @@ class FlagForm(QFrame):
     def _rebuild(self, fields: FlagFields, bodies: Sequence[str]) -> None:
         old = self.body
         self.body = QWidget(self)
-        self.layout().replaceWidget(old, self.body)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.replaceWidget(old, self.body)
         old.hide()
         old.setParent(None)  # out of the focus chain at once, not at deleteLater
         old.deleteLater()
         self.fields = {}
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
-        builder = {
-            FlagKind.REQUEST: self._request_fields,
-            FlagKind.RESOLUTION: self._resolution_fields,
-            FlagKind.ACTION: self._action_fields,
-            FlagKind.DECLARATION: self._declaration_fields,
-        }[self.kind]
-        builder(form, fields, bodies)
+        match fields:  # self.kind is the kind of these fields
+            case RequestFields():
+                self._request_fields(form, fields, bodies)
+            case ResolutionFields():
+                self._resolution_fields(form, fields, bodies)
+            case ActionFields():
+                self._action_fields(form, fields, bodies)
+            case DeclarationFields():
+                self._declaration_fields(form, fields, bodies)
         widgets = list(self.fields.values())
         for widget in widgets:
             widget.installEventFilter(self)
             if isinstance(widget, PersonField):  # after the completer's own filter: runs first
-                widget.completer().popup().installEventFilter(self)
+                if (popup := widget.completer().popup()) is not None:
+                    popup.installEventFilter(self)
         for first, second in zip(widgets, widgets[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -229,8 +237,9 @@ class FlagForm(QFrame):
     # --- keys and values --------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            popup = isinstance(watched, QLineEdit) and watched.completer() is not None and \
-                watched.completer().popup().isVisible()
+            completer = watched.completer() if isinstance(watched, QLineEdit) else None
+            shown = completer.popup() if completer is not None else None
+            popup = shown is not None and shown.isVisible()
             field = self._field_of_popup(watched) or (
                 watched if isinstance(watched, PersonField) else None)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and field is not None:

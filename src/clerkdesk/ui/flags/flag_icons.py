@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 
 from clerkdesk.domain.contrast import text_on
 from clerkdesk.domain.enums import FlagKind
@@ -62,7 +62,3 @@ def kind_pixmap(kind: FlagKind, size: int, palette: QPalette) -> QPixmap:
         painter.end()
         _cache[key] = pixmap
     return _cache[key]
-
-
-def kind_icon(kind: FlagKind, palette: QPalette, size: int = 16) -> QIcon:
-    return QIcon(kind_pixmap(kind, size, palette))

@@ -69,6 +69,8 @@ class PersonField(QLineEdit):
     def take_completion(self) -> None:
         """Put the highlighted (or first) completion into the field, as Enter in the list does."""
         popup = self.completer().popup()
+        if popup is None:
+            return
         index = popup.currentIndex()
         row = index.row() if index.isValid() else 0
         if popup.isVisible() and 0 <= row < self.rows.rowCount():
@@ -80,8 +82,8 @@ class PersonField(QLineEdit):
         self.rows.setStringList([c.display for c in matches])
         if matches:
             self.completer().complete()
-        else:
-            self.completer().popup().hide()
+        elif (popup := self.completer().popup()) is not None:
+            popup.hide()
 
     def _explain(self, text: str) -> None:
         problem = self.problem()

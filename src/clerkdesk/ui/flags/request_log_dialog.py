@@ -125,10 +125,10 @@ class RequestLogDialog(QDialog):
     def status_key(self, key: int) -> bool:
         if key not in KEYS or not 0 <= self.table.currentRow() < len(self.entries):
             return False
-        from clerkdesk.services.flag_records import set_request_status
+        from clerkdesk.services.flags import set_request_status
 
         entry = self.entries[self.table.currentRow()]
-        kind, status = KEYS[key]
+        kind, status = KEYS[Qt.Key(key)]
         if status is None:  # O: back to outstanding/open
             status = RequestStatus.OUTSTANDING if entry.kind == "request" else ActionStatus.OPEN
         elif kind != entry.kind:

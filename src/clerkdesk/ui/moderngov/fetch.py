@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -50,7 +50,8 @@ def run_fetch(parent: QWidget | None, site: str, label: str,
         dialogs.show_error(parent, "Modern.gov", str(error))
         return None
     dialog = _progress_dialog(parent, label)
-    relay, loop, outcome = _Relay(), QEventLoop(), {}
+    relay, loop = _Relay(), QEventLoop()
+    outcome: dict[str, tuple[object, object]] = {}
 
     def finish(result: object, error: object) -> None:
         outcome.setdefault("result", (result, error))
@@ -74,13 +75,13 @@ def run_fetch(parent: QWidget | None, site: str, label: str,
     dialog.deleteLater()
     if parent is not None:  # give the keyboard back to the window the clerk was in
         parent.window().activateWindow()
-    result, error = outcome["result"]
-    if isinstance(error, Cancelled):
+    result, failure = outcome["result"]
+    if isinstance(failure, Cancelled):
         return None
-    if error is not None:
-        dialogs.show_error(parent, "Modern.gov", str(error))
+    if failure is not None:
+        dialogs.show_error(parent, "Modern.gov", str(failure))
         return None
-    return result  # type: ignore[return-value]
+    return cast(T, result)  # what job returned, through the relay's untyped signal
 
 
 def _work(client: object, job: Callable[..., object], relay: _Relay) -> None:

@@ -54,9 +54,9 @@ def new_meeting_from_site(parent: QWidget | None, db: Database, committee_id: in
         return None
     dialog = SiteMeetingDialog(name, coming, parent)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is None:
             return None
-        chosen = dialog.chosen()
     finally:
         dialog.deleteLater()
     agenda = run_fetch(parent, site, "Reading the agenda…",

@@ -28,7 +28,7 @@ def meeting_line(meeting: SiteMeeting) -> str:
 
 class _ListDialog(QDialog):
     def __init__(self, parent: QWidget | None, object_name: str, title: str, intro: str,
-                 ok_text: str):
+                 ok_text: str) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setWindowTitle(title)
@@ -52,7 +52,7 @@ class SiteMeetingDialog(_ListDialog):
     """The committee's coming meetings (date, time, venue); Enter brings the chosen one."""
 
     def __init__(self, committee: str, meetings: Sequence[SiteMeeting],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, "siteMeetingDialog", "New meeting from Modern.gov",
                          f"Coming meetings of {committee} on the council's site:",
                          "&Create meeting")
@@ -71,7 +71,7 @@ class ChangesDialog(_ListDialog):
     """A preview of changes, each ticked; Space unticks one, Enter applies the ticked ones."""
 
     def __init__(self, object_name: str, title: str, intro: str, lines: Sequence[str],
-                 parent: QWidget | None = None, ok_text: str = "&Apply"):
+                 parent: QWidget | None = None, ok_text: str = "&Apply") -> None:
         super().__init__(parent, object_name, title, intro, ok_text)
         for line in lines:
             item = QListWidgetItem(line)

@@ -26,7 +26,7 @@ class SourceTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, site: str, committee_id: int | None, parent: QWidget | None = None):
+    def __init__(self, site: str, committee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "sourceTab", "Source")
         self.site_edit = named(QLineEdit(site, self), "moderngovSiteEdit", "Modern.gov site")

@@ -19,7 +19,7 @@ TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 class HistoryDialog(QDialog):
     """Accepted with `chosen` holding the stored text to restore."""
 
-    def __init__(self, revisions: list, current: str, names: dict[int, str],  # noqa: ANN001
+    def __init__(self, revisions: list, current: str, names: dict[int, str],
                  parent: QWidget | None = None) -> None:
         from clerkdesk.services.history import readable
 

@@ -72,7 +72,9 @@ class PersonDialog(QDialog):
         self.title_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.title_combo.addItems(["", *TITLES])
         self.title_combo.setEditText(initial.title)
-        self.title_combo.lineEdit().setMaxLength(MAX_LENGTHS["title"])
+        title_line = self.title_combo.lineEdit()  # there is one: the combo is editable
+        if title_line is not None:
+            title_line.setMaxLength(MAX_LENGTHS["title"])
         self.given_edit = _edit(self, initial, "given_name", "givenNameEdit", "Given name")
         self.family_edit = _edit(self, initial, "family_name", "familyNameEdit", "Family name")
         self.initials_edit = _edit(self, initial, "initials", "initialsEdit", "Initials")

@@ -70,8 +70,10 @@ class SubstituteDialog(QDialog):
             if not hidden and first_shown is None:
                 first_shown = item
         current = self.list.currentItem()
-        if current is None or current.isHidden():
+        if (current is None or current.isHidden()) and first_shown is not None:
             self.list.setCurrentItem(first_shown)
+        elif current is not None and current.isHidden():
+            self.list.setCurrentRow(-1)
 
     def accept(self) -> None:
         if self.chosen() is not None:

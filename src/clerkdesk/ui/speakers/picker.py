@@ -128,6 +128,7 @@ class SpeakerPicker(QFrame):
         self.filter.clear()
         self._refilter("")
         parent = self.parentWidget()
+        assert parent is not None  # made with the editor's parent, and placed inside it
         x = max(0, min(at.x(), parent.width() - self.width()))
         y = at.y() if at.y() + self.height() < parent.height() else max(0, at.y() - self.height()
                                                                           - 24)
@@ -146,7 +147,8 @@ class SpeakerPicker(QFrame):
         row_height = max(1, self.list.sizeHintForRow(0) if self.list.count() else 20)
         chrome = 2 * self.list.frameWidth()  # no spare pixels: they would show part of a row
         others = self.sizeHint().height() - self.list.height()
-        room = self.parentWidget().height() - others - chrome
+        parent = self.parentWidget()
+        room = (parent.height() if parent is not None else self.height()) - others - chrome
         rows = max(1, min(MAX_ROWS, self.list.count(), room // row_height))
         self.list.setFixedHeight(rows * row_height + chrome)
         self.resize(WIDTH, self.sizeHint().height())

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.name_checks import apologies_mentions
@@ -31,7 +31,7 @@ class SpeakerController(QObject):
         self.editor = editing.editor
         self.reload_names = reload_names
         # A sibling of the editor: keys the picker ignores must not reach the minutes.
-        self.picker = SpeakerPicker(self.editor.parentWidget())
+        self.picker = SpeakerPicker(_parent_of(self.editor))
         self.purpose = "insert"
         self.context: speakers.SpeakerContext | None = None
         self.picker.personChosen.connect(self._person_chosen)
@@ -118,3 +118,10 @@ class SpeakerController(QObject):
         """Backspace, Delete or an arrow pressed instead of a phrase acts in the paragraph."""
         self.editor.setFocus()
         QApplication.sendEvent(self.editor, event)
+
+
+def _parent_of(widget: QWidget) -> QWidget:
+    """The widget's parent (the editor and its popups always sit inside the workspace)."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return parent

@@ -69,6 +69,8 @@ class SpellingHighlighter(QSyntaxHighlighter):
 
     def _misspellings(self, text: str) -> list[Word]:
         """Typing changes a few characters of one block: only that stretch is checked again."""
+        if self.checker is None:
+            return []
         if self._last is None:
             found = self.checker.misspellings(text)
         else:
@@ -94,7 +96,8 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if self._deferred is None:
             return
         block, end = self._deferred
-        if block.isValid() and self._editor.textCursor().position() == block.position() + end:
+        if block.isValid() and self._editor is not None and \
+                self._editor.textCursor().position() == block.position() + end:
             return  # still at the end of that word
         self._deferred = None
         if block.isValid():

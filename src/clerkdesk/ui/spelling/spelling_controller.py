@@ -6,6 +6,8 @@ Signals: messageReported(str).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor
 
@@ -14,6 +16,10 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.editor.blocks import plain_format
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
+
+if TYPE_CHECKING:
+    from clerkdesk.services.spelling import MeetingWords
+    from clerkdesk.ui.spelling.highlighter import SpellingHighlighter
 
 # After the first paint, give the clerk the window before loading the dictionaries (~0.1 s).
 LOAD_DELAY_MS = 300
@@ -25,8 +31,9 @@ class SpellingController(QObject):
     def __init__(self, db, meeting_id: int, editor: MinuteEditor) -> None:  # noqa: ANN001
         super().__init__(editor)
         self.db, self.meeting_id, self.editor = db, meeting_id, editor
-        self.highlighter = None  # made on loading: nothing of spelling runs before the paint
-        self.words = None
+        # Made on loading: nothing of spelling runs before the paint.
+        self.highlighter: SpellingHighlighter | None = None
+        self.words: MeetingWords | None = None
         AfterFirstPaint(editor.viewport(),
                         lambda: QTimer.singleShot(LOAD_DELAY_MS, self.load))
 
@@ -44,9 +51,9 @@ class SpellingController(QObject):
         if self.highlighter is None:
             self.highlighter = SpellingHighlighter(self.editor.document(), self.editor)
         try:
-            self.words = meeting_words(self.db, self.meeting_id)
-            style = self.words.house_style
-            self.highlighter.set_checker(checker_for(self.words) if style.spelling else None)
+            words = self.words = meeting_words(self.db, self.meeting_id)
+            self.highlighter.set_checker(checker_for(words) if words.house_style.spelling
+                                         else None)
         except ClerkDeskError as error:
             self.messageReported.emit(str(error))
 
@@ -130,7 +137,7 @@ class SpellingController(QObject):
         try:
             if choice is Choice.REPLACE:
                 self._replace_selection(replacement)
-            elif choice is Choice.ADD:
+            elif choice is Choice.ADD and self.words is not None:
                 add_committee_word(self.db, self.words.committee_id, word)
                 self._reload()
             elif choice is Choice.IGNORE:

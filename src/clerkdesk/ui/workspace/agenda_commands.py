@@ -10,6 +10,7 @@ from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import agenda, meetings
 
 if TYPE_CHECKING:
+    from clerkdesk.services.snapshots import ItemSnapshot
     from clerkdesk.ui.workspace.agenda_controller import AgendaController
 
 
@@ -52,7 +53,7 @@ class AddItemCommand(AgendaCommand):
         super().__init__(controller, f"Add item “{title}”")
         self.title, self.position = title, position
         self.item_id: int | None = None
-        self.snapshot = None
+        self.snapshot: ItemSnapshot | None = None
 
     def apply(self) -> int:
         db = self.controller.db
@@ -100,13 +101,14 @@ class DeleteItemCommand(AgendaCommand):
     def __init__(self, controller: AgendaController, item_id: int, title: str) -> None:
         super().__init__(controller, f"Delete item “{title}”")
         self.item_id = item_id
-        self.snapshot = None
+        self.snapshot: ItemSnapshot | None = None
 
     def apply(self) -> None:
         self.snapshot = agenda.delete_item(self.controller.db, self.item_id)
 
     def revert(self) -> int:
-        agenda.restore_deleted_item(self.controller.db, self.snapshot)
+        if self.snapshot is not None:  # applied before it can be undone
+            agenda.restore_deleted_item(self.controller.db, self.snapshot)
         return self.item_id
 
 

@@ -5,6 +5,8 @@ Signals: moveRequested(item_id, target_row) when a row is dropped somewhere else
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -78,7 +80,7 @@ class AgendaModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         mime = QMimeData()
         if indexes:
             mime.setData(MIME_TYPE, QByteArray(str(self.items[indexes[0].row()].id).encode()))

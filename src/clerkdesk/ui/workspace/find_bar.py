@@ -17,7 +17,7 @@ class FindEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.bar.find(backwards=backwards)
+            self.bar.find_next(backwards=backwards)
         elif event.key() == Qt.Key.Key_Escape:
             self.bar.close_bar()
         else:
@@ -45,7 +45,7 @@ class FindBar(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.result)
         layout.addWidget(close)
-        self.edit.textEdited.connect(lambda _text: self.find(from_start_of_match=True))
+        self.edit.textEdited.connect(lambda _text: self.find_next(from_start_of_match=True))
         self.hide()
 
     def open_bar(self) -> None:
@@ -60,7 +60,7 @@ class FindBar(QWidget):
         self.hide()
         self.editor.setFocus()
 
-    def find(self, backwards: bool = False, from_start_of_match: bool = False) -> bool:
+    def find_next(self, backwards: bool = False, from_start_of_match: bool = False) -> bool:
         needle = self.edit.text()
         if not needle:
             self.result.clear()

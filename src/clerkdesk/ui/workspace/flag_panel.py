@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -75,9 +76,11 @@ def _status_matches(status: str, wanted: str | None) -> bool:
 class WrappingDelegate(QStyledItemDelegate):
     """Row heights for text wrapped at the list's width (Qt's own hint never wraps)."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                 ) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
+        if not isinstance(view, QTreeView):
+            return super().sizeHint(option, index)
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
@@ -237,8 +240,8 @@ class FlagPanel(QWidget):
             reopened = RequestStatus.OUTSTANDING if record.kind is FlagKind.REQUEST \
                 else ActionStatus.OPEN
             self.statusRequested.emit(record.id, reopened.value)
-        elif key in STATUS_KEYS and STATUS_KEYS[key][0] == record.kind:
-            self.statusRequested.emit(record.id, STATUS_KEYS[key][1].value)
+        elif key in STATUS_KEYS and STATUS_KEYS[Qt.Key(key)][0] == record.kind:
+            self.statusRequested.emit(record.id, STATUS_KEYS[Qt.Key(key)][1].value)
         else:
             return False
         return True

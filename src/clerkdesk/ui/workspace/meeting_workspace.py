@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flag_records, workspace
+from clerkdesk.services import flags, workspace
 from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.colours import Tone, fill_style
 from clerkdesk.ui.editor.autosave import Autosaver
@@ -231,7 +231,7 @@ class MeetingWorkspace(QMainWindow):
 
     def refresh_flags(self) -> None:
         try:
-            records = flag_records.meeting_flags(self.db, self.meeting_id)
+            records = flags.meeting_flags(self.db, self.meeting_id)
             self.flags.show_records(records)
             self.editor.numbers.show_flag_kinds(records)
         except ClerkDeskError as error:
@@ -264,7 +264,7 @@ class MeetingWorkspace(QMainWindow):
 
     def set_flag_status(self, flag_id: int, status: str) -> None:
         try:
-            flag_records.set_request_status(self.db, flag_id, status,
+            flags.set_request_status(self.db, flag_id, status,
                                             answered_at_meeting_id=self.meeting_id)
         except ClerkDeskError as error:
             self._error(str(error))

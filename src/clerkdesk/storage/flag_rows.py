@@ -1,4 +1,4 @@
-"""Convert between flag rows (joined-table models) and the domain's flag field dataclasses."""
+"""Flag rows (joined-table models) to and from the domain's flag field dataclasses."""
 
 import dataclasses
 from enum import StrEnum
@@ -19,7 +19,7 @@ from clerkdesk.storage.models import (
     ResolutionFlag,
 )
 
-MODEL_OF: dict[type, type[Flag]] = {
+MODEL_OF: dict[type[FlagFields], type[Flag]] = {
     RequestFields: RequestFlag,
     ResolutionFields: ResolutionFlag,
     ActionFields: ActionFlag,
@@ -41,7 +41,7 @@ def fields_of(flag: Flag) -> FlagFields:
     raise TypeError(f"unknown flag type {type(flag).__name__}")
 
 
-def _read(cls: type, flag: Flag, **converted: object) -> FlagFields:
+def _read(cls: type[FlagFields], flag: Flag, **converted: object) -> FlagFields:
     values = {f.name: getattr(flag, f.name) for f in dataclasses.fields(cls)}
     # Columns written without a value by older code read as the dataclass defaults.
     defaults = cls()
