@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_results import DATABASES as SIZES
+
 COMMITTEES = [
     ("Planning Committee", "Anyshire County Council"),
     ("SEND Sub-Committee", "Anyshire County Council"),
@@ -64,7 +66,6 @@ OFFICERS = 20
 CHUNK_MEETINGS = 100  # rows are built and inserted this many meetings at a time
 GENERATOR_VERSION = 2  # raise it when the rows change: cached databases are then remade
 CACHE = Path(__file__).resolve().parent / ".cache"
-SIZES = {"small": (200, 50_000), "large": (5_000, 1_000_000)}  # meetings, paragraphs
 
 
 @dataclass
