@@ -43,7 +43,7 @@ def collect(rounds: int, size: str) -> dict[str, list[Run]]:
         for number in range(rounds + 1):
             for name, command in commands.items():
                 setup.restore_settings()
-                shutil.rmtree(fresh, ignore_errors=True)
+                shutil.rmtree(fresh / "config", ignore_errors=True)
                 env = child_environment(fresh) if name == "list" else setup.env
                 result = run(command, env)
                 if number:  # the first round only warms caches
