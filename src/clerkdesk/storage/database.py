@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,6 +124,8 @@ class Database:
         self.upgrade_backup: Path | None = None
         self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
         self.checked_on: dt.date | None = None  # the file's last full check (storage.checked_files)
+        self._backup: threading.Thread | None = None
+        self._closed = False
 
     @property
     def label(self) -> str:
@@ -173,7 +176,17 @@ class Database:
             log.warning("daily backup failed: %s", error)
             return None
 
+    def start_daily_backup(self) -> None:
+        """`daily_backup` on a thread of its own: copying a ten-year file takes seconds, and
+        SQLite copies without holding Python's lock, so the window stays responsive."""
+        if self.path is not None and self._backup is None and not self._closed:
+            self._backup = threading.Thread(target=self.daily_backup, name="daily-backup")
+            self._backup.start()
+
     def close(self) -> None:
+        self._closed = True
+        if self._backup is not None:
+            self._backup.join()  # a backup is never left half-written
         self.engine.dispose()
         if self.path is not None and self.checked_on is not None:
             checked_files.remember(self.path, self.checked_on)  # a clean close vouches for it
