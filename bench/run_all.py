@@ -36,7 +36,7 @@ SCRIPTS: list[tuple[str, list[str], list[str], bool]] = [  # script, args, --qui
     ("bench_memory.py", [], ["--rounds", "1"], SIZED),
     ("bench_typing.py", [], ["--keys", "300"], False),
     ("bench_open.py", [], [], SIZED),
-    ("bench_export.py", [], [], False),
+    ("bench_export.py", [], [], SIZED),
     ("bench_people_filter.py", [], [], False),
     ("bench_open_checks.py", [], [], SIZED),
     ("bench_search.py", [], [], SIZED),
