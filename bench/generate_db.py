@@ -15,7 +15,8 @@ seed gives the same file.
 
 `cached(meetings, paragraphs)` keeps each size under bench/.cache/ (gitignored), named by the
 generator's and the schema's version, so `make bench` generates the 5,000-meeting /
-1,000,000-paragraph database once (about N s here) and reuses it.
+1,000,000-paragraph database once (49 s and 576 MB here, 0.3 GB of memory at most) and
+reuses it.
 """
 
 from __future__ import annotations
