@@ -94,3 +94,12 @@ def test_an_unreadable_record_only_means_checking(tmp_path, checks):
     checked_files.record_path().write_text("{not json", encoding="utf-8")
     open_database(path).close()
     assert checks == [path]
+
+
+def test_files_since_deleted_are_forgotten(tmp_path):
+    gone = make(tmp_path / "gone.sqlite")
+    kept = make(tmp_path / "kept.sqlite")
+    gone.unlink()
+    open_database(kept).close()
+    assert str(gone.resolve()) not in checked_files.record_path().read_text(encoding="utf-8")
+    assert checked_files.vouched(kept)

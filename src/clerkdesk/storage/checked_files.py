@@ -73,7 +73,8 @@ def remember(path: Path, checked: dt.date) -> None:
     """Record `path` as closed cleanly now, last fully checked on `checked`."""
     try:
         current = fingerprint(path)
-        records = _records()
+        records = {name: record for name, record in _records().items()
+                   if Path(name).exists()}  # files since deleted or moved are forgotten
         key = str(path.resolve())
         if current is None:
             records.pop(key, None)
