@@ -22,6 +22,23 @@ class Row:
     ratio: float | None  # value / baseline, when there is one
     target: str  # e.g. "<= 1.3x" or "< 150 ms"; "-" for a figure shown only to explain another
     met: bool
+    database: str = "-"  # the database the figure was taken on, e.g. "5,000 / 1M"
+
+
+# The two database sizes every start-up, open, switch, memory, search and export figure is
+# taken on: about one committee-heavy year, and ten years of a county council.
+DATABASES = {"small": (200, 50_000), "large": (5_000, 1_000_000)}  # meetings, paragraphs
+
+
+def database_label(size: str) -> str:
+    """'200 meetings / 50,000 paragraphs' for a size name of DATABASES."""
+    meetings, paragraphs = DATABASES[size]
+    return f"{meetings:,} meetings / {paragraphs:,} paragraphs"
+
+
+def add_size_argument(parser) -> None:  # noqa: ANN001 - an argparse parser
+    parser.add_argument("--size", choices=sorted(DATABASES), default="small",
+                        help="the generated database to measure on (bench/generate_db.py)")
 
 
 def write_rows(path: Path | str | None, rows: list[Row]) -> None:

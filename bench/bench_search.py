@@ -1,10 +1,11 @@
 """Search every meeting: first page of results, index size and build time, cost per save.
 
-On the large generated database (200 meetings, 50,000 paragraphs). Baselines in the same run:
+On a generated database (`--size small`: 200 meetings / 50,000 paragraphs; `large`: 5,000 /
+1,000,000). Baselines in the same run:
 the same search with plain LIKE matching (what ClerkDesk does without FTS5), the file without
 the index, and a paragraph save without the index's triggers. Targets (issue 15): first page
 < 50 ms (median), index < 30% of the file, build < 5 s, saving (so typing) unchanged.
-Run: .venv/bin/python bench/bench_search.py [--db EXISTING.sqlite]
+Run: .venv/bin/python bench/bench_search.py [--size small|large] [--db EXISTING.sqlite]
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_results import Row, write_rows
+from bench_results import DATABASES, Row, add_size_argument, database_label, write_rows
 
 QUERIES = ["transport", "waiting lists", '"Accelerated Progress Plan"', "consult*",
            "Hammond", "budget OR housing", "ratified September", "timescales NOT schools"]
@@ -136,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an existing large database (copied, not changed)")
     parser.add_argument("--json", help="write the key figures here for run_all.py")
+    add_size_argument(parser)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="clerkdesk-search-") as name:
         folder = Path(name)
@@ -144,15 +146,15 @@ def main(argv: list[str] | None = None) -> None:
             shutil.copy(args.db, path)
         else:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
-            from generate_db import generate
+            from generate_db import copy_to
 
-            generate(path)
+            copy_to(folder, *DATABASES[args.size])
         with_index, bare, build = sizes_and_build(path, folder)
         indexed, counted, plain = search_times(path)
         plain_save_path = without_triggers(path, folder)
         save_with, save_without = save_ms(path), save_ms(plain_save_path)
     growth = (with_index - bare) / bare
-    print("search, 200 meetings / 50,000 paragraphs")
+    print(f"search, {database_label(args.size)}")
     print(f"  first page (median)  {indexed:7.1f} ms   LIKE matching {plain:7.1f} ms")
     print(f"  (CPU time)           {CPU_MS['index']:7.1f} ms   LIKE matching "
           f"{CPU_MS['like']:7.1f} ms")

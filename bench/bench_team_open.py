@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bench_open import PARAGRAPHS, add_single_item_meeting, open_times
+from bench_open import PARAGRAPHS, add_meeting, open_times
 from bench_results import Row, ms, write_rows
 from generate_db import generate
 from PySide6.QtCore import QSettings
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     server.start()
     try:
         path = generate(folder / "open.sqlite", meetings=3, paragraphs=3 * PARAGRAPHS)
-        meeting_id = add_single_item_meeting(path)
+        meeting_id = add_meeting(path, 1)
         team = server.url(server.new_database())
         copy_database(str(path), team)
         sqlite_times = opens_on(str(path), meeting_id)

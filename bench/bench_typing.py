@@ -8,6 +8,8 @@ and to a plain QTextEdit holding the same text, alternating rounds so machine lo
 alike. Each key's time includes one pass of the event loop (layout, painting, and the autosave
 timer when it is due), as a clerk's keystroke would. Targets: per-key mean within 1.2x of the
 plain QTextEdit, editor p99 under 16 ms, opening or switching a 300-paragraph item under 150 ms.
+The cost of the spelling underlines is its own row: a second editor on the other item, without
+them, typed in the same alternating rounds.
 """
 
 from __future__ import annotations
@@ -153,8 +155,9 @@ def main(argv: list[str] | None = None) -> int:
 
         baseline = plain_edit(rig)
         overrides = plain_edit(rig, PythonOverrides)
+        unspelt = open_editor(meeting, 1)  # the other item, without the spelling underlines
         for widget, index in ((rig.editor, PARAGRAPHS // 2), (baseline, PARAGRAPHS // 2),
-                              (overrides, PARAGRAPHS // 2)):
+                              (overrides, PARAGRAPHS // 2), (unspelt.editor, PARAGRAPHS // 2)):
             block = widget.document().findBlockByNumber(index)
             cursor = QTextCursor(block)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
@@ -167,11 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         editor_times: list[float] = []
         plain_times: list[float] = []
         overrides_times: list[float] = []
+        unspelt_times: list[float] = []
         for start in range(0, args.keys, ROUND):
             chunk = keys[start:start + ROUND]
             editor_times += key_times(rig.editor, chunk)
             plain_times += key_times(baseline, chunk)
             overrides_times += key_times(overrides, chunk)
+            unspelt.editor.setFocus()
+            unspelt_times += key_times(unspelt.editor, chunk)
+            rig.editor.setFocus()
+        unspelt.autosaver.flush()
+        unspelt.close()
         rig.autosaver.flush()
         saves.restore()
         typed_ok = keys in rig.shown_rows()[PARAGRAPHS // 2][0]
@@ -181,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     editor_mean, plain_mean = statistics.mean(editor_times), statistics.mean(plain_times)
     ratio = editor_mean / plain_mean
     overrides_mean = statistics.mean(overrides_times)
+    unspelt_mean = statistics.mean(unspelt_times)
     p99 = percentile(editor_times, 0.99)
     switch = statistics.median(switches)
     checks = {
@@ -229,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             overrides_mean / plain_mean, "-", True),
         Row("Per keystroke, p99", f"{p99 * ms:.2f} ms", "one frame (16 ms)", None, "< 16 ms",
             checks["p99"]),
+        Row("Cost of spell check per keystroke (same editor with underlines on vs off)",
+            f"on {editor_mean * ms:.2f} ms", f"off {unspelt_mean * ms:.2f} ms",
+            editor_mean / unspelt_mean, "-", True),
     ])
     if leaking:
         print("note: this PySide6 leaks references to None/True (tests/support/refleak.py); "

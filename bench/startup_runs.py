@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -85,15 +86,23 @@ def child_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def prepare(folder: Path, meetings: int = 200, paragraphs: int = 50_000) -> Setup:
-    """Generate the database in `folder` and settings that remember its newest meeting.
+def prepare(folder: Path, size: str = "small", *, meetings: int | None = None,
+            paragraphs: int | None = None) -> Setup:
+    """A copy of the generated database of `size` in `folder` (or, given `meetings` and
+    `paragraphs`, a new one of that size: for tests), and settings that remember its newest
+    meeting.
 
     The generator runs in its own process: this one stays small, because a child's peak RSS
     as the kernel reports it is never below the RSS of the process that started it.
     """
     path = folder / "large.sqlite"
-    subprocess.run([sys.executable, str(GENERATOR), str(path), "--meetings", str(meetings),
-                    "--paragraphs", str(paragraphs)], check=True, stdout=subprocess.DEVNULL)
+    if meetings is not None and paragraphs is not None:
+        subprocess.run([sys.executable, str(GENERATOR), str(path), "--meetings", str(meetings),
+                        "--paragraphs", str(paragraphs)], check=True, stdout=subprocess.DEVNULL)
+    else:
+        made = subprocess.run([sys.executable, str(GENERATOR), "--cached", size], check=True,
+                              stdout=subprocess.PIPE, text=True)
+        shutil.copyfile(made.stdout.strip().splitlines()[-1], path)
     meeting_id, item_id, pid, offset = remembered_item(path)
     env = child_environment(folder / "home")
     home = folder / "home"

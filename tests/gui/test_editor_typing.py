@@ -3,7 +3,7 @@ holding exactly what the editor shows (texts, levels, order) once the autosaver 
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from support.editor_harness import build_database, open_editor, stored_rows, type_text
@@ -437,3 +437,33 @@ def test_undo_after_enter_leaves_the_caret_in_the_new_paragraph(make_rig):
     assert rig.autosaver.flush()
     assert file_texts(rig) == ["The Sub-Committee noted the report.",
                                "A Member asked about transport. Noted."]
+
+
+def test_margin_numbers_are_laid_out_once_not_on_every_key(make_rig, qtbot):
+    """Typing repaints the typed paragraph's first line on most keys: its number is drawn
+    from the text laid out at the first paint, and laid out again only for a new font."""
+    rig = make_rig(ITEM)
+    editor, numbers = rig.editor, rig.editor.numbers
+    editor.viewport().update()
+    qtbot.waitUntil(lambda: numbers.static_texts_made >= len(set(ITEM_LABELS)))
+    made = numbers.static_texts_made
+    block = editor.document().findBlockByNumber(1)
+    editor.setTextCursor(QTextCursor(block))
+    editor.setFocus()
+    painted = []
+    original = numbers._paint_block
+    numbers._paint_block = lambda *args: (painted.append(args[1].blockNumber()),
+                                          original(*args))
+    for _ in range(3):
+        type_text(editor, "now ")
+        qtbot.waitUntil(lambda: bool(painted))
+        painted.clear()
+    assert numbers.static_texts_made == made
+    assert numbers.labels == ITEM_LABELS
+    bigger = editor.font()
+    bigger.setPointSizeF(bigger.pointSizeF() + 4)
+    editor.setFont(bigger)
+    editor.viewport().update()
+    qtbot.waitUntil(lambda: numbers.static_texts_made >= made + len(set(ITEM_LABELS)))
+    assert_file_matches(rig)
+    assert stored_rows(rig.meeting.path, rig.item_id)[1][0].startswith("now now now Sarah")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 from clerkdesk.ui.settings import LAST_POSITIONS, Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from startup_runs import app_command, prepare, run
+from startup_runs import app_command, child_environment, prepare, run
 
 
 def test_probe_reports_first_paint_then_interactive_in_a_real_start(tmp_path):
@@ -23,6 +23,15 @@ def test_probe_reports_first_paint_then_interactive_in_a_real_start(tmp_path):
     assert 0 < started.marks["first-paint"] < started.marks["interactive"]
     assert started.details["interactive"].startswith(
         f"caret-in-editor meeting={setup.meeting_id} ")
+
+
+def test_probe_reports_the_meeting_list_when_no_meeting_reopens(tmp_path):
+    setup = prepare(tmp_path, meetings=3, paragraphs=90)
+    started = run(app_command(setup), child_environment(tmp_path / "fresh-home"))
+    assert started.returncode == 0, started.stderr_tail
+    assert "interactive" not in started.marks
+    assert 0 < started.marks["first-paint"] < started.marks["list-shown"]
+    assert started.details["list-shown"] == "meetings=3"
 
 
 def preview(window) -> str:

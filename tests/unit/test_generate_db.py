@@ -74,3 +74,35 @@ def test_same_seed_same_file_and_an_existing_file_is_never_overwritten(tmp_path,
         small, "SELECT text FROM paragraph ORDER BY id")
     with pytest.raises(FileExistsError):
         generate(small, meetings=1, paragraphs=1)
+
+
+def test_the_search_index_holds_every_paragraph_and_its_triggers_are_back(small):
+    from clerkdesk.storage.search_index import triggers_complete
+
+    db = open_database(small)
+    try:
+        with db.engine.begin() as connection:
+            assert triggers_complete(connection)
+            connection.exec_driver_sql(
+                "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+    finally:
+        db.close()
+    indexed = query(small, "SELECT count(*) FROM search_index WHERE search_index MATCH "
+                           "'committee' AND rowid % 8 = 0")
+    plain = query(small, "SELECT count(*) FROM paragraph WHERE text LIKE '%committee%'")
+    assert indexed == plain and plain[0][0] > 0
+    assert query(small, "SELECT count(*) FROM paragraph_revision")[0][0] > 0
+
+
+def test_a_cached_database_is_made_once_and_named_by_generator_and_schema(tmp_path,
+                                                                         monkeypatch):
+    import generate_db
+
+    monkeypatch.setattr(generate_db, "CACHE", tmp_path / "cache")
+    first = generate_db.cached(2, 20, seed=3)
+    stamp = first.stat().st_mtime_ns
+    assert generate_db.cached(2, 20, seed=3) == first and first.stat().st_mtime_ns == stamp
+    assert f"gen{generate_db.GENERATOR_VERSION}-schema{SCHEMA_VERSION}" in first.name
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [first.name]
+    copy = generate_db.copy_to(tmp_path, 2, 20, seed=3)
+    assert copy.read_bytes() == first.read_bytes() and copy != first

@@ -55,3 +55,22 @@ def test_every_listed_meeting_matches_and_none_that_matches_is_lost(
     listed = shown(meetings, chosen, order)
     assert all(chosen.matches(m) for m in listed)
     assert len(listed) == sum(chosen.matches(m) for m in meetings)
+
+
+def test_listing_without_typed_text_writes_out_no_dates(monkeypatch):
+    """Ten years are 5,000 meetings: the unfiltered list (every start-up) must not spell out
+    every meeting's date four ways; typed words spell each meeting's out once, not per key."""
+    import datetime as dt
+
+    from clerkdesk.domain import meeting_filter as module
+    from clerkdesk.domain.enums import MeetingStatus
+    from clerkdesk.domain.minutes import MeetingSummary
+
+    meetings = [MeetingSummary(n, dt.date(2016, 1, 1) + dt.timedelta(days=n), "Cabinet",
+                               MeetingStatus.DRAFT, 1) for n in range(300)]
+    module.searchable_text.cache_clear()
+    assert len(module.shown(meetings, module.MeetingFilter(committee_id=1, year=2016))) == 300
+    assert module.searchable_text.cache_info().currsize == 0
+    for typed in ("c", "ca", "cab", "cabinet 2016"):
+        module.shown(meetings, module.MeetingFilter(text=typed))
+    assert module.searchable_text.cache_info().misses == 300

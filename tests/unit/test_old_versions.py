@@ -84,6 +84,7 @@ ADDED_IN_VERSION = {
     12: ({"committee": {"exempt_wording"}}, set()),  # exempt item wording
     13: ({"meeting": {"export_accepted"}}, set()),  # Export anyway, per meeting
     14: ({"committee": {"time_form", "signature_block"}}, {"adjournment"}),  # the close
+    15: ({}, set()),  # lookup indexes (storage/indexes.py; tests/unit/test_lookup_indexes.py)
 }
 
 

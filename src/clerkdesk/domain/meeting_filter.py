@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from clerkdesk.domain.minutes import MeetingSummary
@@ -29,10 +30,15 @@ class MeetingFilter:
             return False
         if self.year is not None and meeting.date.year != self.year:
             return False
+        words = self.text.casefold().split()
+        if not words:  # the list as it opens: nothing to spell out
+            return True
         searchable = searchable_text(meeting)
-        return all(word in searchable for word in self.text.casefold().split())
+        return all(word in searchable for word in words)
 
 
+# Each key typed in the filter tests every meeting again: each one's text is made once.
+@lru_cache(maxsize=65_536)
 def searchable_text(meeting: MeetingSummary) -> str:
     """Committee, status and the date written the ways a clerk types it, case-folded."""
     date = meeting.date

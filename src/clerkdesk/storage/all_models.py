@@ -7,6 +7,7 @@ import clerkdesk.storage.models_history
 import clerkdesk.storage.models_review
 import clerkdesk.storage.models_spelling  # noqa: F401
 from clerkdesk.storage import (
+    indexes,  # noqa: F401 - the lookup indexes, created with the tables
     models,  # noqa: F401
     search_index,  # noqa: F401 - creates the index with the tables
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,7 @@ from clerkdesk.errors import (
     ParagraphConflict,
     StorageError,
 )
-from clerkdesk.storage import backups, search_index
+from clerkdesk.storage import backups, checked_files, search_index
 from clerkdesk.storage.all_models import Base
 from clerkdesk.storage.clerk import record_flag_changes
 from clerkdesk.storage.errors_map import storage_error
@@ -133,6 +134,9 @@ class Database:
         self.clerk: str | None = None
         self.upgrade_backup: Path | None = None
         self.notices: tuple[str, ...] = ()  # said once on opening (e.g. a crash log dropped)
+        self.checked_on: dt.date | None = None  # the file's last full check (storage.checked_files)
+        self._backup: threading.Thread | None = None
+        self._closed = False
 
     @property
     def label(self) -> str:
@@ -183,8 +187,20 @@ class Database:
             log.warning("daily backup failed: %s", error)
             return None
 
+    def start_daily_backup(self) -> None:
+        """`daily_backup` on a thread of its own: copying a ten-year file takes seconds, and
+        SQLite copies without holding Python's lock, so the window stays responsive."""
+        if self.path is not None and self._backup is None and not self._closed:
+            self._backup = threading.Thread(target=self.daily_backup, name="daily-backup")
+            self._backup.start()
+
     def close(self) -> None:
+        self._closed = True
+        if self._backup is not None:
+            self._backup.join()  # a backup is never left half-written
         self.engine.dispose()
+        if self.path is not None and self.checked_on is not None:
+            checked_files.remember(self.path, self.checked_on)  # a clean close vouches for it
 
 
 def open_database(
@@ -206,7 +222,8 @@ def open_database(
             database.close()
             raise storage_error(error) from error
         return database
-    facts = _check_path(path, create_folder, must_exist)
+    vouched = path.is_file() and checked_files.vouched(path)
+    facts = _check_path(path, create_folder, must_exist, quick_check=not vouched)
     # A URL object, not "sqlite:///{path}": a "?" or "#" in a file name is not a query string.
     engine = _make_engine(URL.create("sqlite", database=str(path)), busy_timeout_ms)
     database = Database(engine, path)
@@ -219,10 +236,12 @@ def open_database(
     except BaseException:
         database.close()
         raise
+    database.checked_on = (checked_files.checked_on(path) if vouched else None) or dt.date.today()
     return database
 
 
-def _check_path(path: Path, create_folder: bool, must_exist: bool) -> FileFacts:
+def _check_path(path: Path, create_folder: bool, must_exist: bool, *,
+                quick_check: bool = True) -> FileFacts:
     """What an existing file says about itself (version None when new); raises if it must not
     be opened."""
     if must_exist and not path.exists():
@@ -233,7 +252,7 @@ def _check_path(path: Path, create_folder: bool, must_exist: bool) -> FileFacts:
         path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         return FileFacts(schema_version=None)
-    facts = inspect_database_file(path)
+    facts = inspect_database_file(path, quick_check=quick_check)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StorageError(
             f"{path} is read-only (or its folder is), so ClerkDesk could not save to it. "

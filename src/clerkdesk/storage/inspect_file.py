@@ -63,8 +63,12 @@ def _settled(path: Path) -> bool:
     return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
 
 
-def inspect_database_file(path: Path) -> FileFacts:
-    """Read-only check of an existing file; raises with a clear message if it is not ours."""
+def inspect_database_file(path: Path, *, quick_check: bool = True) -> FileFacts:
+    """Read-only check of an existing file; raises with a clear message if it is not ours.
+
+    quick_check=False leaves out SQLite's whole-file check (for a file storage.checked_files
+    vouches for); the header, -wal, tables and version are checked all the same.
+    """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a ClerkDesk database file.")
     if path.stat().st_size == 0:
@@ -79,7 +83,7 @@ def inspect_database_file(path: Path) -> FileFacts:
         raise StorageError(f"{path} could not be opened: {error}") from error
     try:
         facts = _read_facts(path, connection)
-        if facts.schema_version is not None:
+        if facts.schema_version is not None and quick_check:
             _quick_check(path, connection)
     except sqlite3.DatabaseError as error:
         raise NotAClerkDeskDatabase(

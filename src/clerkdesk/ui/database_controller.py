@@ -147,5 +147,5 @@ class DatabaseController(QObject):
             )
         for notice in database.notices:  # e.g. an unfinished change from a crash left out
             self.notice.emit(notice)
-        # After the list has painted: the copy can take a moment on a large file.
-        QTimer.singleShot(0, database.daily_backup)
+        # After the list has painted, on a thread: the copy takes seconds on a large file.
+        QTimer.singleShot(0, database.start_daily_backup)

@@ -1,7 +1,8 @@
 """Start-up timing for bench/bench_startup.py: with CLERKDESK_BENCH_PAINT=1 the app prints
 `BENCH first-paint <epoch s>` after the main window's first paint and
 `BENCH interactive <epoch s>` once the reopened meeting's editor has painted with the caret in
-it, then quits. Nothing happens without the variable.
+it, or (no meeting to reopen) `BENCH list-shown <epoch s>` once the meeting list has painted
+its meetings, then quits. Nothing happens without the variable.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ def mark(name: str, detail: str = "") -> None:
 def watch(window) -> None:  # noqa: ANN001 - the MainWindow
     """Report the first paint of `window`, then the first paint of the reopened meeting."""
     AfterFirstPaint(window, lambda: mark("first-paint"), fallback_ms=None)
-    window.ready.connect(lambda: window.meetings.meetingOpened.connect(
-        lambda _meeting_id: _watch_editor(window)))
+    window.ready.connect(lambda: _watch_built(window))
     QTimer.singleShot(GIVE_UP_MS, lambda: _finish("gave-up", "no meeting was reopened"))
+
+
+def _watch_built(window) -> None:  # noqa: ANN001
+    window.meetings.meetingOpened.connect(lambda _meeting_id: _watch_editor(window))
+    window.browser.meetings_loaded.connect(lambda count: _watch_list(window, count))
 
 
 def _watch_editor(window) -> None:  # noqa: ANN001
@@ -42,6 +47,14 @@ def _watch_editor(window) -> None:  # noqa: ANN001
                                f"paragraphs={len(editor.paragraphs.ids())}")
 
     AfterFirstPaint(editor.viewport(), interactive, fallback_ms=None)
+
+
+def _watch_list(window, count: int) -> None:  # noqa: ANN001
+    """The list, when it is what the clerk sees first (no meeting was reopened over it)."""
+    if count and window.meetings.workspace is None:
+        view = window.browser.meeting_list
+        AfterFirstPaint(view.viewport(), lambda: _finish("list-shown", f"meetings={count}"),
+                        fallback_ms=None)
 
 
 def _finish(name: str, detail: str) -> None:

@@ -13,7 +13,7 @@ orphanTyped(text) for the first text typed into an empty item.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -34,6 +34,8 @@ from clerkdesk.ui.editor.numbers import NumberPainter
 
 Caret = tuple[int, int]  # (paragraph id, offset in block)
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_STYLE_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.PaletteChange,
+                            QEvent.Type.StyleChange})
 
 
 class MinuteEditor(QTextEdit):
@@ -295,6 +297,11 @@ class MinuteEditor(QTextEdit):
         self.textCursor().insertText(text, plain_format())
 
     # --- painting -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in _STYLE_CHANGES:
+            self.numbers.style_changed()
+        super().changeEvent(event)
+
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().paintEvent(event)
         self.numbers.paint(event.rect())

@@ -1,7 +1,10 @@
 """Draws minute numbers, meeting-clock stamps and flag markers beside the editor's paragraphs.
 
 Numbers are not text in the document: they are computed by the same domain function the
-export uses and painted in the space each block's left margin leaves free.
+export uses and painted in the space each block's left margin leaves free. Typing repaints the
+typed paragraph's first line on most keys, so each label, stamp and name is laid out once as a
+QStaticText (kept per text and font, made again when the editor's font or palette changes) and
+only drawn after that.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextBlock
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTextBlock, QTransform
 
 from clerkdesk.domain.clock import format_elapsed
 from clerkdesk.domain.enums import BULLET_LABEL, FlagKind, ParagraphStyle
@@ -34,10 +37,9 @@ LABEL_GAP = 10.0
 MARKER_SIZE = 12.0
 RESOLVED_LABEL = "RESOLVED"
 # Made once: combining Qt's Python enum flags costs microseconds on every paint.
-ALIGN_LABEL = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ELIDE = Qt.TextElideMode.ElideRight
 NO_PEN = Qt.PenStyle.NoPen
+STATIC_TEXTS_KEPT = 4096  # labels, stamps and names: a long meeting has a few hundred
 
 
 class NumberPainter:
@@ -51,10 +53,13 @@ class NumberPainter:
         self._font_key = ""
         self._font_cache: tuple[QFont, QFont] = (QFont(), QFont())
         self._elided: dict[tuple[str, str], str] = {}  # (name, font key) -> name as it fits
-        self._palette_key = -1
+        self._style_ready = False  # fonts, colours and static texts match the editor's
+        self._static: dict[tuple[str, bool], QStaticText] = {}  # (text, small font) -> laid out
+        self.static_texts_made = 0  # how many texts were laid out (for tests)
         self.flag_kinds: dict[int, tuple[FlagKind, ...]] = {}  # paragraph id -> kinds flagged
         self._muted = QColor()
         self._flag = QColor()
+        self._colour = QColor()
 
     def configure(self, scheme: ParagraphScheme, item_label: str) -> None:
         self.scheme, self.item_label = scheme, item_label
@@ -86,17 +91,51 @@ class NumberPainter:
         shown = self._elided.get(key)
         if shown is None:
             shown = self._elided[key] = painter.fontMetrics().elidedText(name, ELIDE, int(width))
-        painter.drawText(QRectF(left, top, width, height), ALIGN_LEFT, shown)
+        self._draw(painter, shown, small, True, left, top, height)
+
+    def style_changed(self) -> None:
+        """The editor's font or palette changed: fonts, colours and texts are made again."""
+        self._style_ready = False
 
     def _fonts(self) -> tuple[QFont, QFont]:
-        """The editor's font and a smaller one, made again only when the editor's font changes."""
-        font = self.editor.font()
-        if self._font_key != font.key():
+        """The editor's font and a smaller one, with the margin colours, made again only after
+        `style_changed`."""
+        if not self._style_ready:
+            font = self.editor.font()
             small = QFont(font)
             small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
             self._font_cache = (QFont(font), small)
             self._font_key = font.key()
+            palette = self.editor.palette()
+            self._muted = text_colour(Tone.MUTED, palette)
+            self._flag = text_colour(Tone.DANGER, palette)
+            self._colour = palette.text().color()
+            self._static.clear()
+            self._style_ready = True
         return self._font_cache
+
+    def _static_text(self, text: str, font: QFont, small: bool) -> QStaticText:
+        """`text` laid out once in `font` (the editor's, or its small one)."""
+        key = (text, small)
+        found = self._static.get(key)
+        if found is None:
+            if len(self._static) >= STATIC_TEXTS_KEPT:
+                self._static.clear()
+            found = QStaticText(text)
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.prepare(QTransform(), font)
+            self._static[key] = found
+            self.static_texts_made += 1
+        return found
+
+    def _draw(self, painter: QPainter, text: str, font: QFont, small: bool, x: float,
+              top: float, height: float, right: float | None = None) -> None:
+        """Draw `text` centred on the line from `top` to `top + height`, from `x` (or ending
+        at `right`)."""
+        static = self._static_text(text, font, small)
+        size = static.size()
+        left = x if right is None else right - size.width()
+        painter.drawStaticText(QPointF(left, top + (height - size.height()) / 2), static)
 
     def show_flag_kinds(self, records: Iterable) -> None:
         """Which kinds of flag each paragraph carries (FlagRecords), for the margin icons."""
@@ -107,13 +146,6 @@ class NumberPainter:
                 listed.append(record.kind)
         self.flag_kinds = {pid: tuple(listed) for pid, listed in kinds.items()}
         self.editor.viewport().update()
-
-    def _tones(self, palette: QPalette) -> None:
-        """Margin colours from the palette, worked out again only when it changes."""
-        if palette.cacheKey() != self._palette_key:
-            self._muted = text_colour(Tone.MUTED, palette)
-            self._flag = text_colour(Tone.DANGER, palette)
-            self._palette_key = palette.cacheKey()
 
     @property
     def stamp_colour(self) -> QColor:
@@ -138,8 +170,7 @@ class NumberPainter:
         block = self._block_at(layout, clip.top() + offset_y)
         painter: QPainter | None = None
         font, small = self._fonts()
-        colour = editor.palette().text().color()
-        self._tones(editor.palette())
+        colour = self._colour
         try:
             while block.isValid():
                 rect = layout.blockBoundingRect(block).translated(-offset_x, -offset_y)
@@ -177,15 +208,17 @@ class NumberPainter:
         text_left = margin + block.blockFormat().leftMargin()
         label = self.label_of(block)
         if label:
-            painter.setFont(small if label == RESOLVED_LABEL else font)
+            resolved = label == RESOLVED_LABEL
+            chosen = small if resolved else font
+            painter.setFont(chosen)
             painter.setPen(colour)
-            painter.drawText(QRectF(margin, top, text_left - margin - LABEL_GAP, height),
-                             ALIGN_LABEL, label)
+            self._draw(painter, label, chosen, resolved, margin, top, height,
+                       right=text_left - LABEL_GAP)
         stamp = format_elapsed(paragraph_elapsed(block))
         if stamp:
             painter.setFont(small)
             painter.setPen(self._muted)
-            painter.drawText(QRectF(2, top, 44, height), ALIGN_LEFT, stamp)
+            self._draw(painter, stamp, small, True, 2, top, height)
         speaker = paragraph_speaker(block)
         if speaker is not None:
             self._paint_speaker(painter, speaker, rect, top, height, small)
