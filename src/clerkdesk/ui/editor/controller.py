@@ -15,6 +15,7 @@ from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.errors import StorageError
 from clerkdesk.services import editing, workspace
+from clerkdesk.services.conflicts import TextBase
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
 from clerkdesk.services.snapshots import ParagraphSnapshot
 from clerkdesk.ui.editor import moves
@@ -83,10 +84,13 @@ class EditorController(QObject):
         if item is None:
             return
         pending = self.autosaver.pending
+        loaded = workspace.item_paragraphs(self.db, item_id)
+        self.autosaver.bases.update(
+            (p.id, TextBase(p.version, p.text)) for p in loaded if p.id not in pending)
         paragraphs = [
             ParagraphData(p.id, p.level, p.style, pending.get(p.id, p.text), p.elapsed_seconds,
                           p.flagged, p.speaker_id, p.generated)
-            for p in workspace.item_paragraphs(self.db, item_id)
+            for p in loaded
         ]
         self.item_id = item_id
         self.editor.load(paragraphs, outline.names, outline.scheme, item.label)
@@ -116,6 +120,7 @@ class EditorController(QObject):
             self.editor.paragraphs.tag_first_block(ParagraphData(pid, text=text,
                                                                  elapsed_seconds=self.elapsed_now()))
         self.editor.remember(pid, text)
+        self.autosaver.bases[pid] = TextBase(1, text)  # a new row's first version
         self.editor.numbers.relabel()
         item_id = self.item_id or 0
         command = ChangeCommand(self, item_id, "New paragraph", ParagraphChange(item_id), {},
@@ -264,6 +269,7 @@ class EditorController(QObject):
                 data = ParagraphData(new_id, new.level, new.style, new.text, new.elapsed_seconds)
                 paragraphs.insert(position, data)
                 self.editor.remember(new_id, new.text)
+        self.autosaver.bases.update(result.bases)
         self.editor.numbers.relabel()
         self.structureChanged.emit(change.item_id)
         return result
@@ -274,6 +280,18 @@ class EditorController(QObject):
         self.editor.remember(pid, text)
         self.autosaver.mark(pid, text)
         self.place_caret(caret)
+
+    def show_stored_text(self, pid: int, text: str) -> None:
+        """Show a text stored for a paragraph of the shown item (a colleague's, or a conflict's
+        outcome) without making it an edit of this clerk's; the caret stays where it was."""
+        caret = self.editor.caret()
+        try:
+            with self.editor.applying():
+                self.editor.paragraphs.set_text(pid, text)
+        except KeyError:  # not in the shown item
+            return
+        self.editor.remember(pid, text)
+        self.editor.set_caret(*caret)
 
     def set_level(self, pid: int, level: int) -> None:
         editing.set_levels(self.db, {pid: level})

@@ -36,6 +36,7 @@ from clerkdesk.ui.review.review_panel import ReviewPanel
 from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.spelling.spelling_controller import SpellingController
+from clerkdesk.ui.team.conflicts import ConflictResolver
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
 from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
@@ -67,6 +68,8 @@ class MeetingWorkspace(QMainWindow):
         self._build_toolbar()
         self.editing = EditorController(db, self.editor, self.stack, self.autosaver,
                                         lambda: self.outline, self.clock.elapsed_now)
+        self.conflicts = ConflictResolver(
+            self.editing, lambda person: self.outline.names.get(person, "[unknown]"))
         self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
                                        self.reload_outline, self.autosaver.flush)
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
