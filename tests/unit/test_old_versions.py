@@ -82,6 +82,7 @@ ADDED_IN_VERSION = {
     11: ({"paragraph_revision": {"clerk"}, "flag": {"changed_by"},  # team mode
           "meeting": {"approval_recorded_by"}, "paragraph": {"version"}}, set()),
     12: ({"committee": {"exempt_wording"}}, set()),  # exempt item wording
+    13: ({}, set()),  # team mode: change notices (PostgreSQL triggers only)
 }
 
 
