@@ -33,6 +33,7 @@ SCRIPTS: list[tuple[str, list[str], list[str]]] = [  # script, arguments, --quic
     ("bench_search.py", [], []),
     ("bench_spelling.py", [], ["--rounds", "1"]),
     ("bench_team_open.py", [], []),
+    ("bench_team_live.py", [], ["--rounds", "5"]),
     ("bench_import.py", [], ["--quick"]),
 ]
 
