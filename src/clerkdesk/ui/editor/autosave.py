@@ -21,7 +21,7 @@ from clerkdesk.services.conflicts import TextBase
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
-CONFLICT = "Another clerk changed this paragraph meanwhile; choose whose text to keep."
+CONFLICT = "Another clerk saved this paragraph too: choose whose text to keep."
 
 
 class Autosaver(QObject):
@@ -96,7 +96,7 @@ class Autosaver(QObject):
     def _report_conflicts(self, found: list[int]) -> None:
         self.last_error = CONFLICT
         self._saving_shown = False
-        self.stateChanged.emit(f"NOT SAVED — {CONFLICT}", False)
+        self.stateChanged.emit("NOT SAVED — choose whose text to keep", False)
         for paragraph_id in found:
             self.conflictFound.emit(paragraph_id)
 

@@ -58,7 +58,7 @@ class ConflictDialog(QDialog):
         self.pages.addWidget(self._merge_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(760, 520)
+        self.resize(760, 380)
         self.keep_mine.setFocus()
 
     def _choose_page(self, who: str, name_of: Callable[[int], str]) -> QWidget:
@@ -111,6 +111,7 @@ class ConflictDialog(QDialog):
 
     def _show_merge(self) -> None:
         self.pages.setCurrentIndex(1)
+        self.merged.moveCursor(self.merged.textCursor().MoveOperation.End)
         self.merged.setFocus()
 
     def _choose(self, choice: Choice) -> None:
