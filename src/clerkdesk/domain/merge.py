@@ -21,8 +21,8 @@ def merge_words(base: str, mine: str, theirs: str) -> Merged:
     "[mine: … | theirs: …]" for the clerk to settle."""
     parts: list[str] = []
     clean = True
-    tokens = [_TOKENS.findall(text) for text in (base, mine, theirs)]
-    for group in Merge3(*tokens).merge_groups():
+    words: list[list[str]] = [_TOKENS.findall(text) for text in (base, mine, theirs)]
+    for group in Merge3(words[0], words[1], words[2]).merge_groups():
         if group[0] == "conflict":
             clean = False
             parts.append(f"[mine: {''.join(group[2])} | theirs: {''.join(group[3])}]")

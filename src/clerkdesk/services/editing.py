@@ -77,8 +77,10 @@ def change_paragraphs(db: Database, change: ParagraphChange) -> ChangeResult:
 
 
 def _bases_of(session: Session, paragraph_ids: Sequence[int]) -> dict[int, TextBase]:
+    if not paragraph_ids:
+        return {}
     rows = session.execute(select(Paragraph.id, Paragraph.version, Paragraph.text)
-                           .where(Paragraph.id.in_(paragraph_ids))) if paragraph_ids else []
+                           .where(Paragraph.id.in_(paragraph_ids)))
     return {row.id: TextBase(row.version, row.text) for row in rows}
 
 
