@@ -131,3 +131,23 @@ def test_escape_keeps_the_paragraph_unsaved_and_typing_asks_again(qtbot, clash):
     type_text(rig.editor, " Later.")
     _resolve(qtbot, rig, lambda dialog: QTest.keyClick(focused(), Qt.Key.Key_K, Alt))
     assert _stored(rig, pid) == MINE + " Later."
+
+
+def test_enter_in_a_paragraph_a_colleague_changed_shows_theirs_and_changes_nothing(qtbot,
+                                                                                   tmp_path):
+    """The same check on a file shared by two ClerkDesks (no live updates there)."""
+    meeting = build_database(tmp_path / "shared.sqlite", [[(BASE, 0)]])
+    rig = open_editor(meeting)
+    qtbot.addWidget(rig.editor)
+    try:
+        pid = rig.editor.paragraphs.ids()[0]
+        colleague = open_database(meeting.path)
+        paragraphs.edit_text(colleague, pid, THEIRS)
+        colleague.close()
+        rig.editor.set_caret(pid, len("The Committee"))
+        QTest.keyClick(rig.editor, Qt.Key.Key_Return)
+        assert rig.errors and "Another clerk changed this paragraph" in rig.errors[-1]
+        assert rig.file_rows() == [(THEIRS, 0)]
+        assert rig.shown_rows() == [(THEIRS, 0)]
+    finally:
+        rig.db.close()

@@ -89,3 +89,19 @@ def test_the_merge_offered_keeps_both_changes(clerks):
     details = conflicts.conflict_details(db, first, "The Committee noted the report, as amended.",
                                          base)
     assert details.merged() == "The Sub-Committee noted the report, as amended."
+
+
+def test_a_split_over_a_colleagues_text_is_refused_whole(clerks):
+    from clerkdesk.services import editing
+
+    db, colleague, first, _second = clerks
+    base = _base(db, first)
+    paragraphs.edit_text(colleague, first, "Theirs.")
+    with db.reading() as session:
+        item = session.get(Paragraph, first).item_id
+    split = editing.ParagraphChange(item, texts={first: "The Committee"},
+                                    insert=[(1, editing.NewParagraph(" noted the report."))])
+    with pytest.raises(ParagraphConflict):
+        editing.change_paragraphs(db, split, {first: base})
+    assert _base(db, first).text == "Theirs."
+    assert editing.item_paragraph_count(db, item) == 2

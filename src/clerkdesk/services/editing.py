@@ -9,8 +9,13 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.conflicts import SaveOutcome, TextBase, save_texts_on_bases
-from clerkdesk.services.paragraphs import add_paragraph_in, set_text_in
+from clerkdesk.services.conflicts import (
+    SaveOutcome,
+    TextBase,
+    save_on_base_in,
+    save_texts_on_bases,
+)
+from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.services.snapshots import ParagraphSnapshot, restore_paragraph, snapshot_paragraph
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import AgendaItem, Paragraph
@@ -49,12 +54,17 @@ class ChangeResult:
     bases: dict[int, TextBase] = field(default_factory=dict)
 
 
-def change_paragraphs(db: Database, change: ParagraphChange) -> ChangeResult:
-    """Apply a compound edit (split, merge, paste, delete, and their undo) in one transaction."""
+def change_paragraphs(db: Database, change: ParagraphChange,
+                      bases: Mapping[int, TextBase] | None = None) -> ChangeResult:
+    """Apply a compound edit (split, merge, paste, delete, and their undo) in one transaction.
+
+    With `bases`, a paragraph whose text a colleague changed since is not written over:
+    ParagraphConflict, and nothing of the edit is stored.
+    """
     with db.transaction() as session:
         get_or_fail(session, AgendaItem, change.item_id, "agenda item")
         for paragraph_id, text in change.texts.items():
-            set_text_in(session, paragraph_id, text)
+            save_on_base_in(session, paragraph_id, text, (bases or {}).get(paragraph_id))
         rows = [get_or_fail(session, Paragraph, pid, "paragraph") for pid in change.delete]
         deleted = [snapshot_paragraph(p) for p in sorted(rows, key=lambda p: p.position)]
         for paragraph in rows:

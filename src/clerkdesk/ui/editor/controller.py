@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
-from clerkdesk.errors import StorageError
+from clerkdesk.errors import ParagraphConflict, StorageError
 from clerkdesk.services import editing, workspace
 from clerkdesk.services.conflicts import TextBase
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
@@ -143,7 +143,17 @@ class EditorController(QObject):
         except StorageError as error:
             self.report_error(str(error))
             return
+        except ParagraphConflict as error:  # a colleague's text: show it, change nothing
+            self.report_error(str(error))
+            self._show_stored()
+            return
         self.stack.push(command)
+
+    def _show_stored(self) -> None:
+        if self.item_id is not None:
+            caret = self.editor.caret()
+            self.show_item(self.item_id, force=True)
+            self.editor.set_caret(*caret)
 
     def _info(self, pid: int) -> tuple[int, ParagraphData]:
         block = self.editor.paragraphs.block(pid)
@@ -251,7 +261,7 @@ class EditorController(QObject):
     def apply_change(self, change: ParagraphChange) -> ChangeResult:
         if not self.autosaver.flush():
             raise StorageError(self.autosaver.last_error or "The database could not be written.")
-        result = editing.change_paragraphs(self.db, change)
+        result = editing.change_paragraphs(self.db, change, self.autosaver.bases)
         paragraphs = self.editor.paragraphs
         with self.editor.applying():
             for pid, text in change.texts.items():
