@@ -42,6 +42,7 @@ SCRIPTS: list[tuple[str, list[str], list[str], bool]] = [  # script, args, --qui
     ("bench_search.py", [], [], SIZED),
     ("bench_spelling.py", [], ["--rounds", "1"], False),
     ("bench_team_open.py", [], [], False),
+    ("bench_team_live.py", [], ["--rounds", "5"], False),
     ("bench_import.py", [], ["--quick"], False),
 ]
 

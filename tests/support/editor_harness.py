@@ -123,6 +123,7 @@ def open_editor(meeting: SampleMeeting, item_index: int = 0) -> EditorRig:
     from clerkdesk.ui.editor.autosave import Autosaver
     from clerkdesk.ui.editor.controller import EditorController
     from clerkdesk.ui.editor.minute_editor import MinuteEditor
+    from clerkdesk.ui.team.conflicts import ConflictResolver
     from support.refleak import shield
 
     shield()  # PySide6 6.12.0 would otherwise abort a typing process (see refleak)
@@ -135,6 +136,8 @@ def open_editor(meeting: SampleMeeting, item_index: int = 0) -> EditorRig:
         db, editor, stack, autosaver, lambda: workspace.meeting_outline(db, meeting.meeting_id),
         lambda: None,
     )
+    names = workspace.meeting_outline(db, meeting.meeting_id).names
+    ConflictResolver(controller, lambda person: names.get(person, "[unknown]"))
     rig = EditorRig(db, editor, stack, autosaver, controller, meeting)
     autosaver.stateChanged.connect(lambda message, ok: rig.states.append((message, ok)))
     controller.errorReported.connect(rig.errors.append)

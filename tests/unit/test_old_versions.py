@@ -85,6 +85,7 @@ ADDED_IN_VERSION = {
     13: ({"meeting": {"export_accepted"}}, set()),  # Export anyway, per meeting
     14: ({"committee": {"time_form", "signature_block"}}, {"adjournment"}),  # the close
     15: ({}, set()),  # lookup indexes (storage/indexes.py; tests/unit/test_lookup_indexes.py)
+    16: ({}, set()),  # team mode: change notices (PostgreSQL triggers only)
 }
 
 

@@ -9,7 +9,13 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.services._lookup import get_or_fail
-from clerkdesk.services.paragraphs import add_paragraph_in, set_text_in
+from clerkdesk.services.conflicts import (
+    SaveOutcome,
+    TextBase,
+    save_on_base_in,
+    save_texts_on_bases,
+)
+from clerkdesk.services.paragraphs import add_paragraph_in
 from clerkdesk.services.snapshots import ParagraphSnapshot, restore_paragraph, snapshot_paragraph
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import AgendaItem, Paragraph
@@ -44,14 +50,21 @@ class ParagraphChange:
 class ChangeResult:
     new_ids: list[int]
     deleted: list[ParagraphSnapshot]
+    # The version and text now stored for each paragraph the change wrote or created.
+    bases: dict[int, TextBase] = field(default_factory=dict)
 
 
-def change_paragraphs(db: Database, change: ParagraphChange) -> ChangeResult:
-    """Apply a compound edit (split, merge, paste, delete, and their undo) in one transaction."""
+def change_paragraphs(db: Database, change: ParagraphChange,
+                      bases: Mapping[int, TextBase] | None = None) -> ChangeResult:
+    """Apply a compound edit (split, merge, paste, delete, and their undo) in one transaction.
+
+    With `bases`, a paragraph whose text a colleague changed since is not written over:
+    ParagraphConflict, and nothing of the edit is stored.
+    """
     with db.transaction() as session:
         get_or_fail(session, AgendaItem, change.item_id, "agenda item")
         for paragraph_id, text in change.texts.items():
-            set_text_in(session, paragraph_id, text)
+            save_on_base_in(session, paragraph_id, text, (bases or {}).get(paragraph_id))
         rows = [get_or_fail(session, Paragraph, pid, "paragraph") for pid in change.delete]
         deleted = [snapshot_paragraph(p) for p in sorted(rows, key=lambda p: p.position)]
         for paragraph in rows:
@@ -68,7 +81,17 @@ def change_paragraphs(db: Database, change: ParagraphChange) -> ChangeResult:
                 elapsed_seconds=new.elapsed_seconds,
             )
             new_ids.append(paragraph.id)
-        return ChangeResult(new_ids, deleted)
+        session.flush()
+        written = [*change.texts, *(s.row["id"] for s in change.restore), *new_ids]
+        return ChangeResult(new_ids, deleted, _bases_of(session, written))
+
+
+def _bases_of(session: Session, paragraph_ids: Sequence[int]) -> dict[int, TextBase]:
+    if not paragraph_ids:
+        return {}
+    rows = session.execute(select(Paragraph.id, Paragraph.version, Paragraph.text)
+                           .where(Paragraph.id.in_(paragraph_ids)))
+    return {row.id: TextBase(row.version, row.text) for row in rows}
 
 
 def _shift_from(session: Session, item_id: int, position: int) -> None:
@@ -95,13 +118,14 @@ def insert_paragraphs(
         return ids
 
 
-def save_texts(db: Database, texts: Mapping[int, str]) -> None:
-    """Store several paragraphs' text in one transaction; ids deleted meanwhile are skipped."""
-    with db.transaction() as session:
-        existing = set(session.scalars(select(Paragraph.id).where(Paragraph.id.in_(texts))))
-        for paragraph_id, text in texts.items():
-            if paragraph_id in existing:
-                set_text_in(session, paragraph_id, text)
+def save_texts(db: Database, texts: Mapping[int, str],
+               bases: Mapping[int, TextBase] | None = None) -> SaveOutcome:
+    """Store several paragraphs' text in one transaction; ids deleted meanwhile are skipped.
+
+    With `bases` (what the editor loaded or last saved), a paragraph another clerk changed
+    meanwhile is not stored but listed in the outcome's conflicts.
+    """
+    return save_texts_on_bases(db, texts, bases or {})
 
 
 def _close_gap(session: Session, item_id: int) -> None:

@@ -37,8 +37,10 @@ def _phase(session: Session, paragraph: Paragraph) -> str:
     return "review" if ended else "meeting"
 
 
-def record_change(session: Session, paragraph: Paragraph, before: str, after: str) -> None:
-    """Add to the paragraph's latest revision if it is still going, else start a new one."""
+def record_change(session: Session, paragraph: Paragraph, before: str, after: str,
+                  new_revision: bool = False) -> None:
+    """Add to the paragraph's latest revision if it is still going, else start a new one
+    (always with `new_revision`: a save over a colleague's text keeps theirs as a revision)."""
     if before == after:
         return
     now = utcnow()
@@ -50,8 +52,8 @@ def record_change(session: Session, paragraph: Paragraph, before: str, after: st
         .order_by(ParagraphRevision.id.desc())
         .limit(1)
     ).first()
-    if latest is not None and latest.phase == phase and now - latest.at < PAUSE \
-            and latest.after == before and latest.clerk == clerk:
+    if not new_revision and latest is not None and latest.phase == phase \
+            and now - latest.at < PAUSE and latest.after == before and latest.clerk == clerk:
         latest.after, latest.at = after, now
         return
     session.add(ParagraphRevision(paragraph_id=paragraph.id, started_at=now, at=now,

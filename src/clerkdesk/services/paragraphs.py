@@ -116,13 +116,15 @@ def add_paragraph(
 
 def set_text_in(session: Session, paragraph_id: int, text: str,
                 expected_version: int | None = None) -> Paragraph:
-    """Store the text; with `expected_version`, only if nobody saved the paragraph since."""
+    """Store the text; with `expected_version`, only if nobody saved the paragraph since (and
+    then as a revision of its own, so a colleague's text it replaces stays in the history)."""
     from clerkdesk.services.history import record_change
 
     paragraph = get_or_fail(session, Paragraph, paragraph_id, "paragraph")
     if expected_version is not None and paragraph.version != expected_version:
         raise ParagraphConflict(paragraph_id, paragraph.text, paragraph.version)
-    record_change(session, paragraph, paragraph.text, text)
+    record_change(session, paragraph, paragraph.text, text,
+                  new_revision=expected_version is not None)
     paragraph.text = text
     session.flush()
     _sync_mentions(session, paragraph)

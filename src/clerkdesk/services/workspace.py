@@ -53,6 +53,7 @@ class EditableParagraph:
     flagged: bool
     speaker_id: int | None = None
     generated: bool = False  # written from request flags and still linked to them
+    version: int = 1  # raised by every save (team mode: a save names the version it is based on)
 
 
 def meeting_outline(db: Database, meeting_id: int) -> MeetingOutline:
@@ -105,13 +106,14 @@ def item_paragraphs(db: Database, item_id: int) -> list[EditableParagraph]:
             .where(Paragraph.item_id == item_id)))
         rows = session.execute(
             select(Paragraph.id, Paragraph.level, Paragraph.style, Paragraph.text,
-                   Paragraph.elapsed_seconds, Paragraph.speaker_id, Paragraph.generated)
+                   Paragraph.elapsed_seconds, Paragraph.speaker_id, Paragraph.generated,
+                   Paragraph.version)
             .where(Paragraph.item_id == item_id)
             .order_by(Paragraph.position)
         )
         return [
             EditableParagraph(r.id, r.level, ParagraphStyle(r.style), r.text, r.elapsed_seconds,
-                              r.id in flagged, r.speaker_id, bool(r.generated))
+                              r.id in flagged, r.speaker_id, bool(r.generated), r.version)
             for r in rows
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -100,13 +101,19 @@ def _with_driver(url: str | URL) -> str | URL:
     return url
 
 
-def _connect_args(url: str | URL) -> dict[str, int]:
+def _connect_args(url: str | URL) -> dict[str, int | str]:
     """A team database that stops answering (the network dropped) fails in seconds instead of
-    freezing the window until the operating system gives up."""
+    freezing the window until the operating system gives up. Each open team database names
+    its connections "ClerkDesk <random>", so a window knows its own change notices."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-        return {"connect_timeout": CONNECT_TIMEOUT_S}
-    return {}
+    if parsed.get_backend_name() != "postgresql":
+        return {}
+    args: dict[str, int | str] = {}
+    if "connect_timeout" not in parsed.query:
+        args["connect_timeout"] = CONNECT_TIMEOUT_S
+    if "application_name" not in parsed.query:
+        args["application_name"] = f"ClerkDesk {secrets.token_hex(4)}"
+    return args
 
 
 def _shown(url: str | URL) -> str:
@@ -330,7 +337,11 @@ def _prepare(database: Database, version: int | None) -> None:
 
 
 def _create_schema(database: Database) -> None:
+    from clerkdesk.storage import change_notices
+
     Base.metadata.create_all(database.engine)
+    with database.engine.begin() as connection:
+        change_notices.install(connection)
     with database.transaction() as session:
         session.merge(Meta(key="application", value=APP_ID))
         session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))

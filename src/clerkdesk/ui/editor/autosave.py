@@ -3,7 +3,11 @@
 Pending texts are held here (not only in the editor), so a failed save keeps them in memory
 across item changes and retries until the disk accepts them.
 
-Signals: stateChanged(message: str, ok: bool).
+Team mode: each save is based on the version and text the editor loaded or last saved
+(`bases`); a paragraph another clerk changed meanwhile is held aside (`conflicts`, still
+unsaved) and conflictFound(paragraph_id) asks the clerk whose text to keep.
+
+Signals: stateChanged(message: str, ok: bool), conflictFound(paragraph_id: int).
 """
 
 from __future__ import annotations
@@ -13,18 +17,23 @@ import datetime as dt
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services.conflicts import TextBase
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
+CONFLICT = "Another clerk saved this paragraph too: choose whose text to keep."
 
 
 class Autosaver(QObject):
     stateChanged = Signal(str, bool)
+    conflictFound = Signal(int)
 
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
         self.db = db
         self._pending: dict[int, str] = {}
+        self.bases: dict[int, TextBase] = {}
+        self._conflicts: dict[int, str] = {}  # refused texts, held until the clerk chooses
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -34,11 +43,16 @@ class Autosaver(QObject):
 
     @property
     def pending(self) -> dict[int, str]:
-        return dict(self._pending)
+        return {**self._conflicts, **self._pending}
+
+    @property
+    def conflicts(self) -> dict[int, str]:
+        return dict(self._conflicts)
 
     def mark(self, paragraph_id: int, text: str) -> None:
         """Remember a paragraph's new text; it is written within SAVE_DELAY_MS."""
         self._pending[paragraph_id] = text
+        self._conflicts.pop(paragraph_id, None)  # typing on tries the save (and asks) again
         if not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
         if self.last_error is None and not self._saving_shown:
@@ -47,27 +61,51 @@ class Autosaver(QObject):
 
     def discard(self, paragraph_id: int) -> None:
         self._pending.pop(paragraph_id, None)
+        self._conflicts.pop(paragraph_id, None)
+        self.bases.pop(paragraph_id, None)
 
     def flush(self) -> bool:
         """Write everything pending now; False (and a retry scheduled) if the write failed."""
         from clerkdesk.services.editing import save_texts
 
         self._timer.stop()
+        if not self._pending and self._conflicts:
+            return False
         if not self._pending:
             if self._saving_shown:  # what was pending was discarded: nothing left unsaved
                 self.report_saved()
             return True
         batch = dict(self._pending)
         try:
-            save_texts(self.db, batch)
+            outcome = save_texts(self.db, batch, self.bases)
         except ClerkDeskError as error:
             self.report_failure(str(error))
             return False
         for paragraph_id, text in batch.items():
             if self._pending.get(paragraph_id) == text:
                 del self._pending[paragraph_id]
+        self.bases.update(outcome.saved)
+        for conflict in outcome.conflicts:
+            self._conflicts[conflict.paragraph_id or 0] = batch[conflict.paragraph_id or 0]
+        if self._conflicts:
+            self._report_conflicts([c.paragraph_id or 0 for c in outcome.conflicts])
+            return False
         self.report_saved()
         return True
+
+    def _report_conflicts(self, found: list[int]) -> None:
+        self.last_error = CONFLICT
+        self._saving_shown = False
+        self.stateChanged.emit("NOT SAVED — choose whose text to keep", False)
+        for paragraph_id in found:
+            self.conflictFound.emit(paragraph_id)
+
+    def resolved(self, paragraph_id: int, base: TextBase) -> None:
+        """The clerk chose: the paragraph's text is now stored as `base`."""
+        self._conflicts.pop(paragraph_id, None)
+        self.bases[paragraph_id] = base
+        if not self._conflicts and not self._pending:
+            self.report_saved()
 
     def report_saved(self) -> None:
         self._retry.stop()

@@ -13,8 +13,9 @@ from PySide6.QtGui import QUndoStack
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
-from clerkdesk.errors import StorageError
+from clerkdesk.errors import ParagraphConflict, StorageError
 from clerkdesk.services import editing, workspace
+from clerkdesk.services.conflicts import TextBase
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
 from clerkdesk.services.snapshots import ParagraphSnapshot
 from clerkdesk.ui.editor import moves
@@ -83,10 +84,13 @@ class EditorController(QObject):
         if item is None:
             return
         pending = self.autosaver.pending
+        loaded = workspace.item_paragraphs(self.db, item_id)
+        self.autosaver.bases.update(
+            (p.id, TextBase(p.version, p.text)) for p in loaded if p.id not in pending)
         paragraphs = [
             ParagraphData(p.id, p.level, p.style, pending.get(p.id, p.text), p.elapsed_seconds,
                           p.flagged, p.speaker_id, p.generated)
-            for p in workspace.item_paragraphs(self.db, item_id)
+            for p in loaded
         ]
         self.item_id = item_id
         self.editor.load(paragraphs, outline.names, outline.scheme, item.label)
@@ -116,6 +120,7 @@ class EditorController(QObject):
             self.editor.paragraphs.tag_first_block(ParagraphData(pid, text=text,
                                                                  elapsed_seconds=self.elapsed_now()))
         self.editor.remember(pid, text)
+        self.autosaver.bases[pid] = TextBase(1, text)  # a new row's first version
         self.editor.numbers.relabel()
         item_id = self.item_id or 0
         command = ChangeCommand(self, item_id, "New paragraph", ParagraphChange(item_id), {},
@@ -138,7 +143,17 @@ class EditorController(QObject):
         except StorageError as error:
             self.report_error(str(error))
             return
+        except ParagraphConflict as error:  # a colleague's text: show it, change nothing
+            self.report_error(str(error))
+            self._show_stored()
+            return
         self.stack.push(command)
+
+    def _show_stored(self) -> None:
+        if self.item_id is not None:
+            caret = self.editor.caret()
+            self.show_item(self.item_id, force=True)
+            self.editor.set_caret(*caret)
 
     def _info(self, pid: int) -> tuple[int, ParagraphData]:
         block = self.editor.paragraphs.block(pid)
@@ -246,7 +261,7 @@ class EditorController(QObject):
     def apply_change(self, change: ParagraphChange) -> ChangeResult:
         if not self.autosaver.flush():
             raise StorageError(self.autosaver.last_error or "The database could not be written.")
-        result = editing.change_paragraphs(self.db, change)
+        result = editing.change_paragraphs(self.db, change, self.autosaver.bases)
         paragraphs = self.editor.paragraphs
         with self.editor.applying():
             for pid, text in change.texts.items():
@@ -264,6 +279,7 @@ class EditorController(QObject):
                 data = ParagraphData(new_id, new.level, new.style, new.text, new.elapsed_seconds)
                 paragraphs.insert(position, data)
                 self.editor.remember(new_id, new.text)
+        self.autosaver.bases.update(result.bases)
         self.editor.numbers.relabel()
         self.structureChanged.emit(change.item_id)
         return result
@@ -274,6 +290,18 @@ class EditorController(QObject):
         self.editor.remember(pid, text)
         self.autosaver.mark(pid, text)
         self.place_caret(caret)
+
+    def show_stored_text(self, pid: int, text: str) -> None:
+        """Show a text stored for a paragraph of the shown item (a colleague's, or a conflict's
+        outcome) without making it an edit of this clerk's; the caret stays where it was."""
+        caret = self.editor.caret()
+        try:
+            with self.editor.applying():
+                self.editor.paragraphs.set_text(pid, text)
+        except KeyError:  # not in the shown item
+            return
+        self.editor.remember(pid, text)
+        self.editor.set_caret(*caret)
 
     def set_level(self, pid: int, level: int) -> None:
         editing.set_levels(self.db, {pid: level})

@@ -41,11 +41,18 @@ class AgendaModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.items: tuple[ItemOutline, ...] = ()
+        self.editors: dict[int, str] = {}  # item id -> a colleague typing in it (team mode)
 
     def set_items(self, items: tuple[ItemOutline, ...]) -> None:
         self.beginResetModel()
         self.items = items
         self.endResetModel()
+
+    def set_editors(self, editors: dict[int, str]) -> None:
+        """Mark the items other clerks are typing in ("being edited by …")."""
+        self.editors = dict(editors)
+        if self.items:
+            self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
 
     def row_of(self, item_id: int) -> int:
         return next((row for row, item in enumerate(self.items) if item.id == item_id), -1)
@@ -58,7 +65,8 @@ class AgendaModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return item_text(item)
+            editor = self.editors.get(item.id)
+            return item_text(item) + (f"\n  being edited by {editor}" if editor else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             count = item.paragraph_count
             return f"{item.title}\n{count} paragraph{'s' if count != 1 else ''}"

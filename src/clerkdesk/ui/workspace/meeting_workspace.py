@@ -36,6 +36,8 @@ from clerkdesk.ui.review.review_panel import ReviewPanel
 from clerkdesk.ui.roster.roster_panel import RosterPanel
 from clerkdesk.ui.speakers.speaker_controller import SpeakerController
 from clerkdesk.ui.spelling.spelling_controller import SpellingController
+from clerkdesk.ui.team.conflicts import ConflictResolver
+from clerkdesk.ui.team.live_updates import LiveUpdates
 from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
 from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
@@ -67,6 +69,8 @@ class MeetingWorkspace(QMainWindow):
         self._build_toolbar()
         self.editing = EditorController(db, self.editor, self.stack, self.autosaver,
                                         lambda: self.outline, self.clock.elapsed_now)
+        self.conflicts = ConflictResolver(
+            self.editing, lambda person: self.outline.names.get(person, "[unknown]"))
         self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
                                        self.reload_outline, self.autosaver.flush)
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
@@ -74,6 +78,7 @@ class MeetingWorkspace(QMainWindow):
         self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
         self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
         self.spelling = SpellingController(db, meeting_id, self.editor)
+        self.live = LiveUpdates(self)
         self._connect()
         self.agenda.load(self.outline, select=start_item)
         self._apply_lock()
@@ -90,6 +95,7 @@ class MeetingWorkspace(QMainWindow):
         if self.editing.item_id is not None:  # shown before the roster existed: tell it now
             self._item_shown(self.editing.item_id)
         self.refresh_flags()
+        self.live.start()  # other clerks' changes (team database only)
 
     # --- construction ---------------------------------------------------------------------
     def _build_centre(self) -> None:
@@ -167,6 +173,7 @@ class MeetingWorkspace(QMainWindow):
         self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
         self._flags_timer.timeout.connect(self.refresh_flags)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
+        self.editor.textEdited.connect(lambda *_: self.live.typed(self.editing.item_id or 0))
         self.editing.errorReported.connect(self._error)
         self.speakers.errorReported.connect(self._error)
         self.agenda.errorReported.connect(self._error)
@@ -443,4 +450,7 @@ class MeetingWorkspace(QMainWindow):
 
     def close_session(self) -> bool:
         """Write everything pending; False when the disk refuses (the text is still held)."""
-        return self.autosaver.flush()
+        saved = self.autosaver.flush()
+        if saved:
+            self.live.stop()
+        return saved

@@ -1,0 +1,1 @@
+"""Team mode in the window: two clerks on one meeting."""
