@@ -14,7 +14,7 @@ from support.modal import drive_modal, focused
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import AttendanceStatus
-from clerkdesk.services import meetings, paragraphs, people, team_events
+from clerkdesk.services import meetings, paragraphs, people, roster, team_events
 from clerkdesk.storage.database import open_database
 
 pytestmark = pytest.mark.postgresql
@@ -82,7 +82,7 @@ def test_a_colleagues_new_paragraph_agenda_item_and_roster_change_appear(team, q
     qtbot.waitUntil(lambda: ws.agenda.model.rowCount() == 3)
     assert ws.agenda.model.items[-1].title == "Any other business"
     person = people.add_person(colleague, "Amara", "Adeyemi", "Cllr")
-    people.set_attendance(colleague, meeting.meeting_id, person, AttendanceStatus.PRESENT)
+    roster.set_status(colleague, meeting.meeting_id, person, AttendanceStatus.PRESENT)
     qtbot.waitUntil(lambda: any(row.person_id == person and row.status is not None
                                 for row in ws.roster.model.rows))
 

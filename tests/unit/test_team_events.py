@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from clerkdesk.domain.enums import AttendanceStatus
-from clerkdesk.services import committees, flags, meetings, paragraphs, people, team_events
+from clerkdesk.domain.flag_fields import RequestFields
+from clerkdesk.services import committees, flags, meetings, paragraphs, people, roster, team_events
 from clerkdesk.services.paragraphs import set_text_in
 from clerkdesk.storage.database import open_database
 
@@ -64,8 +65,9 @@ def test_own_changes_are_not_reported_and_a_rollback_sends_nothing(team):
 def test_roster_flag_and_typing_notices(team):
     _mine, colleague, listener, meeting, item, pid = team
     person = people.add_person(colleague, "Amara", "Adeyemi", "Cllr")
-    people.set_attendance(colleague, meeting, person, AttendanceStatus.PRESENT)
-    flags.add_request(colleague, pid, "Figures by district", "Highways")
+    roster.set_status(colleague, meeting, person, AttendanceStatus.PRESENT)
+    flags.add_flag(colleague, pid,
+                   RequestFields(what="Figures by district", asked_of_body="Highways"))
     other = team_events.Listener(colleague)
     try:
         other.announce_typing(meeting, item, "rbrown")
