@@ -108,7 +108,9 @@ def _from_sqlite(name: str, original: object,
         return StorageError(DISK_FULL)
     message = _SQLITE_MESSAGES.get(name)
     if message is None:
-        return DatabaseBug(f"ClerkDesk sent the database something wrong ({name}: {original}).")
+        full_name = getattr(original, "sqlite_errorname", name)
+        return DatabaseBug(
+            f"ClerkDesk sent the database something wrong ({full_name}: {original}).")
     return DatabaseBusy(message) if name in _SQLITE_BUSY else StorageError(message)
 
 

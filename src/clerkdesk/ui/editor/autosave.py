@@ -3,7 +3,10 @@
 Pending texts are held here (not only in the editor), so a failed save keeps them in memory
 across item changes and retries until the disk accepts them.
 
-Signals: stateChanged(message: str, ok: bool).
+A bug (any error that is not a ClerkDeskError) is not retried: it is announced once through
+bugHit, and the badge says the text is kept.
+
+Signals: stateChanged(message: str, ok: bool), bugHit(error: Exception).
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from clerkdesk.errors import ClerkDeskError
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
+BUG_KEPT = ("NOT SAVED — ClerkDesk hit a bug while saving (not your doing). Your text is kept in "
+            "the window: copy it somewhere safe.")
 
 
 class Autosaver(QObject):
     stateChanged = Signal(str, bool)
+    bugHit = Signal(object)
 
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
@@ -31,6 +37,11 @@ class Autosaver(QObject):
         self._retry.timeout.connect(self.flush)
         self.last_error: str | None = None
         self._saving_shown = False  # "Saving…" is shown once, not per keystroke
+        self.bug: Exception | None = None  # a save that failed through a bug: never retried
+
+    @property
+    def retrying(self) -> bool:
+        return self._retry.isActive()
 
     @property
     def pending(self) -> dict[int, str]:
@@ -39,7 +50,7 @@ class Autosaver(QObject):
     def mark(self, paragraph_id: int, text: str) -> None:
         """Remember a paragraph's new text; it is written within SAVE_DELAY_MS."""
         self._pending[paragraph_id] = text
-        if not self._timer.isActive() and not self._retry.isActive():
+        if self.bug is None and not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
         if self.last_error is None and not self._saving_shown:
             self._saving_shown = True
@@ -63,6 +74,9 @@ class Autosaver(QObject):
         except ClerkDeskError as error:
             self.report_failure(str(error))
             return False
+        except Exception as error:  # noqa: BLE001 - a bug: reported once, not retried
+            self._report_bug(error)
+            return False
         for paragraph_id, text in batch.items():
             if self._pending.get(paragraph_id) == text:
                 del self._pending[paragraph_id]
@@ -71,9 +85,19 @@ class Autosaver(QObject):
 
     def report_saved(self) -> None:
         self._retry.stop()
+        self.bug = None
         self.last_error = None
         self._saving_shown = False
         self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S}", True)
+
+    def _report_bug(self, error: Exception) -> None:
+        self._retry.stop()
+        self.last_error = BUG_KEPT
+        self._saving_shown = False
+        self.stateChanged.emit(BUG_KEPT, False)
+        if self.bug is None:
+            self.bug = error
+            self.bugHit.emit(error)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message
