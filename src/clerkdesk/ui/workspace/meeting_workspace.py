@@ -70,11 +70,12 @@ class MeetingWorkspace(QMainWindow):
         self.editing = EditorController(db, self.editor, self.stack, self.autosaver,
                                         lambda: self.outline, self.clock.elapsed_now)
         self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
-                                       self.reload_outline, self.autosaver.flush)
+                                       self.reload_outline, self.autosaver.flush, self.runner)
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
-                                          self.refresh_names)
-        self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
-        self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
+                                          self.refresh_names, self.runner)
+        self.flagging = FlagController(db, meeting_id, self.editing, self.stack, self.runner)
+        self.review = ReviewController(db, meeting_id, self.review_panel, self.editing,
+                                       self.runner)
         self.spelling = SpellingController(db, meeting_id, self.editor)
         self.flags_pane = FlagsPane(db, meeting_id, self.flags, self.flagging, self.stack,
                                     self.runner, self.jump_to)
@@ -177,8 +178,7 @@ class MeetingWorkspace(QMainWindow):
         self.runner.changed.connect(self._changed)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
         self.autosaver.bugHit.connect(self.runner.report_bug)
-        for reporter in (self.editing, self.speakers, self.agenda, self.flagging, self.review,
-                         self.roster):
+        for reporter in (self.editing, self.roster):
             reporter.errorReported.connect(self.runner.messageReported)
         self.spelling.messageReported.connect(self.errorReported)
         self.agenda.itemSelected.connect(self._show_item)
