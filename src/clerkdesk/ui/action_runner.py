@@ -35,18 +35,21 @@ class ActionRunner(QObject):
     messageReported = Signal(str)
     changed = Signal(object)
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget | None) -> None:
         super().__init__(window)
         self.window = window
 
-    def run(self, call: Callable[[], T], changes: Changes = NOTHING, *,
-            quiet: bool = False) -> Done[T] | None:
-        """Run `call`; None when it failed (already reported, unless `quiet` for a problem the
-        clerk can fix). `changes`, with any Changes the call returns, is announced."""
+    def run(self, call: Callable[[], T], changes: Changes = NOTHING, *, quiet: bool = False,
+            refused: Callable[[str], None] | None = None) -> Done[T] | None:
+        """Run `call`; None when it failed (already reported). A problem the clerk can fix goes
+        to `refused` when given, else to messageReported unless `quiet`. `changes`, with any
+        Changes the call returns, is announced."""
         try:
             value = call()
         except ClerkDeskError as error:
-            if not quiet:
+            if refused is not None:
+                refused(str(error))
+            elif not quiet:
                 self.messageReported.emit(str(error))
             return None
         except Exception as error:  # noqa: BLE001 - any other failure is a bug to report
@@ -68,3 +71,12 @@ class ActionRunner(QObject):
 
         report, path = record_bug(error)
         show_bug(self.window, report, path)
+
+
+def boxed(parent: QWidget | None, title: str) -> ActionRunner:
+    """A runner for a dialog flow: a refusal is shown in a message box titled `title`."""
+    from clerkdesk.ui.dialogs import show_error
+
+    runner = ActionRunner(parent)
+    runner.messageReported.connect(lambda message: show_error(parent, title, message))
+    return runner
