@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from clerkdesk.domain.enums import FlagKind
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.actions import CHANGING_ACTIONS, MEETING_ACTIONS, ActionId
 from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
 
@@ -51,12 +51,14 @@ class MeetingController(QObject):
         from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace  # after first paint
 
         reopening = position is not None and position[0] == meeting_id
-        try:
-            workspace = MeetingWorkspace(self.db, meeting_id, self.pages,
-                                         start_item=position[1] if reopening else None)
-        except ClerkDeskError as error:
-            self.message.emit(str(error))
+        runner = ActionRunner(self.pages)  # a meeting that cannot be read: said in the status bar
+        runner.messageReported.connect(self.message)
+        built = runner.run(lambda: MeetingWorkspace(
+            self.db, meeting_id, self.pages, start_item=position[1] if reopening else None))
+        runner.deleteLater()
+        if built is None:
             return False
+        workspace = built.value
         workspace.restoreState(self.settings.get(WORKSPACE_STATE), LAYOUT_VERSION)
         workspace.errorReported.connect(self.message)
         workspace.stack.canUndoChanged.connect(self._update_actions)
