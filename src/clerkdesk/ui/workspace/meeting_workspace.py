@@ -239,9 +239,6 @@ class MeetingWorkspace(QMainWindow):
             self.heading.setText(item_text(item))
             self.roster.set_current_item(item.id, item.label)
 
-    def refresh_flags(self) -> None:
-        self.flags_pane.refresh()
-
     def open_replace(self) -> None:
         """Find and replace across the meeting; the whole replace is one undoable step."""
         from clerkdesk.ui.workspace.replace_dialog import ReplaceDialog
