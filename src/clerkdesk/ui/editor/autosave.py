@@ -19,8 +19,7 @@ from clerkdesk.errors import ClerkDeskError
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
-BUG_KEPT = ("NOT SAVED — ClerkDesk hit a bug while saving (not your doing). Your text is kept in "
-            "the window: copy it somewhere safe.")
+BUG_KEPT = "NOT SAVED — a bug in ClerkDesk; your text is kept in the window."
 
 
 class Autosaver(QObject):
