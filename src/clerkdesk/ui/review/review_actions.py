@@ -84,8 +84,7 @@ class ReviewActions:
                          by_person_id=approval.chair_of(self.db, self.meeting_id))
 
     def publish(self) -> None:
-        self.runner.run(lambda: approval.publish(self.db, self.meeting_id, dt.date.today()),
-                        STATUS)
+        self.runner.run(lambda: approval.publish(self.db, self.meeting_id, dt.date.today()))
 
     def add_correction(self) -> None:
         text, ok = QInputDialog.getMultiLineText(
