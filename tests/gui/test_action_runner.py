@@ -55,3 +55,21 @@ def test_any_other_error_is_logged_and_shown_as_a_bug(runner):
     [report] = runner.bugs_shown
     assert "KeyError: 'paragraph 12'" in report
     assert "KeyError: 'paragraph 12'" in (log_folder() / LOG_NAME).read_text(encoding="utf-8")
+
+
+def test_an_exception_no_action_caught_is_logged_and_shown(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from clerkdesk.ui.app import bug_hook
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    monkeypatch.setattr("clerkdesk.ui.bug_dialog.show_bug",
+                        lambda _parent, report, _path: shown.append(report))
+    try:
+        raise ZeroDivisionError("a slot divided by zero")
+    except ZeroDivisionError as error:
+        bug_hook(window)(ZeroDivisionError, error, error.__traceback__)
+    assert len(shown) == 1 and "a slot divided by zero" in shown[0]
+    assert "ZeroDivisionError" in (log_folder() / LOG_NAME).read_text(encoding="utf-8")
