@@ -16,4 +16,4 @@ def popup_parent(editor: QTextEdit) -> QWidget:
 
 def caret_point(editor: QTextEdit, popup: QWidget) -> QPoint:
     """Just under the caret, in the coordinates of the popup's parent."""
-    return editor.viewport().mapTo(popup.parentWidget(), editor.cursorRect().bottomLeft())
+    return editor.viewport().mapTo(popup_parent(editor), editor.cursorRect().bottomLeft())

@@ -28,7 +28,7 @@ class ReviewActions:
         self.editing, self.review, self.dock, self.names = editing, review, dock, names
 
     @property
-    def window(self) -> QWidget:
+    def window(self) -> QWidget | None:
         return self.runner.window
 
     def run_checks(self) -> None:
