@@ -47,6 +47,7 @@ def test_a_refusal_goes_to_the_message_channel_and_is_no_bug(runner):
     assert not (log_folder() / LOG_NAME).exists()
 
 
+@pytest.mark.bug_report
 def test_any_other_error_is_logged_and_shown_as_a_bug(runner):
     def broken() -> None:
         raise KeyError("paragraph 12")
@@ -57,6 +58,7 @@ def test_any_other_error_is_logged_and_shown_as_a_bug(runner):
     assert "KeyError: 'paragraph 12'" in (log_folder() / LOG_NAME).read_text(encoding="utf-8")
 
 
+@pytest.mark.bug_report
 def test_an_exception_no_action_caught_is_logged_and_shown(qtbot, monkeypatch):
     from PySide6.QtWidgets import QWidget
 

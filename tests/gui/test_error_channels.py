@@ -4,6 +4,7 @@ save badge, and a bug to a log file and the bug dialog (once, and autosave does 
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from support.modal import drive_modal
@@ -28,6 +29,7 @@ def test_a_refusal_goes_to_the_status_bar_not_the_save_badge(open_window, sample
     assert NO_EARLIER not in ws.save_status.text() and not ws.save_status.failed
 
 
+@pytest.mark.bug_report
 def test_a_bug_in_a_save_is_logged_and_shown_once_and_not_retried(open_window, sample_db, qtbot,
                                                                   monkeypatch):
     from clerkdesk.ui.main_window import MainWindow
