@@ -104,4 +104,16 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # the bug log
     monkeypatch.delenv("CLERKDESK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_bug_report(request: pytest.FixtureRequest, _isolated_user_dirs: None):
+    """A bug the action runner caught (and showed in a dialog) fails the test that met it."""
+    yield
+    from clerkdesk.bug_log import LOG_NAME, log_folder
+
+    log = log_folder() / LOG_NAME
+    if log.exists() and request.node.get_closest_marker("bug_report") is None:
+        pytest.fail(f"a bug was reported:\n{log.read_text(encoding='utf-8')[-3000:]}")

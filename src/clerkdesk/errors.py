@@ -5,6 +5,11 @@ class ClerkDeskError(Exception):
     """A problem the user can act on (bad file, bad argument); never a bug."""
 
 
+class DatabaseBug(Exception):
+    """The database refused a statement because ClerkDesk is wrong (a constraint violated, SQL
+    misuse): not the user's to fix, so deliberately not a ClerkDeskError."""
+
+
 class StorageError(ClerkDeskError):
     """The database could not be read or written (disk full, locked, I/O error)."""
 

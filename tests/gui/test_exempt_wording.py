@@ -9,6 +9,7 @@ from support.modal import drive_modal, focused, focused_name
 from support.raw_sql import raw_rows
 
 from clerkdesk.domain.enums import Audience
+from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.agenda import set_item_exempt
 from clerkdesk.services.committees import create_committee
@@ -16,7 +17,6 @@ from clerkdesk.services.meetings import create_meeting
 from clerkdesk.services.minutes import load_minutes, published_minutes
 from clerkdesk.services.paragraphs import add_paragraph
 from clerkdesk.ui.committee_settings_dialog import edit_committee_settings
-from clerkdesk.ui.minutes_html import minutes_html
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 WORDING = "Considered in private (exempt under paragraph {n} of Schedule 12A)."

@@ -14,8 +14,8 @@ from clerkdesk.domain.minutes import (
     ParagraphView,
 )
 from clerkdesk.domain.publication import published
+from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.ui.meeting_list import MEETING_ID_ROLE, MeetingListModel
-from clerkdesk.ui.minutes_html import minutes_html
 
 
 def paragraph(pid: int, label: str, text: str, level: int = 0,

@@ -16,7 +16,7 @@ UI = ROOT / "src" / "clerkdesk" / "ui"
 PANELS = {  # widget module -> the "Where" of its keys in PANEL_KEYS
     "workspace/agenda_controller.py": "Agenda",
     "roster/roster_panel.py": "Roster",
-    "workspace/flag_panel.py": "Flags panel",
+    "flags/flag_panel.py": "Flags panel",
     "flags/request_log_dialog.py": "Request log",
     "review/review_panel.py": "Review panel",
     "speakers/picker.py": "Names picker",

@@ -14,6 +14,7 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "CLERKDESK_DB"}
     env.update(
         HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
         APPDATA=str(home / "appdata"), LOCALAPPDATA=str(home / "localappdata"),
         PYTHONIOENCODING="latin-1",
     )

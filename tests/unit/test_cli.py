@@ -305,3 +305,23 @@ def test_a_relative_sqlite_url_says_where_it_looked(tmp_path, capsys):
     assert code == 2
     assert "three slashes name a file in the current folder" in message
     assert "sqlite:////" in message and message.count("\n") == 1
+
+
+def test_a_bug_is_logged_and_said_as_one_line_exit_70(cli_env, tmp_path: Path) -> None:
+    from clerkdesk.storage.database import open_database
+
+    db_path = tmp_path / "minutes.sqlite"
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:  # a constraint ClerkDesk should never hit
+        connection.execute("CREATE TRIGGER forced_bug BEFORE INSERT ON paragraph "
+                           "BEGIN SELECT RAISE(ABORT, 'forced constraint'); END")
+    source = Path(__file__).parents[1] / "fixtures" / "import" / "ashby-green-decimal-style.txt"
+    before = sha256(source)
+    result = run_cli(cli_env, "import", source, "--committee", "Ashby Green Parish Council",
+                     "--date", "2024-01-08", "--db", db_path)
+    assert result.returncode == 70, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("clerkdesk: bug: ") and "forced constraint" in line
+    log = Path(cli_env["XDG_STATE_HOME"]) / "ClerkDesk" / "log" / "bugs.log"
+    assert "IntegrityError" in log.read_text(encoding="utf-8") and str(log) in line
+    assert sha256(source) == before

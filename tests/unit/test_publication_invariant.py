@@ -32,6 +32,7 @@ from clerkdesk.domain.mentions import person_token
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.export.html_writer import render_html
 from clerkdesk.export.json_view import minutes_to_data
+from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services.approval import add_correction, approve
 from clerkdesk.services.export import export_meeting
@@ -49,7 +50,6 @@ from clerkdesk.services.request_log import (
 from clerkdesk.services.search import SearchFilters
 from clerkdesk.storage.database import Database, open_database
 from clerkdesk.storage.models import Committee
-from clerkdesk.ui.minutes_html import minutes_html
 
 EXAMPLES = int(os.environ.get("CLERKDESK_INVARIANT_EXAMPLES", "500"))
 FIRST = dt.date(2026, 11, 3)

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from clerkdesk.errors import NewerDatabaseVersion, NotAClerkDeskDatabase, StorageError
+from clerkdesk.errors import (
+    DatabaseBug,
+    NewerDatabaseVersion,
+    NotAClerkDeskDatabase,
+    StorageError,
+)
 from clerkdesk.services import committees
 from clerkdesk.storage import backups, migrations
 from clerkdesk.storage.database import open_database
@@ -37,7 +42,7 @@ def test_new_file_records_application_and_version(db_path, sqlite_db):
 
 
 def test_foreign_keys_are_enforced(db):
-    with pytest.raises(StorageError), db.transaction() as session:
+    with pytest.raises(DatabaseBug), db.transaction() as session:
         session.execute(sa.text("INSERT INTO meeting (committee_id, date, venue, status, "
                                 "paused_seconds, created_at) VALUES (999, '2024-01-01', '', "
                                 "'draft', 0, '2024-01-01')"))

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from clerkdesk.cli.commands import COMMANDS, open_window
 from clerkdesk.cli.parser import build_parser
 from clerkdesk.cli.terminal import ControlEscapingStream
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.errors import ClerkDeskError, DatabaseBug
 
 EXIT_USER_ERROR = 2
+EXIT_BUG = 70  # EX_SOFTWARE: ClerkDesk's fault, not the user's
 EXIT_INTERRUPTED = 130
 
 
@@ -34,6 +35,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_INTERRUPTED
     except ClerkDeskError as error:
         return _fail(str(error))
+    except DatabaseBug as error:
+        return _bug(error)
     except BrokenPipeError:  # e.g. `clerkdesk show 3 | head`: the reader had enough, no error
         _silence_stdout()
         return 0
@@ -45,6 +48,16 @@ def _fail(message: str) -> int:
     one_line = " ".join(part.strip() for part in message.splitlines() if part.strip())
     print(f"clerkdesk: error: {one_line}", file=sys.stderr)
     return EXIT_USER_ERROR
+
+
+def _bug(error: DatabaseBug) -> int:
+    """A bug: the traceback goes to the bug log, one line saying so to stderr."""
+    from clerkdesk.bug_log import record_bug
+
+    _report, path = record_bug(error)
+    where = f"the report was written to {path}" if path else "no report could be written"
+    print(f"clerkdesk: bug: {error} ({where}; please send it to IT support)", file=sys.stderr)
+    return EXIT_BUG
 
 
 def _os_error_message(error: OSError) -> str:

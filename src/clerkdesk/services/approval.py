@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from clerkdesk.domain.enums import MeetingStatus
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
+from clerkdesk.services.changes import STATUS, Changes
 from clerkdesk.storage.clerk import current_clerk
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Meeting
@@ -52,7 +53,7 @@ def previous_meeting(db: Database, meeting_id: int) -> int | None:
 
 
 def approve(db: Database, meeting_id: int, *, at_meeting_id: int | None, on: dt.date,
-            by_person_id: int | None) -> None:
+            by_person_id: int | None) -> Changes:
     """Record the minutes as approved (a correct record, signed by the Chair): now read-only."""
     with db.transaction() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
@@ -62,15 +63,17 @@ def approve(db: Database, meeting_id: int, *, at_meeting_id: int | None, on: dt.
         meeting.approved_on, meeting.approved_at_meeting_id = on, at_meeting_id
         meeting.approved_by_id = by_person_id
         meeting.approval_recorded_by = current_clerk(session)
+    return STATUS
 
 
-def publish(db: Database, meeting_id: int, on: dt.date) -> None:
+def publish(db: Database, meeting_id: int, on: dt.date) -> Changes:
     """Mark approved minutes as published (e.g. on the council's website)."""
     with db.transaction() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, "meeting")
         if meeting.status != MeetingStatus.APPROVED:
             raise ClerkDeskError("Only approved minutes can be published.")
         meeting.status, meeting.published_on = MeetingStatus.PUBLISHED, on
+    return STATUS
 
 
 def add_correction(db: Database, meeting_id: int, text: str, *, on: dt.date | None = None,

@@ -3,10 +3,11 @@
 import gc
 import os
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.ui import resources_path
 from clerkdesk.ui.after_paint import AfterFirstPaint
@@ -61,5 +62,22 @@ def run_gui(target: str, is_default: bool) -> int:
         from clerkdesk.ui import startup_probe
 
         startup_probe.watch(window)
+    sys.excepthook = bug_hook(window)
     window.show()
     return app.exec()
+
+
+def bug_hook(window: QWidget):  # noqa: ANN201 - a sys.excepthook
+    """An exception no action caught (a slot Qt called) is a bug: logged and shown like the
+    runner's, instead of only printed where no clerk sees it."""
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        from clerkdesk.bug_log import record_bug
+        from clerkdesk.ui.bug_dialog import show_bug
+
+        report, path = record_bug(error.with_traceback(trace))
+        show_bug(window, report, path)
+
+    return hook

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -38,8 +39,7 @@ from clerkdesk.domain.naming import ChairStyle, MemberStyle, OfficerStyle
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.publication import STANDARD_EXEMPT_WORDING
 from clerkdesk.domain.resolutions import ResolutionStyle
-from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.agenda_tab import AgendaTab
 from clerkdesk.ui.committee_tabs import ReviewTab, WordTemplateTab
 from clerkdesk.ui.field_widgets import named, natural_width
@@ -320,21 +320,20 @@ def edit_committee_settings(parent: QWidget | None, db: Database, committee_id: 
     settings were saved."""
     from clerkdesk.services.committee_settings import committee_setup, save_committee_setup
 
-    try:
-        current = committee_setup(db, committee_id)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Could not read the committee", str(error))
+    current = boxed(parent, "Could not read the committee").run(
+        lambda: committee_setup(db, committee_id))
+    if current is None:
         return False
-    dialog = CommitteeSettingsDialog(current, parent)
+    dialog = CommitteeSettingsDialog(current.value, parent)
+    saving = boxed(dialog, "Committee settings not saved")
     try:
         while dialog.exec() == QDialog.DialogCode.Accepted:
             setup = dialog.result_setup()
-            try:
-                save_committee_setup(db, committee_id, setup.settings, setup.review,
-                                     setup.glossary, setup.house_style, setup.dictionary)
+            if saving.run(partial(
+                    save_committee_setup, db, committee_id, setup.settings, setup.review,
+                    setup.glossary, setup.house_style, setup.dictionary)) is not None:
                 return True
-            except ClerkDeskError as error:  # the dialog reopens with the edits kept
-                dialogs.show_error(dialog, "Committee settings not saved", str(error))
+            # refused: the dialog reopens with the edits kept
         return False
     finally:
         dialog.deleteLater()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain import meeting_filter
 from clerkdesk.domain.meeting_filter import MeetingFilter, MeetingOrder
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.meeting_list import MEETING_ID_ROLE, MeetingDelegate, MeetingListModel
 from clerkdesk.ui.minutes_browser import MinutesBrowser
 
@@ -46,6 +46,7 @@ class MeetingBrowser(QSplitter):
         self.setObjectName("meetingBrowser")
         self.setChildrenCollapsible(False)
         self._database: Database | None = None
+        self.runner = ActionRunner(self)  # a preview that cannot be read says why in its place
         self._previews, self._preview_due = True, False
         # While the clerk types a filter, the selected meeting's minutes are drawn after a pause.
         self._filtering = False
@@ -56,6 +57,7 @@ class MeetingBrowser(QSplitter):
         self._all_meetings: list = []
         self.meeting_list = self._make_list()
         self.minutes_view = MinutesBrowser(self)
+        self.runner.messageReported.connect(self.minutes_view.show_message)
         self.addWidget(self._make_list_panel())
         self.addWidget(self.minutes_view)
         self.setStretchFactor(1, 1)
@@ -247,13 +249,12 @@ class MeetingBrowser(QSplitter):
         from clerkdesk.domain.enums import Audience
         from clerkdesk.services.minutes import published_minutes
 
-        try:
-            self.minutes_view.show_minutes(
-                published_minutes(self._database, meeting_id, Audience.PUBLIC))
-            self._previewed = meeting_id
-        except ClerkDeskError as error:
-            self._previewed = None
-            self.minutes_view.show_message(str(error))
+        database = self._database
+        minutes = self.runner.run(
+            lambda: published_minutes(database, meeting_id, Audience.PUBLIC))
+        self._previewed = meeting_id if minutes is not None else None
+        if minutes is not None:
+            self.minutes_view.show_minutes(minutes.value)
 
 
 def _is_typing(event: QKeyEvent) -> bool:

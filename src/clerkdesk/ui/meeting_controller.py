@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from clerkdesk.domain.enums import FlagKind
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.actions import CHANGING_ACTIONS, MEETING_ACTIONS, ActionId
 from clerkdesk.ui.settings import LAST_POSITIONS, WORKSPACE_STATE, Settings
 
@@ -51,12 +51,14 @@ class MeetingController(QObject):
         from clerkdesk.ui.workspace.meeting_workspace import MeetingWorkspace  # after first paint
 
         reopening = position is not None and position[0] == meeting_id
-        try:
-            workspace = MeetingWorkspace(self.db, meeting_id, self.pages,
-                                         start_item=position[1] if reopening else None)
-        except ClerkDeskError as error:
-            self.message.emit(str(error))
+        runner = ActionRunner(self.pages)  # a meeting that cannot be read: said in the status bar
+        runner.messageReported.connect(self.message)
+        built = runner.run(lambda: MeetingWorkspace(
+            self.db, meeting_id, self.pages, start_item=position[1] if reopening else None))
+        runner.deleteLater()
+        if built is None:
             return False
+        workspace = built.value
         workspace.restoreState(self.settings.get(WORKSPACE_STATE), LAYOUT_VERSION)
         workspace.errorReported.connect(self.message)
         workspace.stack.canUndoChanged.connect(self._update_actions)
@@ -163,7 +165,7 @@ class MeetingController(QObject):
             ActionId.FLAG_RESOLUTION: lambda w: w.flagging.flag(FlagKind.RESOLUTION),
             ActionId.FLAG_ACTION: lambda w: w.flagging.flag(FlagKind.ACTION),
             ActionId.FLAG_DECLARATION: lambda w: w.flagging.flag(FlagKind.DECLARATION),
-            ActionId.EDIT_FLAG: lambda w: w.edit_caret_flag(),
+            ActionId.EDIT_FLAG: lambda w: w.flags_pane.edit_at_caret(),
             ActionId.WRITE_REQUESTS: lambda w: w.flagging.write_requests_paragraph(),
             ActionId.REQUEST_LOG: lambda w: w.open_request_log(),
             ActionId.PREVIOUS_ITEM: lambda w: w.agenda.step(-1),
@@ -178,13 +180,13 @@ class MeetingController(QObject):
             ActionId.DELETE_ITEM: lambda w: w.agenda.delete_current(),
             ActionId.MOVE_ITEM_UP: lambda w: w.agenda.move_current(-1),
             ActionId.MOVE_ITEM_DOWN: lambda w: w.agenda.move_current(1),
-            ActionId.RUN_CHECKS: lambda w: w.run_checks(),
+            ActionId.RUN_CHECKS: lambda w: w.review_actions.run_checks(),
             ActionId.SPELLING: lambda w: w.spelling.fix_at_caret(),
             ActionId.NEXT_MISSPELLING: lambda w: w.spelling.next_misspelling(),
-            ActionId.PARAGRAPH_HISTORY: lambda w: w.open_history(),
-            ActionId.APPROVE_PREVIOUS: lambda w: w.approve_previous(),
-            ActionId.PUBLISH: lambda w: w.publish(),
-            ActionId.ADD_CORRECTION: lambda w: w.add_correction(),
+            ActionId.PARAGRAPH_HISTORY: lambda w: w.review_actions.open_history(),
+            ActionId.APPROVE_PREVIOUS: lambda w: w.review_actions.approve_previous(),
+            ActionId.PUBLISH: lambda w: w.review_actions.publish(),
+            ActionId.ADD_CORRECTION: lambda w: w.review_actions.add_correction(),
             ActionId.START_MEETING: lambda w: w.clock.start(),
             ActionId.PAUSE_MEETING: lambda w: w.clock.pause(),
             ActionId.END_MEETING: lambda w: w.clock.end(),

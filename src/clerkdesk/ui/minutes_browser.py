@@ -1,16 +1,24 @@
 """A read-only page showing one meeting's minutes in a document font at a readable line length."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from clerkdesk.domain.minutes import MinutesView
-from clerkdesk.ui.minutes_html import minutes_html, placeholder_html
+from clerkdesk.export.minutes_html import minutes_html, placeholder_html
+from clerkdesk.ui.colours import Tone, text_colour
 
 DOCUMENT_FAMILIES = ["Arial", "Liberation Sans", "Helvetica", "Nimbus Sans", "DejaVu Sans"]
 DOCUMENT_POINT_SIZE = 11
 MAX_LINE_CHARACTERS = 88
 MIN_MARGIN = 28
+
+
+def html_colours(palette: QPalette) -> dict[str, str]:
+    """The minutes' colours (export.minutes_html.COLOUR_NAMES) as they read on `palette`."""
+    tones = {"muted": Tone.MUTED, "exempt": Tone.EXEMPT, "request": Tone.REQUEST,
+             "action": Tone.ACTION, "declaration": Tone.DECLARATION}
+    return {name: text_colour(tone, palette).name() for name, tone in tones.items()}
 
 
 def document_font() -> QFont:
@@ -36,11 +44,11 @@ class MinutesBrowser(QTextBrowser):
         self.show_message("No meeting selected.")
 
     def show_minutes(self, minutes: MinutesView) -> None:
-        self.setHtml(minutes_html(minutes, self.palette()))
+        self.setHtml(minutes_html(minutes, html_colours(self.palette())))
         self._fit_margins()
 
     def show_message(self, message: str) -> None:
-        self.setHtml(placeholder_html(message, self.palette()))
+        self.setHtml(placeholder_html(message, html_colours(self.palette())["muted"]))
         self._fit_margins()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API

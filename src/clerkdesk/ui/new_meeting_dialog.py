@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.agenda_lines import agenda_titles
-from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.field_widgets import DateField, FieldTimeEdit, named, natural_width
 
 if TYPE_CHECKING:
@@ -175,22 +175,21 @@ def ask_new_meeting(parent: QWidget | None, db: Database) -> int | None:
         create_meeting_with_committee,
     )
 
-    try:
-        councils = committee_councils(db)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Could not read the committees", str(error))
+    councils = boxed(parent, "Could not read the committees").run(
+        lambda: committee_councils(db))
+    if councils is None:
         return None
-    dialog = NewMeetingDialog(councils, parent)
+    dialog = NewMeetingDialog(councils.value, parent)
+    creating = boxed(dialog, "Could not create the meeting")
     try:
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            values = dialog.result_values()
-            try:
-                return create_meeting_with_committee(
-                    db, values.committee, values.council, values.date, values.time,
-                    values.venue, values.agenda_text, standard_items=True,
-                )
-            except ClerkDeskError as error:  # the dialog reopens with everything still typed
-                dialogs.show_error(dialog, "Could not create the meeting", str(error))
+            v = dialog.result_values()
+            created = creating.run(partial(
+                create_meeting_with_committee, db, v.committee, v.council, v.date, v.time,
+                v.venue, v.agenda_text, standard_items=True))
+            if created is not None:
+                return created.value
+            # refused: the dialog reopens with everything still typed
         return None
     finally:
         dialog.deleteLater()

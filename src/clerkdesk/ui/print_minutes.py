@@ -17,11 +17,11 @@ from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.export.plaintext import DRAFT_TEXT, is_draft
 from clerkdesk.ui import dialogs
 from clerkdesk.ui.colours import ink, paper_palette
-from clerkdesk.ui.minutes_browser import document_font
-from clerkdesk.ui.minutes_html import minutes_html
+from clerkdesk.ui.minutes_browser import document_font, html_colours
 
 if TYPE_CHECKING:
     from clerkdesk.storage.database import Database
@@ -45,7 +45,7 @@ def print_document(minutes: MinutesView) -> QTextDocument:
     """The published minutes (heading, numbered paragraphs; no flag lines) as a document."""
     document = QTextDocument()
     document.setDefaultFont(document_font())
-    document.setHtml(minutes_html(checked(minutes), paper_palette(), flags=False))
+    document.setHtml(minutes_html(checked(minutes), html_colours(paper_palette()), flags=False))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                 f"{minutes.committee} {minutes.date.isoformat()} minutes")
     return document

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.enums import FlagKind, MeetingStatus
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.colours import Tone, highlight_style, text_colour, text_style
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ class SearchDialog(QDialog):
         self.query.installEventFilter(self)
         self._build_filters()
         self.notice = QLabel(self, objectName="searchNotice", wordWrap=True)
+        self.runner = ActionRunner(self)
         self.tree = self._make_tree()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -167,12 +168,10 @@ class SearchDialog(QDialog):
     def _check_index(self) -> None:
         from clerkdesk.services.search import index_state
 
-        try:
-            state = index_state(self.database)
-        except ClerkDeskError as error:
-            self.notice.setText(str(error))
+        found = self.runner.run(lambda: index_state(self.database), refused=self.notice.setText)
+        if found is None:
             return
-        if state == "rebuilt":
+        if found.value == "rebuilt":
             self.notice.setText("The search index did not match the minutes, so it was rebuilt.")
 
     # --- construction -------------------------------------------------------------------------
@@ -257,13 +256,13 @@ class SearchDialog(QDialog):
         if not self.query.text().strip():
             self._show(None, "")
             return
-        try:
-            results = search(self.database, self.query.text(), self.filters_chosen(),
-                             limit=RESULT_LIMIT)
-        except ClerkDeskError as error:
-            self._show(None, str(error))
-            return
-        self._show(results, results.notice or self._count_text(results))
+        found = self.runner.run(
+            lambda: search(self.database, self.query.text(), self.filters_chosen(),
+                           limit=RESULT_LIMIT),
+            refused=lambda message: self._show(None, message))
+        if found is not None:
+            results = found.value
+            self._show(results, results.notice or self._count_text(results))
 
     @staticmethod
     def _count_text(results: SearchResults) -> str:

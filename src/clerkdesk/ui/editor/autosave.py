@@ -7,7 +7,11 @@ Team mode: each save is based on the version and text the editor loaded or last 
 (`bases`); a paragraph another clerk changed meanwhile is held aside (`conflicts`, still
 unsaved) and conflictFound(paragraph_id) asks the clerk whose text to keep.
 
-Signals: stateChanged(message: str, ok: bool), conflictFound(paragraph_id: int).
+A bug (any error that is not a ClerkDeskError) is not retried: it is announced once through
+bugHit, and the badge says the text is kept.
+
+Signals: stateChanged(message: str, ok: bool), conflictFound(paragraph_id: int),
+bugHit(error: Exception).
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ from clerkdesk.services.conflicts import TextBase
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
 CONFLICT = "Another clerk saved this paragraph too: choose whose text to keep."
+BUG_KEPT = "NOT SAVED — a bug in ClerkDesk; your text is kept in the window."
 
 
 class Autosaver(QObject):
     stateChanged = Signal(str, bool)
     conflictFound = Signal(int)
+    bugHit = Signal(object)
 
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
@@ -40,6 +46,11 @@ class Autosaver(QObject):
         self._retry.timeout.connect(self.flush)
         self.last_error: str | None = None
         self._saving_shown = False  # "Saving…" is shown once, not per keystroke
+        self.bug: Exception | None = None  # a save that failed through a bug: never retried
+
+    @property
+    def retrying(self) -> bool:
+        return self._retry.isActive()
 
     @property
     def pending(self) -> dict[int, str]:
@@ -53,7 +64,7 @@ class Autosaver(QObject):
         """Remember a paragraph's new text; it is written within SAVE_DELAY_MS."""
         self._pending[paragraph_id] = text
         self._conflicts.pop(paragraph_id, None)  # typing on tries the save (and asks) again
-        if not self._timer.isActive() and not self._retry.isActive():
+        if self.bug is None and not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
         if self.last_error is None and not self._saving_shown:
             self._saving_shown = True
@@ -80,6 +91,9 @@ class Autosaver(QObject):
             outcome = save_texts(self.db, batch, self.bases)
         except ClerkDeskError as error:
             self.report_failure(str(error))
+            return False
+        except Exception as error:  # noqa: BLE001 - a bug: reported once, not retried
+            self._report_bug(error)
             return False
         for paragraph_id, text in batch.items():
             if self._pending.get(paragraph_id) == text:
@@ -109,9 +123,19 @@ class Autosaver(QObject):
 
     def report_saved(self) -> None:
         self._retry.stop()
+        self.bug = None
         self.last_error = None
         self._saving_shown = False
         self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S}", True)
+
+    def _report_bug(self, error: Exception) -> None:
+        self._retry.stop()
+        self.last_error = BUG_KEPT
+        self._saving_shown = False
+        self.stateChanged.emit(BUG_KEPT, False)
+        if self.bug is None:
+            self.bug = error
+            self.bugHit.emit(error)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services.editing import ParagraphChange
+from clerkdesk.ui.undo_command import ServiceCommand
 
 if TYPE_CHECKING:
     from clerkdesk.domain.enums import ParagraphStyle
@@ -24,37 +24,19 @@ TYPING_ID = 1001
 MERGE_PAUSE_S = 1.5
 
 
-class EditorCommand(QUndoCommand):
+class EditorCommand(ServiceCommand):
     """Base: remembers the item it belongs to and reports failures instead of raising."""
 
     def __init__(self, controller: EditorController, item_id: int, text: str) -> None:
         super().__init__(text)
         self.controller = controller
         self.item_id = item_id
-        self._done = True  # the controller already executed the first redo
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._guarded(self.apply)
+    def before(self) -> None:
+        self.controller.show_item(self.item_id)
 
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step) -> None:  # noqa: ANN001
-        try:
-            self.controller.show_item(self.item_id)
-            step()
-        except ClerkDeskError as error:
-            self.controller.report_error(str(error))
-            self.setObsolete(True)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+    def report(self, message: str) -> None:
+        self.controller.report_error(message)
 
 
 class TypingCommand(EditorCommand):

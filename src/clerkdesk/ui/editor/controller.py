@@ -18,6 +18,7 @@ from clerkdesk.services import editing, workspace
 from clerkdesk.services.conflicts import TextBase
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
 from clerkdesk.services.snapshots import ParagraphSnapshot
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.editor import moves
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.blocks import (
@@ -62,6 +63,8 @@ class EditorController(QObject):
         self.elapsed_now = elapsed_now
         self.item_id: int | None = None
         self._caret_pid = 0
+        self.runner = ActionRunner(editor)  # refusals leave through errorReported
+        self.runner.messageReported.connect(self.errorReported)
         editor.textEdited.connect(self._typed)
         editor.orphanTyped.connect(self._first_paragraph)
         editor.splitRequested.connect(self.split)
@@ -110,12 +113,12 @@ class EditorController(QObject):
 
     def _first_paragraph(self, text: str) -> None:
         """Text typed into an empty item becomes its first paragraph."""
-        try:
-            new = NewParagraph(text, elapsed_seconds=self.elapsed_now())
-            [pid] = editing.insert_paragraphs(self.db, self.item_id or 0, 0, [new])
-        except StorageError as error:
-            self.report_error(str(error))
+        new = NewParagraph(text, elapsed_seconds=self.elapsed_now())
+        inserted = self.runner.run(
+            lambda: editing.insert_paragraphs(self.db, self.item_id or 0, 0, [new]))
+        if inserted is None:
             return
+        [pid] = inserted.value
         with self.editor.applying():
             self.editor.paragraphs.tag_first_block(ParagraphData(pid, text=text,
                                                                  elapsed_seconds=self.elapsed_now()))
@@ -138,16 +141,10 @@ class EditorController(QObject):
 
     # --- structure ------------------------------------------------------------------------
     def _run(self, command: EditorCommand, first: Callable[[], None]) -> None:
-        try:
-            first()
-        except StorageError as error:
-            self.report_error(str(error))
-            return
-        except ParagraphConflict as error:  # a colleague's text: show it, change nothing
-            self.report_error(str(error))
-            self._show_stored()
-            return
-        self.stack.push(command)
+        if self.runner.run(first) is not None:
+            self.stack.push(command)
+        elif isinstance(self.runner.last_refusal, ParagraphConflict):
+            self._show_stored()  # a colleague's text: show it, change nothing
 
     def _show_stored(self) -> None:
         if self.item_id is not None:
@@ -344,13 +341,11 @@ class EditorController(QObject):
         """Unlink a written-for-you block from its flags so it can be edited freely."""
         from clerkdesk.services.generated_paragraphs import detach_generated
 
-        try:
-            ids = detach_generated(self.db, pid)
-        except StorageError as error:
-            self.report_error(str(error))
+        ids = self.runner.run(lambda: detach_generated(self.db, pid))
+        if ids is None:
             return
         with self.editor.applying():
-            for unlinked in ids:
+            for unlinked in ids.value:
                 try:
                     self.editor.paragraphs.set_generated(unlinked, False)
                 except KeyError:

@@ -4,50 +4,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
 from clerkdesk.domain.flag_fields import FlagFields
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import flags
+from clerkdesk.ui.undo_command import ServiceCommand
 
 if TYPE_CHECKING:
     from clerkdesk.ui.flags.flag_controller import FlagController
 
 
-class FlagCommand(QUndoCommand):
+class FlagCommand(ServiceCommand):
     def __init__(self, controller: FlagController, text: str, item_id: int,
                  paragraph_id: int) -> None:
         super().__init__(text)
         self.controller, self.item_id, self.paragraph_id = controller, item_id, paragraph_id
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._guarded(self.apply)
+    def before(self) -> None:
+        self.controller.editing.show_item(self.item_id)
 
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step) -> None:  # noqa: ANN001
-        try:
-            self.controller.editing.show_item(self.item_id)
-            step()
-            self.controller.after_change(self.paragraph_id)
-        except ClerkDeskError as error:
-            self.controller.errorReported.emit(str(error))
-            self.setObsolete(True)
-
-    def first_run(self) -> None:
-        self.apply()
+    def after(self, _result: object) -> None:
         self.controller.after_change(self.paragraph_id)
 
-    def apply(self) -> None:
-        raise NotImplementedError
+    def report(self, message: str) -> None:
+        self.controller.runner.messageReported.emit(message)
 
-    def revert(self) -> None:
-        raise NotImplementedError
+    def first_run(self) -> None:
+        self.after(self.apply())
 
 
 class AddFlagCommand(FlagCommand):

@@ -1,6 +1,7 @@
 """Flagging while typing: shortcuts open the inline form for the caret's paragraph.
 
-Signals: errorReported(str), flagsChanged(), personAdded() when a typed name joined the roster.
+Failures go through the workspace's ActionRunner. Signals: flagsChanged(), personAdded() when a
+typed name joined the roster.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from clerkdesk.domain.flag_fields import (
     RequestFields,
     ResolutionFields,
 )
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import flags, generated_paragraphs, speakers
+from clerkdesk.services.changes import FLAGS, PARAGRAPHS
+from clerkdesk.ui.action_runner import ActionRunner
+from clerkdesk.ui.caret_popup import caret_point, popup_parent
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.flags.flag_commands import AddFlagCommand, FlagCommand, UpdateFlagCommand
 from clerkdesk.ui.flags.flag_form import TITLES, FlagForm
@@ -27,19 +30,16 @@ SHORT = 200
 
 
 class FlagController(QObject):
-    errorReported = Signal(str)
     flagsChanged = Signal()
     personAdded = Signal()
 
     def __init__(self, db, meeting_id: int, editing_controller: EditorController,  # noqa: ANN001
-                 stack: QUndoStack) -> None:
+                 stack: QUndoStack, runner: ActionRunner) -> None:
         super().__init__(editing_controller)
-        self.db, self.meeting_id, self.stack = db, meeting_id, stack
+        self.db, self.meeting_id, self.stack, self.runner = db, meeting_id, stack, runner
         self.editing = editing_controller
         self.editor = editing_controller.editor
-        # A sibling of the editor, not its child: keys the form does not use (Tab) must not
-        # travel up into the editor and change the minutes.
-        self.form = FlagForm(_parent_of(self.editor))
+        self.form = FlagForm(popup_parent(self.editor))
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self.editor.setFocus)
         self.form.add_person = self._add_person
@@ -56,44 +56,41 @@ class FlagController(QObject):
 
     def edit(self, flag_id: int) -> None:
         """Open the form on an existing flag (the editor already shows its paragraph)."""
-        try:
-            fields = flags.flag_fields(self.db, flag_id)
-            [record] = [r for r in flags.meeting_flags(self.db, self.meeting_id)
-                        if r.id == flag_id]
-        except (ClerkDeskError, ValueError) as error:
-            self.errorReported.emit(str(error))
+        fields = self.runner.run(lambda: flags.flag_fields(self.db, flag_id))
+        records = self.runner.run(lambda: flags.meeting_flags(self.db, self.meeting_id))
+        if fields is None or records is None:
             return
-        self._target = (record.item_id, record.paragraph_id, flag_id, fields)
-        self._open(fields)
+        record = next((r for r in records.value if r.id == flag_id), None)
+        if record is None:
+            self.runner.messageReported.emit("That flag is no longer in these minutes.")
+            return
+        self._target = (record.item_id, record.paragraph_id, flag_id, fields.value)
+        self._open(fields.value)
 
     def _open(self, fields: FlagFields) -> None:
         people = {name: person_id for person_id, name in self.editing.outline().names.items()}
-        at = self.editor.viewport().mapTo(_parent_of(self.form),
-                                          self.editor.cursorRect().bottomLeft())
-        try:
-            context = speakers.speaker_context(self.db, self.meeting_id)
-            candidates, present = context.candidates, context.present
-        except ClerkDeskError:
-            candidates, present = (), frozenset()
+        at = caret_point(self.editor, self.form)
+        context = self.runner.run(lambda: speakers.speaker_context(self.db, self.meeting_id),
+                                  quiet=True)
+        candidates, present = (context.value.candidates, context.value.present) if context \
+            else ((), frozenset())
         self.form.open_for(at, fields, people, self._bodies(), candidates, present)
 
     def _add_person(self, name: str, kind: PersonKind) -> int | None:
         """A name typed into a person field that is nobody on the roster joins it."""
-        try:
-            person_id = speakers.add_speaker(self.db, self.meeting_id, name, kind)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        added = self.runner.run(lambda: speakers.add_speaker(self.db, self.meeting_id, name, kind))
+        if added is None:
             return None
         self.personAdded.emit()
-        return person_id
+        return added.value
 
     def _bodies(self) -> list[str]:
         """Directorates and organisations already asked at this meeting, most recent first."""
-        try:
-            records = flags.meeting_flags(self.db, self.meeting_id)
-        except ClerkDeskError:
+        records = self.runner.run(lambda: flags.meeting_flags(self.db, self.meeting_id),
+                                  quiet=True)
+        if records is None:
             return []
-        bodies = [r.fields.asked_of_body for r in reversed(records)
+        bodies = [r.fields.asked_of_body for r in reversed(records.value)
                   if isinstance(r.fields, RequestFields) and r.fields.asked_of_body]
         return list(dict.fromkeys(bodies))
 
@@ -125,16 +122,12 @@ class FlagController(QObject):
             command: FlagCommand = AddFlagCommand(self, item_id, pid, fields, label)
         else:
             command = UpdateFlagCommand(self, item_id, pid, flag_id, old, fields)
-        try:
-            self.stack.beginMacro(command.text())
-            command.first_run()
+        self.stack.beginMacro(command.text())
+        if self.runner.run(command.first_run) is not None:
             self.stack.push(command)
             if isinstance(fields, ResolutionFields) and flag_id is None:
-                self._make_resolution_paragraph(pid)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
-        finally:
-            self.stack.endMacro()
+                self.runner.run(lambda: self._make_resolution_paragraph(pid))
+        self.stack.endMacro()
 
     def _make_resolution_paragraph(self, pid: int) -> None:
         """A flagged resolution is laid out as the committee's RESOLVED paragraph."""
@@ -144,12 +137,12 @@ class FlagController(QObject):
 
     def after_change(self, pid: int) -> None:
         """Refresh what shows flags: the margin marker, linked paragraphs and the panel."""
-        try:
-            flagged = bool(flags.paragraph_flags(self.db, pid))
-            changed = generated_paragraphs.refresh_generated(self.db, self.meeting_id)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        found = self.runner.run(lambda: (
+            bool(flags.paragraph_flags(self.db, pid)),
+            generated_paragraphs.refresh_generated(self.db, self.meeting_id)))
+        if found is None:
             return
+        flagged, changed = found.value
         if changed and self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
         try:
@@ -167,12 +160,12 @@ class FlagController(QObject):
             return
         if not self.editing.autosaver.flush():
             return
-        try:
-            ids = generated_paragraphs.write_requests_paragraph(self.db, item_id)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        written = self.runner.run(
+            lambda: generated_paragraphs.write_requests_paragraph(self.db, item_id),
+            PARAGRAPHS | FLAGS)
+        if written is None:
             return
-        self.editing.adopt_new_paragraphs(item_id, ids, "Write requests paragraph")
+        self.editing.adopt_new_paragraphs(item_id, written.value, "Write requests paragraph")
         self.flagsChanged.emit()
 
 

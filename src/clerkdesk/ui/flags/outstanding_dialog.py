@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -70,18 +69,12 @@ def offer_outstanding(parent: QWidget | None, db, meeting_id: int) -> int | None
     """Show outstanding items for a new meeting; returns the Matters arising item's id."""
     from clerkdesk.services.request_log import insert_matters_arising, outstanding_before
 
-    try:
-        entries = outstanding_before(db, meeting_id)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Outstanding requests", str(error))
+    runner = boxed(parent, "Outstanding requests")
+    entries = runner.run(lambda: outstanding_before(db, meeting_id))
+    if entries is None or not entries.value:
         return None
-    if not entries:
-        return None
-    dialog = OutstandingDialog(entries, parent)
+    dialog = OutstandingDialog(entries.value, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen_ids():
         return None
-    try:
-        return insert_matters_arising(db, meeting_id, dialog.chosen_ids())
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Outstanding requests", str(error))
-        return None
+    inserted = runner.run(lambda: insert_matters_arising(db, meeting_id, dialog.chosen_ids()))
+    return inserted.value if inserted is not None else None

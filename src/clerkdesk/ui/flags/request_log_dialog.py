@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.enums import ActionStatus, RequestStatus
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.colours import Tone, text_style
 
 COLUMNS = ("Meeting", "Ref", "Asked of", "Status", "Age", "What")
@@ -57,6 +57,7 @@ class RequestLogDialog(QDialog):
         self.setObjectName("requestLogDialog")
         self.db, self.committee_id, self.meeting_id = db, committee_id, meeting_id
         self.entries: Sequence = ()
+        self.runner = ActionRunner(self)  # a refusal is said in the dialog's message line
         self.filter = QComboBox(self)
         self.filter.setObjectName("requestLogFilter")
         self.filter.setAccessibleName("Show")
@@ -74,6 +75,7 @@ class RequestLogDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.message = QLabel(self)
+        self.runner.messageReported.connect(self.message.setText)
         self.message.setWordWrap(True)
         hint = QLabel("P provided · W withdrawn · D done · O outstanding again · "
                       "Ctrl+C copies the lines for an agenda", self)
@@ -100,11 +102,10 @@ class RequestLogDialog(QDialog):
         from clerkdesk.services.request_log import request_log
 
         status = self.filter.currentData()
-        try:
-            entries = request_log(self.db, self.committee_id)
-        except ClerkDeskError as error:
-            self.message.setText(str(error))
+        found = self.runner.run(lambda: request_log(self.db, self.committee_id))
+        if found is None:
             return
+        entries = found.value
         if status == "outstanding":
             entries = [e for e in entries if e.status in (RequestStatus.OUTSTANDING.value,
                                                           ActionStatus.OPEN.value)]
@@ -133,11 +134,8 @@ class RequestLogDialog(QDialog):
             status = RequestStatus.OUTSTANDING if entry.kind == "request" else ActionStatus.OPEN
         elif kind != entry.kind:
             return False
-        try:
-            set_request_status(self.db, entry.flag_id, status,
-                               answered_at_meeting_id=self.meeting_id)
-        except ClerkDeskError as error:
-            self.message.setText(str(error))
+        if self.runner.run(lambda: set_request_status(
+                self.db, entry.flag_id, status, answered_at_meeting_id=self.meeting_id)) is None:
             return True
         self.reload()
         return True

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.moderngov.fetch import run_fetch
 from clerkdesk.ui.moderngov.site_dialogs import ChangesDialog, SiteMeetingDialog
 
@@ -63,11 +63,9 @@ def new_meeting_from_site(parent: QWidget | None, db: Database, committee_id: in
                        lambda client, _p: client.agenda(chosen.id))
     if agenda is None:
         return None
-    try:
-        return import_agenda(db, agenda, committee_id, site)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, "Modern.gov", str(error))
-        return None
+    imported = boxed(parent, "Modern.gov").run(
+        lambda: import_agenda(db, agenda, committee_id, site))
+    return imported.value if imported is not None else None
 
 
 def refresh_members(parent: QWidget | None, db: Database, committee_id: int) -> bool:

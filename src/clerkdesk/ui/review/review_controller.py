@@ -1,6 +1,6 @@
 """Runs the review checks for the open meeting and applies fixes as undoable steps.
 
-Signals: errorReported(str), minutesChanged().
+Failures go through the workspace's ActionRunner. Signals: minutesChanged().
 """
 
 from __future__ import annotations
@@ -8,19 +8,20 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from clerkdesk.domain.review import FixKind
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.services.changes import FLAGS, PARAGRAPHS
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.review.review_panel import ReviewPanel
 
 
 class ReviewController(QObject):
-    errorReported = Signal(str)
     minutesChanged = Signal()
 
     def __init__(self, db, meeting_id: int, panel: ReviewPanel,  # noqa: ANN001
-                 editing: EditorController) -> None:
+                 editing: EditorController, runner: ActionRunner) -> None:
         super().__init__(panel)
         self.db, self.meeting_id, self.panel, self.editing = db, meeting_id, panel, editing
+        self.runner = runner
         panel.refreshRequested.connect(self.run)
         panel.fixRequested.connect(self.fix)
         panel.dismissRequested.connect(self.dismiss)
@@ -30,11 +31,10 @@ class ReviewController(QObject):
 
         if not self.editing.autosaver.flush():
             return
-        try:
-            self.panel.show_findings(check_meeting(self.db, self.meeting_id),
-                                     has_several_items(self.db, self.meeting_id))
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        found = self.runner.run(lambda: (check_meeting(self.db, self.meeting_id),
+                                         has_several_items(self.db, self.meeting_id)))
+        if found is not None:
+            self.panel.show_findings(*found.value)
 
     def fix(self, finding) -> None:  # noqa: ANN001
         """Apply the offered fix; text and level fixes join the meeting's undo history."""
@@ -49,10 +49,7 @@ class ReviewController(QObject):
             self._fix_in_editor(item_id, pid, finding.fix)
             return
         before = self._texts(item_paragraphs, item_id, pid)
-        try:
-            apply_fix(self.db, finding)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        if self.runner.run(lambda: apply_fix(self.db, finding), PARAGRAPHS | FLAGS) is None:
             return
         after = self._texts(item_paragraphs, item_id, pid)
         changed = {p: (before[p], after[p]) for p in before if p in after and before[p] != after[p]}
@@ -63,19 +60,18 @@ class ReviewController(QObject):
 
     def _fix_in_editor(self, item_id: int, pid: int, fix) -> None:  # noqa: ANN001
         """The editor's own level change or deletion, so the fix is one undoable step."""
-        try:
-            self.editing.show_item(item_id)
-            if not self._unchanged(pid, fix):
-                self.errorReported.emit("That paragraph has changed since it was checked; "
-                                        "check again (F7).")
-                self.run()
-                return
-            if fix.kind is FixKind.DELETE_PARAGRAPH:
-                self.editing.delete(pid)
-            else:
-                self.editing.set_level_undoably(pid, fix.level or 0)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        if self.runner.run(lambda: self.editing.show_item(item_id)) is None:
+            return
+        if not self._unchanged(pid, fix):
+            self.runner.messageReported.emit("That paragraph has changed since it was checked; "
+                                             "check again (F7).")
+            self.run()
+            return
+        if fix.kind is FixKind.DELETE_PARAGRAPH:
+            step = lambda: self.editing.delete(pid)  # noqa: E731
+        else:
+            step = lambda: self.editing.set_level_undoably(pid, fix.level or 0)  # noqa: E731
+        if self.runner.run(step) is None:
             return
         self.minutesChanged.emit()
         self.run()
@@ -101,9 +97,5 @@ class ReviewController(QObject):
     def dismiss(self, finding) -> None:  # noqa: ANN001
         from clerkdesk.services.review import dismiss
 
-        try:
-            dismiss(self.db, finding)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
-            return
-        self.run()
+        if self.runner.run(lambda: dismiss(self.db, finding)) is not None:
+            self.run()

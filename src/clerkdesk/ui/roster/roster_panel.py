@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.attendance import default_attending_status, status_for_key
 from clerkdesk.domain.enums import AttendanceStatus
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import roster
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.actions import panel_hint
 from clerkdesk.ui.colours import Tone, alert_style, text_style
 from clerkdesk.ui.roster.name_delegate import NameDelegate
@@ -64,6 +64,8 @@ class RosterPanel(QWidget):
         self.committee_id: int | None = None
         self.current_item: tuple[int, str] | None = None
         self.model = RosterModel(self)
+        self.runner = ActionRunner(self)
+        self.runner.messageReported.connect(self._error)
         self._build()
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -131,11 +133,10 @@ class RosterPanel(QWidget):
     def set_meeting(self, db: Database, meeting_id: int) -> None:
         self.db, self.meeting_id = db, meeting_id
         self.current_item = None
-        try:
-            self.committee_id = roster.roster_committee_id(db, meeting_id)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        committee = self.runner.run(lambda: roster.roster_committee_id(db, meeting_id))
+        if committee is None:
             return
+        self.committee_id = committee.value
         self.refresh()
         if self.model.rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
@@ -150,11 +151,11 @@ class RosterPanel(QWidget):
             return
         keep = self.selected_person_id()
         column = max(self.table.currentIndex().column(), 0)
-        try:
-            self.model.set_rows(roster.meeting_roster(self.db, self.meeting_id))
-        except ClerkDeskError as error:
-            self._error(str(error))
+        db, meeting_id = self.db, self.meeting_id
+        rows = self.runner.run(lambda: roster.meeting_roster(db, meeting_id))
+        if rows is None:
             return
+        self.model.set_rows(rows.value)
         if keep is not None:
             self.select_person(keep, column)
         self._show_quorum()
@@ -163,11 +164,11 @@ class RosterPanel(QWidget):
         if self.db is None or self.meeting_id is None:
             return
         at_item = self.current_item[0] if self.current_item else None
-        try:
-            state = roster.quorum_state(self.db, self.meeting_id, at_item)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        db, meeting_id = self.db, self.meeting_id
+        found = self.runner.run(lambda: roster.quorum_state(db, meeting_id, at_item))
+        if found is None:
             return
+        state = found.value
         self.quorum_label.setText(state.message)
         self.quorum_label.setAccessibleDescription(state.message)
         self.quorum_label.setStyleSheet(text_style(Tone.SUCCESS) + QUORATE_STYLE if state.quorate
@@ -271,12 +272,12 @@ class RosterPanel(QWidget):
         if fields is None:
             return
         status = None if fields.role else default_attending_status(fields.kind, fields.role)
-        try:
-            person_id = roster.add_person(self.db, self.committee_id, self.meeting_id, fields,
-                                          status)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        db, committee_id = self.db, self.committee_id
+        added = self.runner.run(lambda: roster.add_person(db, committee_id, self.meeting_id,
+                                                          fields, status))
+        if added is None:
             return
+        person_id = added.value
         self._done()
         self.select_person(person_id)
         self.personChanged.emit(person_id)
@@ -287,14 +288,15 @@ class RosterPanel(QWidget):
         row = self.selected_row()
         if row is None or self.db is None or self.committee_id is None:
             return
-        try:
-            current = roster.person_fields(self.db, self.committee_id, row.person_id)
-            fields = ask_person(self, current)
-            if fields is None or fields == current:
-                return
-            roster.edit_person(self.db, self.committee_id, row.person_id, fields)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        db, committee_id = self.db, self.committee_id
+        current = self.runner.run(lambda: roster.person_fields(db, committee_id, row.person_id))
+        if current is None:
+            return
+        fields = ask_person(self, current.value)
+        if fields is None or fields == current.value:
+            return
+        if self.runner.run(lambda: roster.edit_person(db, committee_id, row.person_id,
+                                                      fields)) is None:
             return
         self._done()
         self.personChanged.emit(row.person_id)
@@ -302,10 +304,8 @@ class RosterPanel(QWidget):
     def _attendance(self, action, person_id: int, value: object) -> None:  # noqa: ANN001
         if self.db is None or self.meeting_id is None:
             return
-        try:
-            action(self.db, self.meeting_id, person_id, value)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        db, meeting_id = self.db, self.meeting_id
+        if self.runner.run(lambda: action(db, meeting_id, person_id, value)) is None:
             self.refresh()
             return
         self._done()

@@ -1,37 +1,39 @@
 """Connects the speaker picker to the editor: names go in as references, phrases after them.
 
-Signals: errorReported(str), rosterChanged() after a person was added from the picker.
+Failures go through the workspace's ActionRunner. Signals: rosterChanged() after a person was
+added from the picker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerkdesk.domain.enums import PersonKind
 from clerkdesk.domain.name_checks import apologies_mentions
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import speakers
+from clerkdesk.ui.action_runner import ActionRunner
+from clerkdesk.ui.caret_popup import caret_point, popup_parent
 from clerkdesk.ui.editor.blocks import ANONYMOUS_ID
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.speakers.picker import SpeakerPicker
 
 
 class SpeakerController(QObject):
-    errorReported = Signal(str)
     rosterChanged = Signal()
 
     def __init__(self, db, meeting_id: int, editing: EditorController, stack: QUndoStack,  # noqa: ANN001
-                 reload_names: Callable[[], None]) -> None:
+                 reload_names: Callable[[], None], runner: ActionRunner) -> None:
         super().__init__(editing)
         self.db, self.meeting_id, self.editing, self.stack = db, meeting_id, editing, stack
+        self.runner = runner
         self.editor = editing.editor
         self.reload_names = reload_names
         # A sibling of the editor: keys the picker ignores must not reach the minutes.
-        self.picker = SpeakerPicker(_parent_of(self.editor))
+        self.picker = SpeakerPicker(popup_parent(self.editor))
         self.purpose = "insert"
         self.context: speakers.SpeakerContext | None = None
         self.picker.personChosen.connect(self._person_chosen)
@@ -42,19 +44,17 @@ class SpeakerController(QObject):
         self.picker.keyThrough.connect(self._key_through)
         self.picker.closed.connect(self.editor.setFocus)
 
-    def _caret_point(self):  # noqa: ANN202
-        return self.editor.viewport().mapTo(self.picker.parentWidget(),
-                                            self.editor.cursorRect().bottomLeft())
+    def _caret_point(self) -> QPoint:
+        return caret_point(self.editor, self.picker)
 
     def open_picker(self, purpose: str = "insert") -> None:
         """Open the picker at the caret: 'insert' a name, or choose the paragraph's 'speaker'."""
         if purpose == "speaker" and not self.editor.caret()[0]:
             return
-        try:
-            self.context = speakers.speaker_context(self.db, self.meeting_id)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        context = self.runner.run(lambda: speakers.speaker_context(self.db, self.meeting_id))
+        if context is None:
             return
+        self.context = context.value
         self.purpose = purpose
         title = "Insert a name" if purpose == "insert" else "Speaker of this paragraph"
         self.picker.open_people(self._caret_point(), self.context.candidates,
@@ -82,23 +82,20 @@ class SpeakerController(QObject):
         self._offer_phrases()
 
     def _add_person(self, name: str, kind: PersonKind) -> None:
-        try:
-            person_id = speakers.add_speaker(self.db, self.meeting_id, name, kind)
-        except ClerkDeskError as error:
-            self.errorReported.emit(str(error))
+        added = self.runner.run(lambda: speakers.add_speaker(self.db, self.meeting_id, name, kind))
+        if added is None:
             self.editor.setFocus()
             return
         self.reload_names()
         self.rosterChanged.emit()
-        self._person_chosen(person_id)
+        self._person_chosen(added.value)
 
     def _offer_phrases(self) -> None:
         if self.context is None:
-            try:
-                self.context = speakers.speaker_context(self.db, self.meeting_id)
-            except ClerkDeskError as error:
-                self.errorReported.emit(str(error))
+            context = self.runner.run(lambda: speakers.speaker_context(self.db, self.meeting_id))
+            if context is None:
                 return
+            self.context = context.value
         phrases = self.context.phrases
         if phrases:
             self.picker.open_phrases(self._caret_point(), phrases)

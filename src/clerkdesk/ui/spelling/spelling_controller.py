@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor
 
 from clerkdesk.domain.spelling import SpellChecker, Word
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.editor.blocks import plain_format
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
@@ -31,6 +31,8 @@ class SpellingController(QObject):
     def __init__(self, db, meeting_id: int, editor: MinuteEditor) -> None:  # noqa: ANN001
         super().__init__(editor)
         self.db, self.meeting_id, self.editor = db, meeting_id, editor
+        self.runner = ActionRunner(editor)  # refusals reach the status bar via messageReported
+        self.runner.messageReported.connect(self.messageReported)
         # Made on loading: nothing of spelling runs before the paint.
         self.highlighter: SpellingHighlighter | None = None
         self.words: MeetingWords | None = None
@@ -50,12 +52,15 @@ class SpellingController(QObject):
 
         if self.highlighter is None:
             self.highlighter = SpellingHighlighter(self.editor.document(), self.editor)
-        try:
-            words = self.words = meeting_words(self.db, self.meeting_id)
-            self.highlighter.set_checker(checker_for(words) if words.house_style.spelling
-                                         else None)
-        except ClerkDeskError as error:
-            self.messageReported.emit(str(error))
+        highlighter = self.highlighter
+        words = self.runner.run(lambda: meeting_words(self.db, self.meeting_id))
+        if words is None:
+            return
+        self.words = words.value
+        spelling = self.words.house_style.spelling
+        checker = self.runner.run(lambda: checker_for(words.value) if spelling else None)
+        if checker is not None:
+            highlighter.set_checker(checker.value)
 
     def refresh(self) -> None:
         """Read the meeting's known words and house style again (once loaded at all)."""
@@ -134,17 +139,15 @@ class SpellingController(QObject):
         from clerkdesk.services.spelling import add_committee_word, ignore_in_meeting
         from clerkdesk.ui.spelling.suggestions_dialog import Choice
 
-        try:
-            if choice is Choice.REPLACE:
-                self._replace_selection(replacement)
-            elif choice is Choice.ADD and self.words is not None:
-                add_committee_word(self.db, self.words.committee_id, word)
-                self._reload()
-            elif choice is Choice.IGNORE:
-                ignore_in_meeting(self.db, self.meeting_id, word)
-                self._reload()
-        except ClerkDeskError as error:
-            self.messageReported.emit(str(error))
+        if choice is Choice.REPLACE:
+            self.runner.run(lambda: self._replace_selection(replacement))
+        elif choice is Choice.ADD and self.words is not None:
+            committee_id = self.words.committee_id
+            if self.runner.run(lambda: add_committee_word(self.db, committee_id, word)):
+                self.runner.run(self._reload)
+        elif choice is Choice.IGNORE:
+            if self.runner.run(lambda: ignore_in_meeting(self.db, self.meeting_id, word)):
+                self.runner.run(self._reload)
         self.editor.setFocus()
 
     def _replace_selection(self, replacement: str) -> None:

@@ -150,7 +150,7 @@ class LiveUpdates(QObject):
                for e in events):
             refresh_shown_item(meeting)
         if kinds & FLAG_KINDS:
-            meeting.refresh_flags()
+            meeting.flags_pane.refresh()
 
 
 def refresh_shown_item(meeting: MeetingWorkspace) -> None:

@@ -4,48 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import agenda, meetings
+from clerkdesk.ui.undo_command import ServiceCommand
 
 if TYPE_CHECKING:
     from clerkdesk.services.snapshots import ItemSnapshot
     from clerkdesk.ui.workspace.agenda_controller import AgendaController
 
 
-class AgendaCommand(QUndoCommand):
+class AgendaCommand(ServiceCommand):
     def __init__(self, controller: AgendaController, text: str) -> None:
         super().__init__(text)
         self.controller = controller
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._guarded(self.apply)
+    def before(self) -> None:
+        self.controller.before_change()
 
-    def undo(self) -> None:
-        self._guarded(self.revert)
+    def after(self, result: object) -> None:
+        self.controller.after_change(result if isinstance(result, int) else None)
 
-    def _guarded(self, step) -> None:  # noqa: ANN001
-        try:
-            self.controller.before_change()
-            focus = step()
-            self.controller.after_change(focus)
-        except ClerkDeskError as error:
-            self.controller.report_error(str(error))
-            self.setObsolete(True)
+    def report(self, message: str) -> None:
+        self.controller.report_error(message)
 
     def first_run(self) -> None:
-        self.controller.after_change(self.apply())
-
-    def apply(self) -> int | None:
-        raise NotImplementedError
-
-    def revert(self) -> int | None:
-        raise NotImplementedError
+        self.after(self.apply())
 
 
 class AddItemCommand(AgendaCommand):

@@ -1,6 +1,7 @@
 """Agenda navigation and edits: select, add, rename, mark exempt, delete and reorder items.
 
-Signals: errorReported(str), itemSelected(item_id), openRequested(item_id) on Enter.
+Failures go through the workspace's ActionRunner. Signals: itemSelected(item_id),
+openRequested(item_id) on Enter.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QListView, QWidget
 
-from clerkdesk.errors import ClerkDeskError, StorageError
+from clerkdesk.errors import StorageError
 from clerkdesk.services.workspace import MeetingOutline
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.workspace.agenda_commands import (
     AddItemCommand,
     AgendaCommand,
@@ -38,14 +40,14 @@ def ask_paragraph(parent: QWidget) -> int | None:
 
 
 class AgendaController(QObject):
-    errorReported = Signal(str)
     itemSelected = Signal(int)
     openRequested = Signal(int)
 
     def __init__(self, db, meeting_id: int, view: QListView, stack: QUndoStack,  # noqa: ANN001
                  reload_outline: Callable[[], MeetingOutline],
-                 flush: Callable[[], bool]) -> None:
+                 flush: Callable[[], bool], runner: ActionRunner) -> None:
         super().__init__(view)
+        self.runner = runner
         self.db, self.meeting_id, self.view, self.stack = db, meeting_id, view, stack
         self.reload_outline, self.flush = reload_outline, flush
         self.model = AgendaModel(self)
@@ -115,16 +117,15 @@ class AgendaController(QObject):
         self.load(self.reload_outline(), select=focus)
 
     def report_error(self, message: str) -> None:
-        self.errorReported.emit(message)
+        self.runner.messageReported.emit(message)
 
     def _run(self, command: AgendaCommand) -> None:
-        try:
-            self.before_change()
-            command.first_run()
-        except ClerkDeskError as error:
-            self.report_error(str(error))
-            return
-        self.stack.push(command)
+        if self.runner.run(lambda: self._first_run(command)) is not None:
+            self.stack.push(command)
+
+    def _first_run(self, command: AgendaCommand) -> None:
+        self.before_change()
+        command.first_run()
 
     def add_item(self) -> None:
         title = self.ask_text(self.view, "Add agenda item", "Title of the new item:")

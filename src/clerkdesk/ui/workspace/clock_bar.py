@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from clerkdesk.domain.clock import ClockState, MeetingClock, format_elapsed
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import clock as clock_service
+from clerkdesk.ui.action_runner import ActionRunner
 
 _STATE_TEXT = {
     ClockState.NOT_STARTED: "Not started",
@@ -32,6 +32,9 @@ class MeetingClockBar(QWidget):
         self.setAccessibleName("Meeting clock")
         self.db, self.meeting_id, self.clock = db, meeting_id, clock
         self.label = QLabel(self)
+        self.runner = ActionRunner(self)  # a refusal is said in the clock's own label
+        self.runner.messageReported.connect(
+            lambda message: self.label.setText(f"Clock not saved: {message}"))
         self.label.setObjectName("meetingClockTime")
         self.label.setMinimumWidth(170)
         self.start_button = QPushButton("Start", self, objectName="meetingStartButton")
@@ -67,11 +70,10 @@ class MeetingClockBar(QWidget):
         self.end_button.setEnabled(state in (ClockState.RUNNING, ClockState.PAUSED))
 
     def _apply(self, operation) -> None:  # noqa: ANN001
-        try:
-            self.clock = operation(self.db, self.meeting_id, dt.datetime.now())
-        except ClerkDeskError as error:
-            self.label.setText(f"Clock not saved: {error}")
+        done = self.runner.run(lambda: operation(self.db, self.meeting_id, dt.datetime.now()))
+        if done is None:
             return
+        self.clock = done.value
         self.refresh()
         self.clockChanged.emit(self.clock)
 

@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.errors import ClerkDeskError
-from clerkdesk.services import flags, workspace
+from clerkdesk.services import workspace
+from clerkdesk.services.changes import PARAGRAPHS, Changes
+from clerkdesk.ui.action_runner import ActionRunner
 from clerkdesk.ui.after_paint import AfterFirstPaint
 from clerkdesk.ui.colours import Tone, fill_style
 from clerkdesk.ui.editor.autosave import Autosaver
 from clerkdesk.ui.editor.controller import EditorController
 from clerkdesk.ui.editor.minute_editor import MinuteEditor
-from clerkdesk.ui.flags.flag_commands import RemoveFlagCommand
 from clerkdesk.ui.flags.flag_controller import FlagController
+from clerkdesk.ui.flags.flag_panel import FlagPanel
+from clerkdesk.ui.flags.flags_pane import FlagsPane
+from clerkdesk.ui.review.review_actions import ReviewActions
 from clerkdesk.ui.review.review_controller import ReviewController
 from clerkdesk.ui.review.review_panel import ReviewPanel
 from clerkdesk.ui.roster.roster_panel import RosterPanel
@@ -42,10 +45,8 @@ from clerkdesk.ui.workspace.agenda_controller import AgendaController
 from clerkdesk.ui.workspace.agenda_model import item_text
 from clerkdesk.ui.workspace.clock_bar import MeetingClockBar
 from clerkdesk.ui.workspace.find_bar import FindBar
-from clerkdesk.ui.workspace.flag_panel import FlagPanel
 from clerkdesk.ui.workspace.save_status import SaveStatus
 
-FLAG_REFRESH_MS = 600
 EMPTY_ITEM = ("No minutes for this item yet: start typing; Enter starts the next paragraph, "
               "Ctrl+PgDown goes to the next item.")
 
@@ -63,6 +64,7 @@ class MeetingWorkspace(QMainWindow):
         self.db, self.meeting_id = db, meeting_id
         self.outline = workspace.meeting_outline(db, meeting_id)
         self.stack = QUndoStack(self)
+        self.runner = ActionRunner(self)
         self.autosaver = Autosaver(db, self)
         self._build_centre()
         self._build_docks()
@@ -72,13 +74,19 @@ class MeetingWorkspace(QMainWindow):
         self.conflicts = ConflictResolver(
             self.editing, lambda person: self.outline.names.get(person, "[unknown]"))
         self.agenda = AgendaController(db, meeting_id, self.agenda_view, self.stack,
-                                       self.reload_outline, self.autosaver.flush)
+                                       self.reload_outline, self.autosaver.flush, self.runner)
         self.speakers = SpeakerController(db, meeting_id, self.editing, self.stack,
-                                          self.refresh_names)
-        self.flagging = FlagController(db, meeting_id, self.editing, self.stack)
-        self.review = ReviewController(db, meeting_id, self.review_panel, self.editing)
+                                          self.refresh_names, self.runner)
+        self.flagging = FlagController(db, meeting_id, self.editing, self.stack, self.runner)
+        self.review = ReviewController(db, meeting_id, self.review_panel, self.editing,
+                                       self.runner)
         self.spelling = SpellingController(db, meeting_id, self.editor)
         self.live = LiveUpdates(self)
+        self.flags_pane = FlagsPane(db, meeting_id, self.flags, self.flagging, self.stack,
+                                    self.runner, self.jump_to)
+        self.review_actions = ReviewActions(db, meeting_id, self.runner, self.editing,
+                                            self.review, self.review_dock,
+                                            lambda: self.outline.names)
         self._connect()
         self.agenda.load(self.outline, select=start_item)
         self._apply_lock()
@@ -94,7 +102,7 @@ class MeetingWorkspace(QMainWindow):
         self.roster.set_meeting(self.db, self.meeting_id)
         if self.editing.item_id is not None:  # shown before the roster existed: tell it now
             self._item_shown(self.editing.item_id)
-        self.refresh_flags()
+        self.flags_pane.refresh()
         self.live.start()  # other clerks' changes (team database only)
 
     # --- construction ---------------------------------------------------------------------
@@ -170,42 +178,48 @@ class MeetingWorkspace(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _connect(self) -> None:
-        self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
-        self._flags_timer.timeout.connect(self.refresh_flags)
+        # Refusals go to the status bar (errorReported), never to the save badge, which only
+        # the autosaver writes; a bug in a save is reported once through the runner.
+        self.runner.messageReported.connect(self.errorReported)
+        self.runner.changed.connect(self._changed)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
         self.editor.textEdited.connect(lambda *_: self.live.typed(self.editing.item_id or 0))
-        self.editing.errorReported.connect(self._error)
-        self.speakers.errorReported.connect(self._error)
-        self.agenda.errorReported.connect(self._error)
+        self.autosaver.bugHit.connect(self.runner.report_bug)
+        for reporter in (self.editing, self.roster):
+            reporter.errorReported.connect(self.runner.messageReported)
+        self.spelling.messageReported.connect(self.errorReported)
         self.agenda.itemSelected.connect(self._show_item)
         self.agenda.openRequested.connect(self.open_item_at_end)
         self.editing.itemShown.connect(self._item_shown)
-        self.editing.structureChanged.connect(lambda _item: self._flags_timer.start())
-        self.flags.jumpRequested.connect(self.jump_to)
-        self.flags.editRequested.connect(self.edit_flag)
-        self.flags.removeRequested.connect(self.remove_flag)
-        self.flags.statusRequested.connect(self.set_flag_status)
+        self.editing.structureChanged.connect(lambda _item: self.flags_pane.refresh_soon())
         self.flags.logRequested.connect(self.open_request_log)
-        self.flagging.errorReported.connect(self._error)
-        self.review.errorReported.connect(self._error)
-        self.spelling.messageReported.connect(self.errorReported)
-        self.review.minutesChanged.connect(self._flags_timer.start)
+        self.review.minutesChanged.connect(self.flags_pane.refresh_soon)
         self.review_panel.jumpRequested.connect(self.jump_to)
-        self.flagging.flagsChanged.connect(self.refresh_flags)
         self.flagging.personAdded.connect(self._person_added)
         self.roster.personChanged.connect(lambda _person: self.refresh_names())
-        self.roster.errorReported.connect(self._error)
 
     # --- state ----------------------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        """What an action changed: the outline (agenda, names, approval state) is re-read."""
+        if changes.roster:
+            self.refresh_names()
+        elif changes.agenda or changes.status:
+            self.reload_outline()
+        if changes.status:
+            self._apply_lock()
+
     def reload_outline(self) -> workspace.MeetingOutline:
-        self.outline = workspace.meeting_outline(self.db, self.meeting_id)
+        done = self.runner.run(lambda: workspace.meeting_outline(self.db, self.meeting_id))
+        if done is None:
+            return self.outline
+        self.outline = done.value
         current = self.editing.item_id
         item = next((i for i in self.outline.items if i.id == current), None)
         if item is not None:
             self.editor.numbers.configure(self.outline.scheme, item.label)
             self.editor.numbers.relabel()
             self._item_shown(item.id)
-        self._flags_timer.start()
+        self.flags_pane.refresh_soon()
         return self.outline
 
     def refresh_names(self) -> None:
@@ -217,7 +231,6 @@ class MeetingWorkspace(QMainWindow):
         if self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
             self.editing.place_caret(caret)
-        self._flags_timer.start()
 
     def _person_added(self) -> None:
         """A name typed into a flag form joined the roster: show it once the flag is saved."""
@@ -225,58 +238,13 @@ class MeetingWorkspace(QMainWindow):
         QTimer.singleShot(0, self.refresh_names)
 
     def _show_item(self, item_id: int) -> None:
-        try:
-            self.editing.show_item(item_id)
-        except ClerkDeskError as error:
-            self._error(str(error))
+        self.runner.run(lambda: self.editing.show_item(item_id))
 
     def _item_shown(self, item_id: int) -> None:
         item = next((i for i in self.outline.items if i.id == item_id), None)
         if item is not None:
             self.heading.setText(item_text(item))
             self.roster.set_current_item(item.id, item.label)
-
-    def refresh_flags(self) -> None:
-        try:
-            records = flags.meeting_flags(self.db, self.meeting_id)
-            self.flags.show_records(records)
-            self.editor.numbers.show_flag_kinds(records)
-        except ClerkDeskError as error:
-            self._error(str(error))
-
-    # --- flags ----------------------------------------------------------------------------
-    def edit_flag(self, flag_id: int) -> None:
-        record = next((r for r in self.flags.records if r.id == flag_id), None)
-        if record is not None:
-            self.jump_to(record.item_id, record.paragraph_id)
-            self.flagging.edit(flag_id)
-
-    def edit_caret_flag(self) -> None:
-        pid = self.editor.caret()[0]
-        record = next((r for r in self.flags.records if r.paragraph_id == pid), None)
-        if record is not None:
-            self.flagging.edit(record.id)
-
-    def remove_flag(self, flag_id: int) -> None:
-        record = next((r for r in self.flags.records if r.id == flag_id), None)
-        if record is None:
-            return
-        command = RemoveFlagCommand(self.flagging, record.item_id, record.paragraph_id, flag_id)
-        try:
-            command.first_run()
-        except ClerkDeskError as error:
-            self._error(str(error))
-            return
-        self.stack.push(command)
-
-    def set_flag_status(self, flag_id: int, status: str) -> None:
-        try:
-            flags.set_request_status(self.db, flag_id, status,
-                                            answered_at_meeting_id=self.meeting_id)
-        except ClerkDeskError as error:
-            self._error(str(error))
-            return
-        self.flagging.after_change(self.editor.caret()[0])
 
     def open_replace(self) -> None:
         """Find and replace across the meeting; the whole replace is one undoable step."""
@@ -290,19 +258,12 @@ class MeetingWorkspace(QMainWindow):
             pattern = dialog.pattern()
             text = f"Replace “{pattern.needle}” with “{dialog.with_edit.text()}”"
             self.editing.adopt_replace(dialog.changes, text)
-            self.refresh_flags()
+            self.runner.announce(PARAGRAPHS)
 
     def open_request_log(self) -> None:
-        from clerkdesk.ui.flags.request_log_dialog import RequestLogDialog
+        self.flags_pane.open_request_log(self.outline.committee_id)
 
-        RequestLogDialog(self.db, self.outline.committee_id, self.meeting_id, self).exec()
-        self.refresh_flags()
-
-    def _error(self, message: str) -> None:
-        self.save_status.show_state(f"NOT SAVED — {message}", False)
-        self.errorReported.emit(message)
-
-    # --- review and approval -------------------------------------------------------------
+    # --- approval lock ----------------------------------------------------------------------
     @property
     def locked(self) -> bool:
         return self.outline.status.value != "draft"
@@ -316,85 +277,6 @@ class MeetingWorkspace(QMainWindow):
         self.editor.setReadOnly(self.locked)
         self.lock_banner.setVisible(self.locked)
         self.lock_banner.setText(self.locked_message() if self.locked else "")
-
-    def run_checks(self) -> None:
-        self.review_dock.raise_()
-        self.review.run()
-        self.review_panel.list.setFocus()
-
-    def open_history(self) -> None:
-        from clerkdesk.services.history import revisions
-        from clerkdesk.ui.review.history_dialog import HistoryDialog
-
-        pid = self.editor.caret()[0]
-        if not pid or not self.autosaver.flush():
-            return
-        try:
-            found = revisions(self.db, pid)
-        except ClerkDeskError as error:
-            self._error(str(error))
-            return
-        current = self.editor.stored(pid)
-        dialog = HistoryDialog(found, current, self.outline.names, self)
-        if dialog.exec() and dialog.chosen is not None and dialog.chosen != current:
-            from clerkdesk.services.find_replace import restore_texts
-
-            restore_texts(self.db, {pid: dialog.chosen})
-            self.editing.adopt_replace({pid: (current, dialog.chosen)}, "Restore earlier text")
-
-    def approve_previous(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from clerkdesk.services import approval
-
-        previous = approval.previous_meeting(self.db, self.meeting_id)
-        if previous is None:
-            self._error("This committee has no earlier meeting to approve.")
-            return
-        when = approval.approval(self.db, previous)
-        if when.status.value != "draft":
-            self._error(f"The previous minutes are already {when.status.value}.")
-            return
-        answer = QMessageBox.question(
-            self, "Approve the previous minutes",
-            "Record the minutes of the previous meeting as a correct record, approved at this "
-            "meeting and signed by the Chair? They will then be read-only.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        meeting_date = workspace.meeting_date(self.db, self.meeting_id)
-        try:
-            approval.approve(self.db, previous, at_meeting_id=self.meeting_id, on=meeting_date,
-                             by_person_id=approval.chair_of(self.db, self.meeting_id))
-        except ClerkDeskError as error:
-            self._error(str(error))
-
-    def publish(self) -> None:
-        import datetime as dt
-
-        from clerkdesk.services import approval
-
-        try:
-            approval.publish(self.db, self.meeting_id, dt.date.today())
-        except ClerkDeskError as error:
-            self._error(str(error))
-            return
-        self.reload_outline()
-        self._apply_lock()
-
-    def add_correction(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from clerkdesk.services import approval
-
-        text, ok = QInputDialog.getMultiLineText(
-            self, "Correction note", "The correction, as it should appear with the minutes:")
-        if not ok or not text.strip():
-            return
-        pid = self.editor.caret()[0] or None
-        try:
-            approval.add_correction(self.db, self.meeting_id, text, paragraph_id=pid)
-        except ClerkDeskError as error:
-            self._error(str(error))
 
     # --- navigation -----------------------------------------------------------------------
     def jump_to(self, item_id: int, paragraph_id: int, offset: int = 0) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkdesk.domain.find_replace import Pattern
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.action_runner import ActionRunner
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 200
@@ -48,6 +48,8 @@ class ReplaceDialog(QDialog):
         self.hits = QListWidget(self, objectName="replaceHitList")
         self.hits.setAccessibleName("Matches; untick the ones to keep")
         self.count = QLabel(self, objectName="replaceCount")
+        self.runner = ActionRunner(self)  # a refusal is said where the count is
+        self.runner.messageReported.connect(self.count.setText)
         buttons = QDialogButtonBox(self)
         self.replace_button = buttons.addButton("&Replace ticked",
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
@@ -92,11 +94,11 @@ class ReplaceDialog(QDialog):
         if not self.find_edit.text():
             self.count.setText("")
             return
-        try:
-            found = find(self.db, self.meeting_id, self.pattern(), self.scope.currentData())
-        except ClerkDeskError as error:
-            self.count.setText(str(error))
+        done = self.runner.run(
+            lambda: find(self.db, self.meeting_id, self.pattern(), self.scope.currentData()))
+        if done is None:
             return
+        found = done.value
         for hit in found:
             row = QListWidgetItem(f"{hit.where}   {hit.preview}", self.hits)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -113,9 +115,8 @@ class ReplaceDialog(QDialog):
         from clerkdesk.services.find_replace import replace
 
         self._timer.stop()
-        try:
-            self.changes = replace(self.db, self.ticked(), self.with_edit.text())
-        except ClerkDeskError as error:
-            self.count.setText(str(error))
+        done = self.runner.run(lambda: replace(self.db, self.ticked(), self.with_edit.text()))
+        if done is None:
             return
+        self.changes = done.value
         self.accept()

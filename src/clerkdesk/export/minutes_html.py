@@ -1,11 +1,10 @@
-"""A meeting's minutes as Qt rich-text HTML in the published layout (no database; colours
-from ui.colours, so they read on the window's palette)."""
+"""A meeting's minutes as Qt rich-text HTML in the published layout (no database, no Qt; the
+window passes its colours, taken from ui.colours for its palette)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
-
-from PySide6.QtGui import QGuiApplication, QPalette
 
 from clerkdesk.domain.enums import AttendanceStatus, Audience, FlagKind, ParagraphStyle
 from clerkdesk.domain.minutes import (
@@ -24,7 +23,6 @@ from clerkdesk.export.plaintext import (
     is_draft,
     meeting_heading,
 )
-from clerkdesk.ui.colours import Tone, text_colour
 
 LABEL_WIDTH = 36  # px per numbering column; three columns cover levels 0..2
 LEVELS = 3
@@ -44,34 +42,32 @@ FLAG_NAMES = {
 }
 
 STYLE = """
-h1 {{ font-size: 15pt; font-weight: 700; margin: 0; }}
-p.council {{ font-size: 10pt; color: {muted}; margin: 0; }}
-p.held {{ margin-top: 4px; margin-bottom: 14px; }}
-p.attendance {{ margin: 2px 0; }}
-p.item {{ font-size: 12.5pt; font-weight: 700; margin-top: 22px; margin-bottom: 6px; }}
-p.minutes-label {{ margin-top: 0; margin-bottom: 6px; }}
-p.exempt {{ color: {exempt}; font-size: 9pt; margin-top: 0; margin-bottom: 6px; }}
-p.empty {{ color: {muted}; font-style: italic; }}
-span.flag-request {{ color: {request}; font-size: 9pt; }}
-span.flag-action {{ color: {action}; font-size: 9pt; }}
-span.flag-declaration {{ color: {declaration}; font-size: 9pt; }}
-td {{ padding-bottom: 8px; }}
-p.documents {{ color: {muted}; font-size: 10pt; margin-top: 4px; }}
+h1 { font-size: 15pt; font-weight: 700; margin: 0; }
+p.council { font-size: 10pt; margin: 0; }
+p.held { margin-top: 4px; margin-bottom: 14px; }
+p.attendance { margin: 2px 0; }
+p.item { font-size: 12.5pt; font-weight: 700; margin-top: 22px; margin-bottom: 6px; }
+p.minutes-label { margin-top: 0; margin-bottom: 6px; }
+p.exempt { font-size: 9pt; margin-top: 0; margin-bottom: 6px; }
+p.empty { font-style: italic; }
+span.flag-request { font-size: 9pt; }
+span.flag-action { font-size: 9pt; }
+span.flag-declaration { font-size: 9pt; }
+td { padding-bottom: 8px; }
+p.documents { font-size: 10pt; margin-top: 4px; }
 """
+# Which colour (a key of the `colours` argument) each class is drawn in.
+COLOURED = {"p.council": "muted", "p.exempt": "exempt", "p.empty": "muted",
+            "span.flag-request": "request", "span.flag-action": "action",
+            "span.flag-declaration": "declaration", "p.documents": "muted"}
+COLOUR_NAMES = ("muted", "exempt", "request", "action", "declaration")
 
 
-def tone_css(tone: Tone, palette: QPalette | None = None) -> str:
-    """The tone as ui.colours gives it for `palette` (the application's by default); without a
-    running application (the HTML built in a test or a script) the tone's own hue."""
-    if palette is None and QGuiApplication.instance() is None:
-        return tone.value
-    return text_colour(tone, palette).name()
-
-
-def style_sheet(palette: QPalette | None = None) -> str:
-    tones = {"muted": Tone.MUTED, "exempt": Tone.EXEMPT, "request": Tone.REQUEST,
-             "action": Tone.ACTION, "declaration": Tone.DECLARATION}
-    return STYLE.format(**{key: tone_css(tone, palette) for key, tone in tones.items()})
+def style_sheet(colours: Mapping[str, str]) -> str:
+    """The layout, plus a colour rule for each class whose colour is given."""
+    rules = "".join(f"{selector} {{ color: {colours[name]}; }}\n"
+                    for selector, name in COLOURED.items() if name in colours)
+    return STYLE + rules
 
 
 def text_html(text: str) -> str:
@@ -187,20 +183,21 @@ def corrections_html(minutes: MinutesView) -> str:
     return f'<p class="item">{escape(CORRECTIONS_HEADING)}</p>{lines}'
 
 
-def minutes_html(minutes: MinutesView, palette: QPalette | None = None, *,
+def minutes_html(minutes: MinutesView, colours: Mapping[str, str] | None = None, *,
                  flags: bool = True) -> str:
     """The whole document as published (see domain.publication): heading block, every agenda
-    item with its paragraphs, the correction notes; `flags` adds the clerk's flag lines."""
+    item with its paragraphs, the correction notes; `flags` adds the clerk's flag lines.
+    `colours`: CSS colours by COLOUR_NAMES."""
     minutes = checked(minutes)
     items = "".join(item_html(item, minutes, flags) for item in minutes.items)
     if not minutes.items:
         items = '<p class="empty">This meeting has no agenda items yet.</p>'
-    head = f"<head><style>{style_sheet(palette)}</style></head>"
+    head = f"<head><style>{style_sheet(colours or {})}</style></head>"
     body = heading_html(minutes) + items + corrections_html(minutes)
     return f"<html>{head}<body>{body}</body></html>"
 
 
-def placeholder_html(message: str, palette: QPalette | None = None) -> str:
-    """A quiet centred message for when there is nothing to show."""
-    muted = tone_css(Tone.MUTED, palette)
-    return f'<p align="center" style="color:{muted}; margin-top:40px">{escape(message)}</p>'
+def placeholder_html(message: str, muted: str = "") -> str:
+    """A quiet centred message for when there is nothing to show (in the `muted` colour)."""
+    colour = f"color:{muted}; " if muted else ""
+    return f'<p align="center" style="{colour}margin-top:40px">{escape(message)}</p>'
