@@ -102,7 +102,8 @@ def test_an_empty_path_or_wrong_suffix_keeps_the_dialog_open(qtbot, dialog, call
     assert dialog.isVisible() and calls == []
     assert [text for _title, text in captured_errors] == [
         "Type the name of the file to write.",
-        "minutes.odt does not end in .docx, .pdf or .html: choose one of those formats.",
+        "minutes.odt does not end in .docx, .pdf, .html or .htm: ClerkDesk writes Word "
+        "documents, tagged PDFs and web pages.",
     ]
 
 
