@@ -95,13 +95,13 @@ def insert_paragraphs(
         return ids
 
 
-def save_texts(db: Database, texts: Mapping[int, str]) -> None:
-    """Store several paragraphs' text in one transaction; ids deleted meanwhile are skipped."""
+def save_texts(db: Database, texts: Mapping[int, str]) -> dict[int, int]:
+    """Store several paragraphs' text in one transaction; ids deleted meanwhile are skipped.
+    Returns the paragraphs' new versions."""
     with db.transaction() as session:
         existing = set(session.scalars(select(Paragraph.id).where(Paragraph.id.in_(texts))))
-        for paragraph_id, text in texts.items():
-            if paragraph_id in existing:
-                set_text_in(session, paragraph_id, text)
+        return {paragraph_id: set_text_in(session, paragraph_id, text).version
+                for paragraph_id, text in texts.items() if paragraph_id in existing}
 
 
 def _close_gap(session: Session, item_id: int) -> None:

@@ -7,10 +7,14 @@ from pathlib import Path
 
 from sqlalchemy import exc
 
-from clerkdesk.errors import DatabaseBusy, PasswordNeeded, StorageError
+from clerkdesk.errors import DatabaseBusy, PasswordNeeded, ServerUnreachable, StorageError
 
 BUSY = "database is locked"
 PASSWORD_NEEDLES = ("password authentication failed", "no password supplied")
+# The server went away (or its database did): worth waiting for, with edits journalled.
+UNREACHABLE_NEEDLES = ("database does not exist", "connection refused", "timeout expired",
+                       "terminating connection", "server closed the connection",
+                       "consuming input failed", "connection is closed")
 DISK_FULL = "The disk is full: free some space; your text is kept."
 # SQLite reports some writes that fail for want of space as an I/O error.
 NEARLY_FULL_BYTES = 1024 * 1024
@@ -58,6 +62,8 @@ def storage_error(error: exc.DBAPIError | OSError, path: Path | None = None) -> 
         if needle in detail:
             if needle in PASSWORD_NEEDLES:
                 return PasswordNeeded(message)
+            if needle in UNREACHABLE_NEEDLES:
+                return ServerUnreachable(message)
             return DatabaseBusy(message) if needle == BUSY else StorageError(message)
     return StorageError(f"The database could not be used: {getattr(error, 'orig', error)}")
 
