@@ -48,20 +48,78 @@ def test_undo_reaches_the_server(rig):
         "Mr Love introduced the report."]
 
 
-def test_server_stopped_mid_typing_keeps_the_text_and_saves_it_when_back(rig, pg_server):
+SENT_WITHIN_MS = 60_000  # generous: the retry waits up to 30 s once the server was down long
+
+
+def _type_offline_paragraphs(rig) -> None:
+    """Typing, Enter, a sub-point and a move, by keyboard, while the server is down."""
+    type_text(rig.editor, " thanked the officers.")
+    QTest.keyClick(rig.editor, Key.Key_Return)
+    type_text(rig.editor, "Cllr Amberley asked about parking – and about buses.")
+    QTest.keyClick(rig.editor, Key.Key_Return)
+    QTest.keyClick(rig.editor, Key.Key_Tab)
+    type_text(rig.editor, "Officers would reply.")
+    QTest.keyClick(rig.editor, Key.Key_Return)
+    QTest.keyClick(rig.editor, Key.Key_Backtab)
+    type_text(rig.editor, "Noted.")
+
+
+OFFLINE_ROWS = [
+    ("Mr Love introduced the report. The Chair thanked the officers.", 0),
+    ("Cllr Amberley asked about parking – and about buses.", 0),
+    ("Officers would reply.", 1),
+    ("Noted.", 0),
+]
+
+
+def test_server_stopped_mid_typing_typing_goes_on_and_everything_arrives_in_order(
+        rig, pg_server, qtbot):
+    from clerkdesk.ui.workspace.save_status import SaveStatus
+
+    badge = SaveStatus()
+    qtbot.addWidget(badge)
+    rig.autosaver.stateChanged.connect(badge.show_state)
+    rig.autosaver.offline.waitingChanged.connect(badge.show_waiting)
     rig.editor.moveCursor(rig.editor.textCursor().MoveOperation.End)
     type_text(rig.editor, " The Chair")
     assert rig.autosaver.flush()
     pg_server.stop()
     try:
-        type_text(rig.editor, " thanked the officers.")
-        assert rig.autosaver.flush() is False
-        assert rig.states[-1][0].startswith("NOT SAVED") and rig.states[-1][1] is False
-        assert "database server" in rig.autosaver.last_error
-        assert rig.shown_rows() == [("Mr Love introduced the report. The Chair thanked the "
-                                     "officers.", 0)]
+        _type_offline_paragraphs(rig)
+        assert rig.autosaver.flush(), rig.autosaver.last_error
+        assert rig.shown_rows() == OFFLINE_ROWS and rig.errors == []
+        assert badge.text() == f"Offline — {rig.autosaver.offline.waiting} changes waiting"
+        assert rig.autosaver.offline.waiting >= 4 and badge.waiting
+        assert not any(message.startswith("NOT SAVED") for message, _ in rig.states)
     finally:
         pg_server.start()
-    assert rig.autosaver.flush(), rig.autosaver.last_error
-    assert [text for text, _, _ in stored_rows(rig.meeting.path, rig.item_id)] == [
-        "Mr Love introduced the report. The Chair thanked the officers."]
+    qtbot.waitUntil(lambda: rig.autosaver.offline.waiting == 0, timeout=SENT_WITHIN_MS)
+    assert rig.file_rows() == OFFLINE_ROWS
+    assert "sent to the team database" in badge.text() and not badge.waiting
+    assert all(pid > 0 for pid in rig.shown_texts())  # paragraphs made offline now have real ids
+    type_text(rig.editor, " Agreed.")  # online again: straight to the server
+    assert rig.autosaver.flush() and rig.autosaver.offline.waiting == 0
+    assert rig.file_rows()[-1] == ("Noted. Agreed.", 0)
+
+
+def test_closing_while_offline_keeps_the_journal_and_the_next_start_sends_it(
+        rig, pg_server, qtbot):
+    from support.editor_harness import open_editor
+
+    rig.editor.moveCursor(rig.editor.textCursor().MoveOperation.End)
+    type_text(rig.editor, " The Chair")
+    assert rig.autosaver.flush()
+    pg_server.stop()
+    try:
+        _type_offline_paragraphs(rig)
+        rig.autosaver.flush()
+        rig.editor.close()
+    finally:
+        pg_server.start()
+    again = open_editor(rig.meeting)  # the next start: the journal is found and sent
+    qtbot.addWidget(again.editor)
+    qtbot.waitUntil(lambda: any("kept from last time" in m for m, _ in again.states),
+                    timeout=SENT_WITHIN_MS)
+    assert again.file_rows() == OFFLINE_ROWS
+    assert again.autosaver.offline.waiting == 0
+    again.db.close()

@@ -3,7 +3,10 @@
 Pending texts are held here (not only in the editor), so a failed save keeps them in memory
 across item changes and retries until the disk accepts them.
 
-Signals: stateChanged(message: str, ok: bool).
+On a team database the writes go through `edits` (JournalledEditing): while the server is
+away they wait in the offline journal and `offline` (OfflineSync) sends them when it is back.
+
+Signals: stateChanged(message: str, ok: bool); offline.waitingChanged(count).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import datetime as dt
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerkdesk.errors import ClerkDeskError
+from clerkdesk.ui.team.offline import OfflineSync, editing_for
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
@@ -24,6 +28,11 @@ class Autosaver(QObject):
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
         self.db = db
+        self.edits = editing_for(db)
+        self.offline = OfflineSync(self.edits, self)
+        self.offline.sent.connect(self._offline_sent)
+        self.offline.problem.connect(lambda message: self.stateChanged.emit(message, False))
+        QTimer.singleShot(0, self.offline.resume)  # changes kept from a session closed offline
         self._pending: dict[int, str] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
@@ -41,7 +50,7 @@ class Autosaver(QObject):
         self._pending[paragraph_id] = text
         if not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
-        if self.last_error is None and not self._saving_shown:
+        if self.last_error is None and not self._saving_shown and not self.edits.waiting:
             self._saving_shown = True
             self.stateChanged.emit("Saving…", True)
 
@@ -50,8 +59,6 @@ class Autosaver(QObject):
 
     def flush(self) -> bool:
         """Write everything pending now; False (and a retry scheduled) if the write failed."""
-        from clerkdesk.services.editing import save_texts
-
         self._timer.stop()
         if not self._pending:
             if self._saving_shown:  # what was pending was discarded: nothing left unsaved
@@ -59,14 +66,18 @@ class Autosaver(QObject):
             return True
         batch = dict(self._pending)
         try:
-            save_texts(self.db, batch)
+            self.edits.save_texts(batch)  # kept in the journal if the server is away
         except ClerkDeskError as error:
             self.report_failure(str(error))
             return False
         for paragraph_id, text in batch.items():
             if self._pending.get(paragraph_id) == text:
                 del self._pending[paragraph_id]
-        self.report_saved()
+        if self.edits.waiting:  # the offline badge shows instead of "Saved"
+            self._retry.stop()
+            self.last_error, self._saving_shown = None, False
+        else:
+            self.report_saved()
         return True
 
     def report_saved(self) -> None:
@@ -74,6 +85,12 @@ class Autosaver(QObject):
         self.last_error = None
         self._saving_shown = False
         self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S}", True)
+
+    def _offline_sent(self, count: int, from_last_time: bool) -> None:
+        if count:
+            kept = "kept from last time " if from_last_time else "made offline "
+            self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S} — {count} changes "
+                                   f"{kept}sent to the team database", True)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message

@@ -167,6 +167,7 @@ class MeetingWorkspace(QMainWindow):
         self._flags_timer = QTimer(self, singleShot=True, interval=FLAG_REFRESH_MS)
         self._flags_timer.timeout.connect(self.refresh_flags)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
+        self.autosaver.offline.waitingChanged.connect(self.save_status.show_waiting)
         self.editing.errorReported.connect(self._error)
         self.speakers.errorReported.connect(self._error)
         self.agenda.errorReported.connect(self._error)

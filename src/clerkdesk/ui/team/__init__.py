@@ -1,0 +1,1 @@
+"""Team-mode parts of the window: working on while the team database server is away."""

@@ -1,0 +1,91 @@
+"""Offline working on a team database: the journal behind the editor, and its replay.
+
+`OfflineSync` tries the journal again with a growing delay (1 s up to 30 s) while edits wait,
+and reports what it did. Signals: waitingChanged(count) — 0 once all was sent;
+sent(count, from_last_time); conflictFound(entry, ParagraphConflict) — the hook for the
+conflict dialog (the entry stays set aside in the journal until resolved); problem(message).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from clerkdesk.errors import ParagraphConflict, ServerUnreachable
+from clerkdesk.services.offline_editing import JournalledEditing
+from clerkdesk.services.replay import replay
+from clerkdesk.storage.database import Database
+from clerkdesk.storage.journal import Entry, Journal, journal_path
+
+BACKOFF_MS = (1000, 2000, 4000, 8000, 15000, 30000)
+CONFLICT = ("A colleague changed a paragraph while you were offline: your text was not saved "
+            "over theirs and is kept in the offline journal.")
+SET_ASIDE = "A change made offline could not be applied ({reason}); it is kept in the journal."
+
+
+def editing_for(db: Database) -> JournalledEditing:
+    """The editing services for `db`: journalled on a team database, direct on a file."""
+    if db.path is not None:
+        return JournalledEditing(db, None)
+    url = db.engine.url.render_as_string(hide_password=False)
+    return JournalledEditing(db, Journal(journal_path(url)))
+
+
+class OfflineSync(QObject):
+    waitingChanged = Signal(int)
+    sent = Signal(int, bool)
+    conflictFound = Signal(object, object)
+    problem = Signal(str)
+
+    def __init__(self, edits: JournalledEditing, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.edits = edits
+        self._attempt = 0
+        self._from_last_time = False
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.try_now)
+        edits.listeners.append(self._journalled)
+
+    @property
+    def waiting(self) -> int:
+        return self.edits.waiting
+
+    def resume(self) -> None:
+        """At start: changes kept from last time are shown and sent at once."""
+        if self.waiting:
+            self._from_last_time = True
+            self.waitingChanged.emit(self.waiting)
+            self.try_now()
+
+    def _journalled(self, count: int) -> None:
+        self.waitingChanged.emit(count)
+        if not self._timer.isActive():
+            self._schedule()
+
+    def _schedule(self) -> None:
+        self._timer.start(BACKOFF_MS[min(self._attempt, len(BACKOFF_MS) - 1)])
+        self._attempt += 1
+
+    def try_now(self) -> bool:
+        """Send what waits; True when nothing is left waiting."""
+        self._timer.stop()
+        journal = self.edits.journal
+        if journal is None or not journal.pending_count():
+            return True
+        try:
+            report = replay(self.edits.db, journal, self._conflict)
+        except ServerUnreachable:
+            self._schedule()
+            self.waitingChanged.emit(self.waiting)
+            return False
+        self._attempt = 0
+        for _entry, reason in report.set_aside:
+            self.problem.emit(SET_ASIDE.format(reason=reason.rstrip(".")))
+        self.waitingChanged.emit(0)
+        self.sent.emit(report.sent, self._from_last_time)
+        self._from_last_time = False
+        return True
+
+    def _conflict(self, entry: Entry, conflict: ParagraphConflict) -> None:
+        # Until the conflict dialog listens to conflictFound, the clerk is told in one line.
+        self.conflictFound.emit(entry, conflict)
+        self.problem.emit(CONFLICT)
