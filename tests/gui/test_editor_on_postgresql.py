@@ -123,3 +123,44 @@ def test_closing_while_offline_keeps_the_journal_and_the_next_start_sends_it(
     assert again.file_rows() == OFFLINE_ROWS
     assert again.autosaver.offline.waiting == 0
     again.db.close()
+
+
+def test_an_app_killed_while_offline_loses_nothing(pg_url, pg_server, qtbot):
+    """A separate ClerkDesk process types while the server is down and is killed; the next
+    start sends its journal, and the server holds every text in order."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from support.editor_harness import open_editor
+
+    meeting = build_database(pg_url, [[("Mr Love introduced the report.", 0)]])
+    child = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parents[1] / "support" / "offline_child.py"),
+         pg_url, str(meeting.meeting_id), str(meeting.item_ids[0])],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "READY"
+        pg_server.stop()
+        try:
+            child.stdin.write("go\n")
+            child.stdin.flush()
+            word, count, errors = child.stdout.readline().split()
+            assert (word, errors) == ("WAITING", "[]") and int(count) >= 3
+            child.send_signal(signal.SIGKILL)
+            assert child.wait() == -signal.SIGKILL
+        finally:
+            pg_server.start()
+    finally:
+        child.kill()
+    again = open_editor(meeting)
+    qtbot.addWidget(again.editor)
+    qtbot.waitUntil(lambda: any("kept from last time" in m for m, _ in again.states),
+                    timeout=SENT_WITHIN_MS)
+    assert again.file_rows() == [
+        ("Mr Love introduced the report. The Chair thanked the officers.", 0),
+        ("Cllr Amberley asked about parking – and about buses.", 0),
+        ("Officers would reply.", 1),
+    ]
+    again.db.close()
