@@ -191,7 +191,11 @@ class MeetingBrowser(QSplitter):
         if self._database is not None:
             from clerkdesk.services.meetings import list_meetings
 
-            meetings = list_meetings(self._database)
+            try:
+                meetings = list_meetings(self._database)
+            except ClerkDeskError as error:  # e.g. the team server went away
+                self.minutes_view.show_message(str(error))
+                return
         self._all_meetings = meetings
         self._fill_choices()
         order = MeetingOrder(self.sort_order.currentData() or MeetingOrder.NEWEST)

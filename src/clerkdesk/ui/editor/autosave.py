@@ -16,7 +16,7 @@ import datetime as dt
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui.team.offline import OfflineSync, editing_for
+from clerkdesk.ui.team.offline import offline_sync
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
@@ -28,10 +28,10 @@ class Autosaver(QObject):
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
         self.db = db
-        self.edits = editing_for(db)
-        self.offline = OfflineSync(self.edits, self)
+        self.offline = offline_sync(db)
+        self.edits = self.offline.edits
         self.offline.sent.connect(self._offline_sent)
-        self.offline.problem.connect(lambda message: self.stateChanged.emit(message, False))
+        self.offline.problem.connect(self._offline_problem)
         QTimer.singleShot(0, self.offline.resume)  # changes kept from a session closed offline
         self._pending: dict[int, str] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -91,6 +91,9 @@ class Autosaver(QObject):
             kept = "kept from last time " if from_last_time else "made offline "
             self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S} — {count} changes "
                                    f"{kept}sent to the team database", True)
+
+    def _offline_problem(self, message: str) -> None:
+        self.stateChanged.emit(message, False)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message

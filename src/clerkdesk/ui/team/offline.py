@@ -8,6 +8,8 @@ conflict dialog (the entry stays set aside in the journal until resolved); probl
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clerkdesk.errors import ParagraphConflict, ServerUnreachable
@@ -22,12 +24,24 @@ CONFLICT = ("A colleague changed a paragraph while you were offline: your text w
 SET_ASIDE = "A change made offline could not be applied ({reason}); it is kept in the journal."
 
 
+_SYNCS: weakref.WeakKeyDictionary[Database, OfflineSync] = weakref.WeakKeyDictionary()
+
+
 def editing_for(db: Database) -> JournalledEditing:
     """The editing services for `db`: journalled on a team database, direct on a file."""
     if db.path is not None:
         return JournalledEditing(db, None)
     url = db.engine.url.render_as_string(hide_password=False)
     return JournalledEditing(db, Journal(journal_path(url)))
+
+
+def offline_sync(db: Database) -> OfflineSync:
+    """The one journal and sender of a database, shared by the meetings opened on it, so
+    edits keep being sent after their meeting is closed."""
+    sync = _SYNCS.get(db)
+    if sync is None:
+        sync = _SYNCS[db] = OfflineSync(editing_for(db))
+    return sync
 
 
 class OfflineSync(QObject):
@@ -41,6 +55,7 @@ class OfflineSync(QObject):
         self.edits = edits
         self._attempt = 0
         self._from_last_time = False
+        self._resumed = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.try_now)
         edits.listeners.append(self._journalled)
@@ -51,6 +66,9 @@ class OfflineSync(QObject):
 
     def resume(self) -> None:
         """At start: changes kept from last time are shown and sent at once."""
+        if self._resumed:
+            return
+        self._resumed = True
         if self.waiting:
             self._from_last_time = True
             self.waitingChanged.emit(self.waiting)

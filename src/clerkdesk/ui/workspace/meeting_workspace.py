@@ -293,7 +293,8 @@ class MeetingWorkspace(QMainWindow):
         self.refresh_flags()
 
     def _error(self, message: str) -> None:
-        self.save_status.show_state(f"NOT SAVED — {message}", False)
+        if not self.autosaver.offline.waiting:  # offline, the journal holds the edits: no alarm
+            self.save_status.show_state(f"NOT SAVED — {message}", False)
         self.errorReported.emit(message)
 
     # --- review and approval -------------------------------------------------------------

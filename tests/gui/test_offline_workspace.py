@@ -1,0 +1,52 @@
+"""The meeting window on a team database whose server stops mid-meeting, driven by keyboard."""
+
+import pytest
+from PySide6.QtCore import Qt
+from support.editor_harness import build_database, stored_rows, type_text
+
+pytestmark = pytest.mark.postgresql
+SENT_WITHIN_MS = 60_000  # the retry waits up to 30 s once the server was down for long
+
+
+@pytest.fixture
+def workspace(open_window, pg_url, qtbot):
+    meeting = build_database(pg_url, [[("Mr Love introduced the report.", 0)]])
+    window = open_window(pg_url)
+    window.browser.meeting_list.setFocus()
+    qtbot.keyClick(window.browser.meeting_list, Qt.Key.Key_Return)
+    ws = window.meetings.workspace
+    qtbot.waitUntil(lambda: ws.side_panels_filled)
+    return window, ws, meeting
+
+
+def test_the_badge_says_offline_in_amber_never_not_saved_and_all_arrives(workspace, pg_server,
+                                                                        qtbot):
+    window, ws, meeting = workspace
+    sync = ws.autosaver.offline  # the database's sender outlives the meeting's window
+    shown = []
+
+    def badge_changed(_count: int) -> None:
+        shown.append(ws.save_status.text())
+
+    ws.autosaver.offline.waitingChanged.connect(badge_changed)
+    ws.autosaver.stateChanged.connect(lambda message, _ok: shown.append(message))
+    ws.editor.setFocus()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    pg_server.stop()
+    try:
+        type_text(ws.editor, " Officers would reply in writing.")
+        qtbot.keyClick(ws.editor, Qt.Key.Key_Return)
+        type_text(ws.editor, "The Sub-Committee noted the report.")
+        qtbot.waitUntil(lambda: ws.save_status.waiting)  # the autosave found the server gone
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")  # flags refresh too
+        waiting = ws.autosaver.offline.waiting
+        assert ws.save_status.text() == f"Offline — {waiting} changes waiting" and waiting >= 2
+        assert not any("NOT SAVED" in text for text in shown)
+        ws.autosaver.offline.waitingChanged.disconnect(badge_changed)
+        assert window.meetings.close_meeting()  # the journal holds the text: closing is safe
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: sync.waiting == 0, timeout=SENT_WITHIN_MS)
+    assert [text for text, _level, _pos in stored_rows(meeting.path, meeting.item_ids[0])] == [
+        "Mr Love introduced the report. Officers would reply in writing.",
+        "The Sub-Committee noted the report."]
