@@ -59,6 +59,7 @@ def test_the_journal_file_is_named_by_the_url_without_its_password(tmp_path):
     one = journal_path("postgresql://asmith:secret@db.example/clerkdesk", tmp_path)
     other = journal_path("postgresql+psycopg://asmith:other@db.example/clerkdesk", tmp_path)
     assert one == other and "secret" not in str(one)
+    assert journal_path("postgresql://asmith@db.example/clerkdesk", tmp_path) == one  # ~/.pgpass
     assert journal_path("postgresql://bjones@db.example/clerkdesk", tmp_path) != one
 
 

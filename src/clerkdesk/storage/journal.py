@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import make_url
+from sqlalchemy import URL, make_url
 
 from clerkdesk.errors import StorageError
 
@@ -54,7 +54,9 @@ def journals_folder() -> Path:
 
 def journal_path(url: str, folder: Path | None = None) -> Path:
     """The journal file of a team database URL (the same file whatever the password)."""
-    safe = make_url(url).set(password=None, drivername=make_url(url).get_backend_name())
+    given = make_url(url)
+    safe = URL.create(given.get_backend_name(), username=given.username, host=given.host,
+                      port=given.port, database=given.database)  # no password, no driver
     digest = hashlib.sha256(safe.render_as_string().encode()).hexdigest()[:20]
     return (folder or journals_folder()) / f"{digest}.sqlite"
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QStatusBar
 
 from clerkdesk.errors import ParagraphConflict, ServerUnreachable
 from clerkdesk.services.offline_editing import JournalledEditing
@@ -19,6 +21,7 @@ from clerkdesk.storage.database import Database
 from clerkdesk.storage.journal import Entry, Journal, journal_path
 
 BACKOFF_MS = (1000, 2000, 4000, 8000, 15000, 30000)
+STATUS_MS = 15000
 CONFLICT = ("A colleague changed a paragraph while you were offline: your text was not saved "
             "over theirs and is kept in the offline journal.")
 SET_ASIDE = "A change made offline could not be applied ({reason}); it is kept in the journal."
@@ -107,3 +110,16 @@ class OfflineSync(QObject):
         # Until the conflict dialog listens to conflictFound, the clerk is told in one line.
         self.conflictFound.emit(entry, conflict)
         self.problem.emit(CONFLICT)
+
+
+def send_waiting_edits(db: Database, status: QStatusBar) -> None:
+    """On opening a team database: send edits kept from last time, and say so."""
+    sync = offline_sync(db)
+
+    def report(count: int, from_last_time: bool) -> None:
+        if count and from_last_time and shiboken6.isValid(status):
+            status.showMessage(f"{count} changes kept offline last time were sent to the team "
+                               "database.", STATUS_MS)
+
+    sync.sent.connect(report)
+    QTimer.singleShot(0, sync.resume)
