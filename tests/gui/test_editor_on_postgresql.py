@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from sqlalchemy import make_url
 from support.editor_harness import build_database, open_editor, stored_rows, type_text
 
 pytestmark = pytest.mark.postgresql
@@ -164,3 +165,36 @@ def test_an_app_killed_while_offline_loses_nothing(pg_url, pg_server, qtbot):
         ("Officers would reply.", 1),
     ]
     again.db.close()
+
+
+def test_the_database_dropped_under_the_window_loses_nothing(pg_server, qtbot):
+    from support.editor_harness import open_editor
+
+    from clerkdesk.storage.database import open_database
+    from clerkdesk.storage.journal import Journal, journal_path
+
+    url = pg_server.url(pg_server.new_database())
+    open_database(url).close()
+    meeting = build_database(url, [[("Mr Love introduced the report.", 0)]])
+    rig = open_editor(meeting)
+    qtbot.addWidget(rig.editor)
+    said = []
+    rig.autosaver.offline.wentOffline.connect(said.append)
+    rig.editor.moveCursor(rig.editor.textCursor().MoveOperation.End)
+    type_text(rig.editor, " The Chair")
+    assert rig.autosaver.flush()
+    pg_server.execute(f"DROP DATABASE {make_url(url).database} WITH (FORCE)")
+    type_text(rig.editor, " thanked the officers.")
+    QTest.keyClick(rig.editor, Key.Key_Return)
+    type_text(rig.editor, "Noted.")
+    assert rig.autosaver.flush() and rig.errors == []
+    [line] = said
+    assert line.startswith("Working offline: ") and "\n" not in line
+    assert not any(message.startswith("NOT SAVED") for message, _ in rig.states)
+    rig.db.close()
+    journal = Journal(journal_path(url))
+    kept = [entry.args for entry in journal.pending()]
+    journal.close()
+    assert {"paragraph": 1, "text": "Mr Love introduced the report. The Chair thanked the "
+            "officers."} in kept
+    assert any(args.get("text") == "Noted." for args in kept)

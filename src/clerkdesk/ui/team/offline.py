@@ -2,8 +2,9 @@
 
 `OfflineSync` tries the journal again with a growing delay (1 s up to 30 s) while edits wait,
 and reports what it did. Signals: waitingChanged(count) — 0 once all was sent;
-sent(count, from_last_time); conflictFound(entry, ParagraphConflict) — the hook for the
-conflict dialog (the entry stays set aside in the journal until resolved); problem(message).
+sent(count, from_last_time); wentOffline(one-line message); problem(message);
+conflictFound(entry, ParagraphConflict) — the hook for the conflict dialog (the entry stays
+set aside in the journal until resolved).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from clerkdesk.storage.journal import Entry, Journal, journal_path
 
 BACKOFF_MS = (1000, 2000, 4000, 8000, 15000, 30000)
 STATUS_MS = 15000
+OFFLINE = ("Working offline: {problem} Your changes are kept on this computer and sent when "
+           "the database answers again.")
 CONFLICT = ("A colleague changed a paragraph while you were offline: your text was not saved "
             "over theirs and is kept in the offline journal.")
 SET_ASIDE = "A change made offline could not be applied ({reason}); it is kept in the journal."
@@ -49,6 +52,7 @@ def offline_sync(db: Database) -> OfflineSync:
 
 class OfflineSync(QObject):
     waitingChanged = Signal(int)
+    wentOffline = Signal(str)
     sent = Signal(int, bool)
     conflictFound = Signal(object, object)
     problem = Signal(str)
@@ -59,6 +63,7 @@ class OfflineSync(QObject):
         self._attempt = 0
         self._from_last_time = False
         self._resumed = False
+        self._offline = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.try_now)
         edits.listeners.append(self._journalled)
@@ -78,6 +83,10 @@ class OfflineSync(QObject):
             self.try_now()
 
     def _journalled(self, count: int) -> None:
+        if not self._offline:
+            self._offline = True
+            self.wentOffline.emit(OFFLINE.format(problem=self.edits.last_problem or
+                                                 "The team database cannot be reached."))
         self.waitingChanged.emit(count)
         if not self._timer.isActive():
             self._schedule()
@@ -99,6 +108,7 @@ class OfflineSync(QObject):
             self.waitingChanged.emit(self.waiting)
             return False
         self._attempt = 0
+        self._offline = False
         for _entry, reason in report.set_aside:
             self.problem.emit(SET_ASIDE.format(reason=reason.rstrip(".")))
         self.waitingChanged.emit(0)

@@ -168,6 +168,7 @@ class MeetingWorkspace(QMainWindow):
         self._flags_timer.timeout.connect(self.refresh_flags)
         self.autosaver.stateChanged.connect(self.save_status.show_state)
         self.autosaver.offline.waitingChanged.connect(self.save_status.show_waiting)
+        self.autosaver.offline.wentOffline.connect(self.errorReported)
         self.editing.errorReported.connect(self._error)
         self.speakers.errorReported.connect(self._error)
         self.agenda.errorReported.connect(self._error)
