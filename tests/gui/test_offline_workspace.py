@@ -50,3 +50,36 @@ def test_the_badge_says_offline_in_amber_never_not_saved_and_all_arrives(workspa
     assert [text for text, _level, _pos in stored_rows(meeting.path, meeting.item_ids[0])] == [
         "Mr Love introduced the report. Officers would reply in writing.",
         "The Sub-Committee noted the report."]
+
+
+def test_save_a_copy_of_the_team_database_writes_a_checked_sqlite_file(workspace, tmp_path,
+                                                                       qtbot):
+    import sqlite3
+
+    window, ws, _meeting = workspace
+    ws.editor.setFocus()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    type_text(ws.editor, " Copied.")
+    copy = tmp_path / "minutes-copy.sqlite"
+    assert window.save_copy(copy)
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT text FROM paragraph").fetchall() == [
+            ("Mr Love introduced the report. Copied.",)]
+    assert window.database.current.path is None  # work goes on in the team database
+    assert str(copy) in window.statusBar().currentMessage()
+
+
+def test_no_copy_while_offline_edits_wait(workspace, pg_server, captured_errors, tmp_path,
+                                          qtbot):
+    window, ws, _meeting = workspace
+    ws.editor.setFocus()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    pg_server.stop()
+    try:
+        type_text(ws.editor, " Not yet sent.")
+        qtbot.waitUntil(lambda: ws.save_status.waiting)
+        assert not window.save_copy(tmp_path / "copy.sqlite")
+    finally:
+        pg_server.start()
+    assert "not on the team database yet" in captured_errors[-1][1]
+    assert not (tmp_path / "copy.sqlite").exists()

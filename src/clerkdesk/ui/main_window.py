@@ -424,9 +424,9 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui import dialogs
 
         database = self.database.current
-        if database is None or database.path is None:
+        if database is None:
             return
-        path = dialogs.ask_copy_path(self, str(database.path.parent))
+        path = dialogs.ask_copy_path(self, str(database.path.parent) if database.path else "")
         if path is not None:
             self.save_copy(path)
 
@@ -437,17 +437,31 @@ class MainWindow(QMainWindow):
 
         database = self.database.current
         workspace = self.meetings.workspace
-        if database is None or database.path is None:
+        if database is None:
             return False
         if workspace is not None and not workspace.close_session():
             dialogs.show_error(self, "Copy not made", "The latest text is not saved yet.")
             return False
+        if database.path is None:
+            return self._save_team_copy(database, Path(path))
         try:
             sqlite_copy(database.path, Path(path))
         except (OSError, Exception) as error:  # noqa: BLE001 - sqlite3 errors are not OSError
             dialogs.show_error(self, "Copy not made", f"{path} could not be written: {error}")
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", STATUS_TIMEOUT_MS)
+        return True
+
+    def _save_team_copy(self, database: Database, path: Path) -> bool:
+        from clerkdesk.ui import dialogs
+        from clerkdesk.ui.team.copy import copy_team_database
+
+        problem = copy_team_database(self, database, path)
+        if problem:
+            dialogs.show_error(self, "Copy not made", problem)
+            return False
+        self.statusBar().showMessage(f"Copy of the team database saved to {path}",
+                                     STATUS_TIMEOUT_MS)
         return True
 
     def _update_title(self, database: Database | None) -> None:
