@@ -83,3 +83,41 @@ def test_no_copy_while_offline_edits_wait(workspace, pg_server, captured_errors,
         pg_server.start()
     assert "not on the team database yet" in captured_errors[-1][1]
     assert not (tmp_path / "copy.sqlite").exists()
+
+
+def test_a_resolution_flagged_offline_by_keyboard_arrives_with_its_layout(workspace, pg_server,
+                                                                          qtbot):
+    from PySide6.QtGui import QKeySequence
+    from support.modal import focused
+
+    window, ws, meeting = workspace
+    sync = ws.autosaver.offline
+    ws.editor.setFocus()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    pg_server.stop()
+    try:
+        qtbot.keyClick(ws.editor, Qt.Key.Key_Return)
+        type_text(ws.editor, "The Sub-Committee agreed the report.")
+        combination = QKeySequence("Ctrl+R")[0]
+        qtbot.keyClick(ws.editor, combination.key(), combination.keyboardModifiers())
+        assert ws.flagging.form.isVisible()
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        assert ws.editor.numbers.labels == ["1)", "RESOLVED"]
+        assert sync.waiting >= 3 and ws.save_status.waiting
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: sync.waiting == 0, timeout=SENT_WITHIN_MS)
+    import psycopg
+    from sqlalchemy import make_url
+
+    given = make_url(str(meeting.path))
+    with psycopg.connect(host=given.host, port=given.port, user=given.username,
+                         password=given.password, dbname=given.database) as connection:
+        rows = connection.execute(
+            "SELECT p.text, p.style, f.kind FROM paragraph p LEFT JOIN flag f "
+            "ON f.paragraph_id = p.id WHERE p.item_id = %s ORDER BY p.position",
+            (meeting.item_ids[0],)).fetchall()
+    assert [(text, kind) for text, _style, kind in rows] == [
+        ("Mr Love introduced the report.", None),
+        ("The Sub-Committee agreed the report.", "resolution")]
+    assert rows[1][1] != rows[0][1]  # laid out as the RESOLVED paragraph

@@ -1,7 +1,9 @@
 """The offline journal: edits kept while the team server is away, replayed in order."""
 
 import contextlib
+import datetime as dt
 import hashlib
+import json
 import subprocess
 import sys
 import textwrap
@@ -12,9 +14,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.raw_sql import raw_rows
 
+from clerkdesk.domain.enums import ActionStatus, ResolutionForm
+from clerkdesk.domain.flag_fields import (
+    ActionFields,
+    DeclarationFields,
+    RequestFields,
+    ResolutionFields,
+)
 from clerkdesk.errors import ParagraphConflict, ServerUnreachable, StorageError
 from clerkdesk.services.editing import NewParagraph, ParagraphChange
-from clerkdesk.services.offline_editing import JournalledEditing
+from clerkdesk.services.offline_editing import JournalledEditing, flag_args, flag_from
 from clerkdesk.services.paragraphs import add_paragraph, edit_text
 from clerkdesk.services.replay import replay
 from clerkdesk.storage.journal import Journal, journal_path
@@ -32,8 +41,6 @@ class Unreachable:
 
 
 def _item(db) -> int:
-    import datetime as dt
-
     from clerkdesk.services.committees import find_or_create_committee
     from clerkdesk.services.meetings import add_item_in, create_meeting_in
 
@@ -202,3 +209,28 @@ def test_replay_stops_when_the_server_goes_away_again_and_keeps_the_rest(db, jou
     with pytest.raises(ServerUnreachable):
         replay(Unreachable(), journal)
     assert journal.pending_count() == 1
+
+
+@given(st.sampled_from([
+    RequestFields("Figures for waiting lists", None, "CYPE", dt.date(2026, 4, 1)),
+    ResolutionFields(ResolutionForm.AGREED, 7, 2, 1, "", True, None, None, True),
+    ActionFields(None, "Write to the operator", dt.date(2026, 5, 2), ActionStatus.DONE,
+                 dt.date(2026, 5, 1)),
+    DeclarationFields(None, "pecuniary", True, True),
+]))
+def test_flag_fields_survive_the_journal_as_json(fields):
+    assert flag_from(json.loads(json.dumps(flag_args(fields)))) == fields
+
+
+def test_a_flag_on_a_paragraph_made_offline_reaches_it_on_replay(db, journal):
+    from clerkdesk.services.flag_records import paragraph_flags
+
+    item = _item(db)
+    offline = JournalledEditing(Unreachable(), journal)
+    [temp] = offline.insert_paragraphs(item, 0, [NewParagraph("Cllr Brook will write.")])
+    fields = ActionFields(None, "Write to the operator", dt.date(2026, 5, 2))
+    flag_temp = offline.add_flag(temp, fields)
+    assert flag_temp < 0
+    assert replay(db, journal).sent == 2
+    [record] = paragraph_flags(db, journal.real_id(temp))
+    assert (record.id, record.fields) == (journal.real_id(flag_temp), fields)

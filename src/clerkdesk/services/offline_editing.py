@@ -5,19 +5,31 @@ are already waiting, so that order is kept), the edit is appended to the journal
 the caller gets the result it would have had: paragraphs created offline get temporary
 (negative) ids, which `replay` turns into real ones. Journalled: paragraph text, new
 paragraphs (Enter, paste, first paragraph), merges and deletions, levels, layout (style),
-speaker, and moves. Undoing a deletion needs the server (its snapshot lives there).
+speaker, moves, and new flags. Undoing a deletion needs the server (its snapshot lives there),
+and so do changing or removing a flag.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import typing
 from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 
 from clerkdesk.domain.enums import ParagraphStyle
+from clerkdesk.domain.flag_fields import (
+    ActionFields,
+    DeclarationFields,
+    FlagFields,
+    RequestFields,
+    ResolutionFields,
+)
 from clerkdesk.errors import ServerUnreachable, StorageError
-from clerkdesk.services import editing
+from clerkdesk.services import editing, flag_records
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.journal import Journal
@@ -36,6 +48,37 @@ def new_paragraph_args(new: NewParagraph) -> dict[str, Any]:
 def new_paragraph_from(args: Mapping[str, Any]) -> NewParagraph:
     return NewParagraph(args["text"], args["level"], ParagraphStyle(args["style"]),
                         args["elapsed"])
+
+
+_FLAG_CLASSES: dict[str, type[FlagFields]] = {
+    cls.__name__: cls for cls in (RequestFields, ResolutionFields, ActionFields, DeclarationFields)}
+
+
+def flag_args(fields: FlagFields) -> dict[str, Any]:
+    """A flag's fields as JSON values (dates as ISO text, enums by value)."""
+    def plain(value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value.value if isinstance(value, Enum) else value
+
+    return {"kind": type(fields).__name__,
+            "values": {f.name: plain(getattr(fields, f.name))
+                       for f in dataclasses.fields(fields)}}
+
+
+def flag_from(args: Mapping[str, Any]) -> FlagFields:
+    cls = _FLAG_CLASSES[args["kind"]]
+    hints = typing.get_type_hints(cls)
+
+    def typed(hint: Any, value: Any) -> Any:
+        for option in typing.get_args(hint) or (hint,):
+            if value is not None and option is dt.date:
+                return dt.date.fromisoformat(value)
+            if value is not None and isinstance(option, type) and issubclass(option, Enum):
+                return option(value)
+        return value
+
+    return cls(**{name: typed(hints[name], value) for name, value in args["values"].items()})
 
 
 def paragraph_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
@@ -141,6 +184,17 @@ class JournalledEditing:
         order = [self.real(pid) for pid in ordered_ids]
         self._simple("reorder", {"item": item_id, "order": order},
                      lambda: editing.reorder_paragraphs(self.db, item_id, order), order)
+
+    def add_flag(self, paragraph_id: int, fields: FlagFields) -> int:
+        """Flag a paragraph; offline, the flag gets a temporary (negative) id."""
+        pid = self.real(paragraph_id)
+
+        def offline() -> int:
+            [temp] = self._temporary(1)
+            self._append("flag", {"paragraph": pid, "flag": flag_args(fields), "temp_id": temp})
+            return temp
+
+        return self._run(lambda: flag_records.add_flag(self.db, pid, fields), offline)
 
     # --- the mechanism -------------------------------------------------------------------
     def _run(self, online: Callable[[], T], offline: Callable[[], T]) -> T:

@@ -14,9 +14,9 @@ from typing import Any
 
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.errors import ClerkDeskError, ParagraphConflict, ServerUnreachable
-from clerkdesk.services import editing
+from clerkdesk.services import editing, flag_records
 from clerkdesk.services.editing import ParagraphChange
-from clerkdesk.services.offline_editing import new_paragraph_from, paragraph_versions
+from clerkdesk.services.offline_editing import flag_from, new_paragraph_from, paragraph_versions
 from clerkdesk.services.paragraphs import edit_text
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.journal import Entry, Journal
@@ -80,6 +80,9 @@ def apply_entry(db: Database, journal: Journal, entry: Entry) -> Learned:
         order = [real(pid) for pid in args["order"]]
         editing.reorder_paragraphs(db, args["item"], order)
         return {}, paragraph_versions(db, order)
+    if entry.op == "flag":
+        flag_id = flag_records.add_flag(db, real(args["paragraph"]), flag_from(args["flag"]))
+        return {args["temp_id"]: flag_id}, {}
     raise ValueError(f"unknown journal entry {entry.op!r}")
 
 

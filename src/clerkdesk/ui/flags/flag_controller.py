@@ -148,7 +148,10 @@ class FlagController(QObject):
             changed = generated_paragraphs.refresh_generated(self.db, self.meeting_id)
         except ClerkDeskError as error:
             self.errorReported.emit(str(error))
-            return
+            if not self.editing.edits.waiting:
+                return
+            # Offline only a new flag is journalled (undoing one needs the server): flagged.
+            flagged, changed = True, False
         if changed and self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
         try:
