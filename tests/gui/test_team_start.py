@@ -68,7 +68,8 @@ def test_server_down_at_start_says_so_keeps_the_journal_and_offers_a_file(
         pg_server.start()
     assert outcome == ["done"]
     [text] = seen
-    assert text.startswith("The database server did not answer")
+    assert text.startswith(f"{_bare(pg_url)} (the team database used last time): The database "
+                           "server did not answer")
     assert "The 1 change you made offline is kept on this computer" in text
     assert window.database.current.path == tmp_path / "data" / "clerkdesk.sqlite"
     assert hashlib.sha256(journal_path(pg_url).read_bytes()).hexdigest() == before

@@ -26,8 +26,9 @@ def unreachable_text(url: str, message: str) -> str:
     kept = (f" The {waiting} change{'s' if waiting != 1 else ''} you made offline "
             f"{'are' if waiting != 1 else 'is'} kept on this computer and will be sent when it "
             "answers." if waiting else "")
-    return (f"{message}{kept} Meetings themselves are not kept on this computer, so they open "
-            "only when the server answers: try again, or open a database file meanwhile.")
+    return (f"{url} (the team database used last time): {message}{kept} Meetings themselves "
+            "are not kept on this computer, so they open only when the server answers: try "
+            "again, or open a database file meanwhile.")
 
 
 def ask_when_unreachable(parent: QWidget | None, url: str, message: str) -> str:
