@@ -89,6 +89,15 @@ def paragraph_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
         return {row.id: row.version for row in rows}
 
 
+def item_versions(db: Database, item_id: int) -> dict[int, int]:
+    """The versions of all an item's paragraphs: a structural edit moves (and so changes the
+    version of) paragraphs it does not name."""
+    with db.reading() as session:
+        rows = session.execute(select(Paragraph.id, Paragraph.version)
+                               .where(Paragraph.item_id == item_id))
+        return {row.id: row.version for row in rows}
+
+
 class JournalledEditing:
     """The editing services for one database; `journal` None (a file) means no journalling."""
 
@@ -133,7 +142,7 @@ class JournalledEditing:
 
         def online() -> ChangeResult:
             result = editing.change_paragraphs(self.db, mapped)
-            self._learn_versions([*mapped.texts, *result.new_ids])
+            self._learn_item_versions(mapped.item_id)
             return result
 
         def offline() -> ChangeResult:
@@ -152,7 +161,7 @@ class JournalledEditing:
                           paragraphs: Sequence[NewParagraph]) -> list[int]:
         def online() -> list[int]:
             ids = editing.insert_paragraphs(self.db, item_id, position, paragraphs)
-            self._learn_versions(ids)
+            self._learn_item_versions(item_id)
             return ids
 
         def offline() -> list[int]:
@@ -182,8 +191,12 @@ class JournalledEditing:
 
     def reorder_paragraphs(self, item_id: int, ordered_ids: Sequence[int]) -> None:
         order = [self.real(pid) for pid in ordered_ids]
-        self._simple("reorder", {"item": item_id, "order": order},
-                     lambda: editing.reorder_paragraphs(self.db, item_id, order), order)
+
+        def online() -> None:
+            editing.reorder_paragraphs(self.db, item_id, order)
+            self._learn_item_versions(item_id)
+
+        self._run(online, lambda: self._append("reorder", {"item": item_id, "order": order}))
 
     def add_flag(self, paragraph_id: int, fields: FlagFields) -> int:
         """Flag a paragraph; offline, the flag gets a temporary (negative) id."""
@@ -228,6 +241,10 @@ class JournalledEditing:
     def _learn_versions(self, ids: Sequence[int]) -> None:
         if self.journal is not None and ids:
             self.journal.remember_versions(paragraph_versions(self.db, ids))
+
+    def _learn_item_versions(self, item_id: int) -> None:
+        if self.journal is not None:
+            self.journal.remember_versions(item_versions(self.db, item_id))
 
     def _notify(self) -> None:
         count = self.waiting

@@ -16,7 +16,12 @@ from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.errors import ClerkDeskError, ParagraphConflict, ServerUnreachable
 from clerkdesk.services import editing, flag_records
 from clerkdesk.services.editing import ParagraphChange
-from clerkdesk.services.offline_editing import flag_from, new_paragraph_from, paragraph_versions
+from clerkdesk.services.offline_editing import (
+    flag_from,
+    item_versions,
+    new_paragraph_from,
+    paragraph_versions,
+)
 from clerkdesk.services.paragraphs import edit_text
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.journal import Entry, Journal
@@ -79,7 +84,7 @@ def apply_entry(db: Database, journal: Journal, entry: Entry) -> Learned:
     if entry.op == "reorder":
         order = [real(pid) for pid in args["order"]]
         editing.reorder_paragraphs(db, args["item"], order)
-        return {}, paragraph_versions(db, order)
+        return {}, item_versions(db, args["item"])
     if entry.op == "flag":
         flag_id = flag_records.add_flag(db, real(args["paragraph"]), flag_from(args["flag"]))
         return {args["temp_id"]: flag_id}, {}
@@ -103,4 +108,4 @@ def _change(db: Database, journal: Journal, args: dict[str, Any]) -> Learned:
         insert=[(pos, new_paragraph_from(new)) for pos, new in args["insert"]])
     result = editing.change_paragraphs(db, change)
     new_ids = dict(zip(args["temp_ids"], result.new_ids, strict=True))
-    return new_ids, paragraph_versions(db, [*change.texts, *result.new_ids])
+    return new_ids, item_versions(db, change.item_id)
