@@ -198,3 +198,35 @@ def test_the_database_dropped_under_the_window_loses_nothing(pg_server, qtbot):
     assert {"paragraph": 1, "text": "Mr Love introduced the report. The Chair thanked the "
             "officers."} in kept
     assert any(args.get("text") == "Noted." for args in kept)
+
+
+def test_a_colleagues_save_before_the_drop_is_never_overwritten_by_the_replay(rig, pg_server,
+                                                                              qtbot):
+    """The paragraph was only shown (never saved) before the server went away; a colleague
+    saved it meanwhile: the replay sets the offline text aside and says so in one line."""
+    from clerkdesk.services.paragraphs import edit_text
+    from clerkdesk.storage.database import open_database
+    from clerkdesk.storage.journal import Journal, journal_path
+
+    colleague = open_database(rig.meeting.path)
+    try:
+        [pid] = rig.shown_texts()
+        edit_text(colleague, pid, "Mr Love introduced the report (colleague's wording).")
+    finally:
+        colleague.close()
+    rig.editor.moveCursor(rig.editor.textCursor().MoveOperation.End)
+    pg_server.stop()
+    try:
+        type_text(rig.editor, " Mine.")
+        assert rig.autosaver.flush() and rig.autosaver.offline.waiting == 1
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: rig.autosaver.offline.waiting == 0, timeout=SENT_WITHIN_MS)
+    assert rig.file_rows() == [("Mr Love introduced the report (colleague's wording).", 0)]
+    assert rig.states[-1] == (
+        "A colleague changed a paragraph while you were offline: your text was not saved over "
+        "theirs and is kept in the offline journal.", False)
+    journal = Journal(journal_path(str(rig.meeting.path)))
+    assert [entry.args["text"] for entry, _ in journal.set_aside()] == [
+        "Mr Love introduced the report. Mine."]
+    journal.close()

@@ -113,6 +113,12 @@ class JournalledEditing:
     def real(self, paragraph_id: int) -> int:
         return self.journal.real_id(paragraph_id) if self.journal else paragraph_id
 
+    def learn_item(self, item_id: int) -> None:
+        """Remember the versions of an item's paragraphs as shown: an offline save of one is
+        checked against the version the clerk saw, even if it was never saved online."""
+        if self.journal is not None:
+            self._learn_item_versions(item_id)
+
     def note_versions(self, versions: Mapping[int, int]) -> None:
         """The versions the window's texts are based on (checked when the journal replays)."""
         if self.journal:

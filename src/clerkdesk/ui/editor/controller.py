@@ -90,6 +90,7 @@ class EditorController(QObject):
                           p.flagged, p.speaker_id, p.generated)
             for p in workspace.item_paragraphs(self.db, item_id)
         ]
+        self.edits.learn_item(item_id)  # the versions an offline save will be checked against
         self.item_id = item_id
         self.editor.load(paragraphs, outline.names, outline.scheme, item.label)
         self._caret_pid = paragraphs[0].id if paragraphs else 0
