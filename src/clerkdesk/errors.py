@@ -22,6 +22,11 @@ class PasswordNeeded(StorageError):
     """The database server wants a (different) password: ask the clerk for it."""
 
 
+class ServerUnreachable(StorageError):
+    """The team database server cannot be reached now (down, network gone, database dropped);
+    edits wait in the offline journal."""
+
+
 class NotAClerkDeskDatabase(StorageError):
     """The file exists but is not a ClerkDesk database; it was left untouched."""
 

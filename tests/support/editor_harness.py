@@ -89,6 +89,7 @@ class EditorRig:
     meeting: SampleMeeting
     states: list[tuple[str, bool]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    waiting: list[int] = field(default_factory=list)  # offline journal counts reported
 
     @property
     def item_id(self) -> int:
@@ -140,6 +141,7 @@ def open_editor(meeting: SampleMeeting, item_index: int = 0) -> EditorRig:
     ConflictResolver(controller, lambda person: names.get(person, "[unknown]"))
     rig = EditorRig(db, editor, stack, autosaver, controller, meeting)
     autosaver.stateChanged.connect(lambda message, ok: rig.states.append((message, ok)))
+    autosaver.offline.waitingChanged.connect(rig.waiting.append)
     controller.errorReported.connect(rig.errors.append)
     controller.show_item(meeting.item_ids[item_index])
     editor.show()

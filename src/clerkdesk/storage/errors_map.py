@@ -9,8 +9,18 @@ from pathlib import Path
 
 from sqlalchemy import exc
 
-from clerkdesk.errors import DatabaseBug, DatabaseBusy, PasswordNeeded, StorageError
+from clerkdesk.errors import (
+    DatabaseBug,
+    DatabaseBusy,
+    PasswordNeeded,
+    ServerUnreachable,
+    StorageError,
+)
 
+# The server went away (or its database did): worth waiting for, with edits journalled.
+UNREACHABLE_NEEDLES = ("database does not exist", "connection refused", "timeout expired",
+                       "terminating connection", "server closed the connection",
+                       "consuming input failed", "connection is closed")
 DISK_FULL = "The disk is full: free some space; your text is kept."
 BUSY_MESSAGE = "The database is busy in another program; retrying shortly."
 # SQLite reports some writes that fail for want of space as an I/O error.
@@ -45,6 +55,7 @@ _SQLSTATE_CLASSES = {
     "58": "The database server reported an input/output error.",
 }
 _SQLSTATE_BUSY = frozenset({"40", "55"})
+_SQLSTATE_UNREACHABLE = frozenset({"08", "3D", "57"})  # the server or its database went away
 # Errors without a code (connection failures, hand-made errors): the wording decides the message.
 _MESSAGES = (
     ("database or disk is full", DISK_FULL),
@@ -123,6 +134,8 @@ def _from_sqlstate(sqlstate: str, detail: str, original: object) -> StorageError
         return PasswordNeeded(_by_text(detail) or message)
     if sqlstate[:2] in _SQLSTATE_BUSY:
         return DatabaseBusy(message)
+    if sqlstate[:2] in _SQLSTATE_UNREACHABLE:
+        return ServerUnreachable(_by_text(detail) or message)
     return StorageError(_by_text(detail) or message)
 
 
@@ -137,6 +150,8 @@ def _from_text(error: exc.DBAPIError | OSError, detail: str, original: object,
         return StorageError(f"The database could not be used: {original}")
     if any(needle in detail for needle in PASSWORD_NEEDLES):
         return PasswordNeeded(message)
+    if any(needle in detail for needle in UNREACHABLE_NEEDLES):
+        return ServerUnreachable(message)
     return DatabaseBusy(message) if message == BUSY_MESSAGE else StorageError(message)
 
 

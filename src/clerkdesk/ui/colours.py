@@ -30,6 +30,7 @@ class Tone(Enum):
     NOTICE = "#f2c200"  # the approved-minutes banner (a fill)
     MENTION = "#3b6fd4"  # a person's name in the minutes (a fill)
     GENERATED = "#b89b2a"  # a paragraph written from the request flags (a fill)
+    OFFLINE = "#f0a30a"  # amber: edits waiting in the offline journal (a banner)
 
 
 TEXT_TONES = (Tone.MUTED, Tone.DANGER, Tone.WARNING, Tone.SUCCESS, Tone.EXEMPT, Tone.REQUEST,

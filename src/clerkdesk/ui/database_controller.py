@@ -62,14 +62,18 @@ class DatabaseController(QObject):
         self._make_current(database)
         return True
 
-    def open_team(self, url: str, ask_password: Callable[[str], str | None]) -> bool:
-        """Open a team database; when the server wants a password, ask (up to three times)."""
-        from clerkdesk.errors import PasswordNeeded
+    def open_team(self, url: str, ask_password: Callable[[str], str | None],
+                  retry_unreachable: Callable[[str], bool] | None = None) -> bool:
+        """Open a team database; when the server wants a password, ask (up to three times).
+        When it does not answer, `retry_unreachable(message)` may ask to try again."""
+        from clerkdesk.errors import PasswordNeeded, ServerUnreachable
         from clerkdesk.storage.database import open_database
         from clerkdesk.storage.team import with_password
 
         target = url
-        for _attempt in range(3):
+        attempts = 0
+        while attempts < 3:
+            attempts += 1
             try:
                 database = open_database(target)
             except PasswordNeeded as error:
@@ -77,6 +81,13 @@ class DatabaseController(QObject):
                 if password is None:
                     return False
                 target = with_password(url, password)
+            except ServerUnreachable as error:
+                if retry_unreachable is None:
+                    self.failed.emit("Could not connect to the team database", str(error))
+                    return False
+                if not retry_unreachable(str(error)):
+                    return False
+                attempts -= 1
             except ClerkDeskError as error:
                 self.failed.emit("Could not connect to the team database", str(error))
                 return False

@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
 
     def start(self, target: str, is_default: bool) -> None:
         """Open the start-up database (the last one used, when no --db or env was given)."""
+        team = self.settings.remembered_team_url() if is_default else None
+        if team is not None and self._reopen_team(team):
+            return
         remembered = self.settings.remembered_database() if is_default else None
         reopened = remembered is not None and remembered != Path(target) and \
             self.database.open_at_startup(str(remembered), is_default=False)
@@ -186,6 +189,24 @@ class MainWindow(QMainWindow):
             self.database.open_at_startup(target, is_default)
         if self.database.current is None:
             self.browser.set_database(None)
+
+    def _reopen_team(self, url: str) -> bool:
+        """The team database used last time; if its server does not answer, the clerk may
+        try again, open a file, or go on to the database on this computer."""
+        from clerkdesk.ui.team.startup import OPEN_FILE, RETRY, ask_when_unreachable
+        from clerkdesk.ui.team_dialog import ask_password
+
+        answers: list[str] = []
+
+        def unreachable(message: str) -> bool:
+            answers.append(ask_when_unreachable(self, url, message))
+            return answers[-1] == RETRY
+
+        if self.database.open_team(url, lambda reason: ask_password(self, reason), unreachable):
+            return True
+        if answers and answers[-1] == OPEN_FILE:
+            self.choose_database()
+        return self.database.current is not None
 
     def open_database_file(self, path: str | Path) -> bool:
         return self.database.open_file(path)
@@ -229,6 +250,11 @@ class MainWindow(QMainWindow):
         if database.path is not None:
             self.settings.set(LAST_DATABASE, str(database.path))
             remember_database(self.settings, database.path)
+        else:  # a team database: its URL without the password, and its offline journal
+            from clerkdesk.ui.team.offline import send_waiting_edits
+
+            self.settings.set(LAST_DATABASE, database.label)
+            send_waiting_edits(database, self.statusBar())
         self.meetings.set_database(database)
         position = self.meetings.remembered_position()
         if position is not None and self.open_meeting(position[0], position):
@@ -394,9 +420,9 @@ class MainWindow(QMainWindow):
         from clerkdesk.ui import dialogs
 
         database = self.database.current
-        if database is None or database.path is None:
+        if database is None:
             return
-        path = dialogs.ask_copy_path(self, str(database.path.parent))
+        path = dialogs.ask_copy_path(self, str(database.path.parent) if database.path else "")
         if path is not None:
             self.save_copy(path)
 
@@ -407,17 +433,31 @@ class MainWindow(QMainWindow):
 
         database = self.database.current
         workspace = self.meetings.workspace
-        if database is None or database.path is None:
+        if database is None:
             return False
         if workspace is not None and not workspace.close_session():
             dialogs.show_error(self, "Copy not made", "The latest text is not saved yet.")
             return False
+        if database.path is None:
+            return self._save_team_copy(database, Path(path))
         try:
             sqlite_copy(database.path, Path(path))
         except (OSError, Exception) as error:  # noqa: BLE001 - sqlite3 errors are not OSError
             dialogs.show_error(self, "Copy not made", f"{path} could not be written: {error}")
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", STATUS_TIMEOUT_MS)
+        return True
+
+    def _save_team_copy(self, database: Database, path: Path) -> bool:
+        from clerkdesk.ui import dialogs
+        from clerkdesk.ui.team.copy import copy_team_database
+
+        problem = copy_team_database(self, database, path)
+        if problem:
+            dialogs.show_error(self, "Copy not made", problem)
+            return False
+        self.statusBar().showMessage(f"Copy of the team database saved to {path}",
+                                     STATUS_TIMEOUT_MS)
         return True
 
     def _update_title(self, database: Database | None) -> None:

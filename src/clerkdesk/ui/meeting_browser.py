@@ -195,7 +195,11 @@ class MeetingBrowser(QSplitter):
         if self._database is not None:
             from clerkdesk.services.meetings import list_meetings
 
-            meetings = list_meetings(self._database)
+            database = self._database
+            listed = self.runner.run(lambda: list_meetings(database))
+            if listed is None:  # e.g. the team server went away: said in the preview's place
+                return
+            meetings = listed.value
         self._all_meetings = meetings
         self._fill_choices()
         order = MeetingOrder(self.sort_order.currentData() or MeetingOrder.NEWEST)

@@ -57,6 +57,11 @@ class Settings:
     def sync(self) -> None:
         self._store.sync()
 
+    def remembered_team_url(self) -> str | None:
+        """The team database last used (its URL, never with a password), if it was one."""
+        stored = self.get(LAST_DATABASE)
+        return stored if "://" in stored else None
+
     def remembered_database(self) -> Path | None:
         """The last database opened, if it still exists."""
         stored = self.get(LAST_DATABASE)

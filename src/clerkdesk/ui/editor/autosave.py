@@ -5,13 +5,15 @@ across item changes and retries until the disk accepts them.
 
 Team mode: each save is based on the version and text the editor loaded or last saved
 (`bases`); a paragraph another clerk changed meanwhile is held aside (`conflicts`, still
-unsaved) and conflictFound(paragraph_id) asks the clerk whose text to keep.
+unsaved) and conflictFound(paragraph_id) asks the clerk whose text to keep. The writes go
+through `edits` (JournalledEditing): while the server is away they wait in the offline journal
+and `offline` (OfflineSync) sends them when it is back.
 
 A bug (any error that is not a ClerkDeskError) is not retried: it is announced once through
 bugHit, and the badge says the text is kept.
 
 Signals: stateChanged(message: str, ok: bool), conflictFound(paragraph_id: int),
-bugHit(error: Exception).
+bugHit(error: Exception); offline.waitingChanged(count).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from clerkdesk.errors import ClerkDeskError
+from clerkdesk.errors import ClerkDeskError, ParagraphConflict
 from clerkdesk.services.conflicts import TextBase
+from clerkdesk.storage.journal import Entry
+from clerkdesk.ui.team.offline import offline_sync
 
 SAVE_DELAY_MS = 300  # well inside the promised 0.5 s, long enough to batch a burst of keys
 RETRY_MS = 2000
@@ -37,6 +41,12 @@ class Autosaver(QObject):
     def __init__(self, db, parent: QObject | None = None) -> None:  # noqa: ANN001 - Database
         super().__init__(parent)
         self.db = db
+        self.offline = offline_sync(db)
+        self.edits = self.offline.edits
+        self.offline.sent.connect(self._offline_sent)
+        self.offline.problem.connect(self._offline_problem)
+        self.offline.conflictFound.connect(self._replayed_conflict)
+        QTimer.singleShot(0, self.offline.resume)  # changes kept from a session closed offline
         self._pending: dict[int, str] = {}
         self.bases: dict[int, TextBase] = {}
         self._conflicts: dict[int, str] = {}  # refused texts, held until the clerk chooses
@@ -66,7 +76,7 @@ class Autosaver(QObject):
         self._conflicts.pop(paragraph_id, None)  # typing on tries the save (and asks) again
         if self.bug is None and not self._timer.isActive() and not self._retry.isActive():
             self._timer.start()
-        if self.last_error is None and not self._saving_shown:
+        if self.last_error is None and not self._saving_shown and not self.edits.waiting:
             self._saving_shown = True
             self.stateChanged.emit("Saving…", True)
 
@@ -77,8 +87,6 @@ class Autosaver(QObject):
 
     def flush(self) -> bool:
         """Write everything pending now; False (and a retry scheduled) if the write failed."""
-        from clerkdesk.services.editing import save_texts
-
         self._timer.stop()
         if not self._pending and self._conflicts:
             return False
@@ -88,7 +96,7 @@ class Autosaver(QObject):
             return True
         batch = dict(self._pending)
         try:
-            outcome = save_texts(self.db, batch, self.bases)
+            outcome = self.edits.save_texts(batch, self.bases)  # journalled if the server is away
         except ClerkDeskError as error:
             self.report_failure(str(error))
             return False
@@ -104,7 +112,11 @@ class Autosaver(QObject):
         if self._conflicts:
             self._report_conflicts([c.paragraph_id or 0 for c in outcome.conflicts])
             return False
-        self.report_saved()
+        if self.edits.waiting:  # the offline badge shows instead of "Saved"
+            self._retry.stop()
+            self.last_error, self._saving_shown = None, False
+        else:
+            self.report_saved()
         return True
 
     def _report_conflicts(self, found: list[int]) -> None:
@@ -136,6 +148,26 @@ class Autosaver(QObject):
         if self.bug is None:
             self.bug = error
             self.bugHit.emit(error)
+
+    def _offline_sent(self, count: int, from_last_time: bool) -> None:
+        if count:
+            kept = "kept from last time " if from_last_time else "made offline "
+            self.stateChanged.emit(f"Saved {dt.datetime.now():%H:%M:%S} — {count} changes "
+                                   f"{kept}sent to the team database", True)
+
+    def _replayed_conflict(self, entry: Entry, conflict: ParagraphConflict) -> None:
+        """A text kept offline that a colleague changed meanwhile: the same question as online
+        (the journal entry is settled; the text is held here until the clerk chooses)."""
+        pid = conflict.paragraph_id
+        if entry.op != "text" or pid is None:
+            return
+        self._conflicts[pid] = entry.args["text"]
+        if self.edits.journal is not None:
+            self.edits.journal.resolve(entry.seq)
+        self._report_conflicts([pid])
+
+    def _offline_problem(self, message: str) -> None:
+        self.stateChanged.emit(message, False)
 
     def report_failure(self, message: str) -> None:
         self.last_error = message

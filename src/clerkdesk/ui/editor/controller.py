@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from clerkdesk.domain.enums import ParagraphStyle
 from clerkdesk.domain.numbering import MAX_LEVEL
 from clerkdesk.errors import ParagraphConflict, StorageError
-from clerkdesk.services import editing, workspace
+from clerkdesk.services import workspace
 from clerkdesk.services.conflicts import TextBase
 from clerkdesk.services.editing import ChangeResult, NewParagraph, ParagraphChange
 from clerkdesk.services.snapshots import ParagraphSnapshot
@@ -59,6 +59,7 @@ class EditorController(QObject):
                  elapsed_now: Callable[[], int | None]) -> None:
         super().__init__(editor)
         self.db, self.editor, self.stack, self.autosaver = db, editor, stack, autosaver
+        self.edits = autosaver.edits  # the editing services, journalled while offline
         self.outline = outline
         self.elapsed_now = elapsed_now
         self.item_id: int | None = None
@@ -76,6 +77,7 @@ class EditorController(QObject):
         editor.undoRequested.connect(stack.undo)
         editor.redoRequested.connect(stack.redo)
         editor.caretMoved.connect(self._caret_moved)
+        autosaver.offline.sent.connect(self._offline_ids_settled)
 
     # --- showing items --------------------------------------------------------------------
     def show_item(self, item_id: int, force: bool = False) -> None:
@@ -95,6 +97,7 @@ class EditorController(QObject):
                           p.flagged, p.speaker_id, p.generated)
             for p in loaded
         ]
+        self.edits.learn_item(item_id)  # the versions an offline save will be checked against
         self.item_id = item_id
         self.editor.load(paragraphs, outline.names, outline.scheme, item.label)
         self._caret_pid = paragraphs[0].id if paragraphs else 0
@@ -115,7 +118,7 @@ class EditorController(QObject):
         """Text typed into an empty item becomes its first paragraph."""
         new = NewParagraph(text, elapsed_seconds=self.elapsed_now())
         inserted = self.runner.run(
-            lambda: editing.insert_paragraphs(self.db, self.item_id or 0, 0, [new]))
+            lambda: self.edits.insert_paragraphs(self.item_id or 0, 0, [new]))
         if inserted is None:
             return
         [pid] = inserted.value
@@ -258,7 +261,8 @@ class EditorController(QObject):
     def apply_change(self, change: ParagraphChange) -> ChangeResult:
         if not self.autosaver.flush():
             raise StorageError(self.autosaver.last_error or "The database could not be written.")
-        result = editing.change_paragraphs(self.db, change, self.autosaver.bases)
+        change = self._real_ids(change)
+        result = self.edits.change_paragraphs(change, self.autosaver.bases)
         paragraphs = self.editor.paragraphs
         with self.editor.applying():
             for pid, text in change.texts.items():
@@ -282,6 +286,7 @@ class EditorController(QObject):
         return result
 
     def set_text(self, pid: int, text: str, caret: Caret) -> None:
+        pid, caret = self.edits.real(pid), (self.edits.real(caret[0]), caret[1])
         with self.editor.applying():
             self.editor.paragraphs.set_text(pid, text)
         self.editor.remember(pid, text)
@@ -301,7 +306,8 @@ class EditorController(QObject):
         self.editor.set_caret(*caret)
 
     def set_level(self, pid: int, level: int) -> None:
-        editing.set_levels(self.db, {pid: level})
+        pid = self.edits.real(pid)
+        self.edits.set_levels({pid: level})
         with self.editor.applying():
             self.editor.paragraphs.set_level(pid, level)
         self.editor.numbers.relabel()
@@ -359,7 +365,8 @@ class EditorController(QObject):
             self._run(command, lambda: self.set_style(pid, style))
 
     def set_style(self, pid: int, style: ParagraphStyle) -> None:
-        editing.set_style(self.db, pid, style)
+        pid = self.edits.real(pid)
+        self.edits.set_style(pid, style)
         with self.editor.applying():
             self.editor.paragraphs.set_style(pid, style)
         self.editor.numbers.relabel()
@@ -375,7 +382,8 @@ class EditorController(QObject):
             self.place_caret((ids[0], 0))
 
     def set_speaker(self, pid: int, speaker_id: int | None) -> None:
-        editing.set_speaker(self.db, pid, speaker_id)
+        pid = self.edits.real(pid)
+        self.edits.set_speaker(pid, speaker_id)
         with self.editor.applying():
             self.editor.paragraphs.set_speaker(pid, speaker_id)
         self.editor.viewport().update()
@@ -383,14 +391,31 @@ class EditorController(QObject):
     def reorder(self, order: list[int], caret: Caret) -> None:
         if not self.autosaver.flush():
             raise StorageError(self.autosaver.last_error or "The database could not be written.")
-        editing.reorder_paragraphs(self.db, self.item_id or 0, order)
+        order = [self.edits.real(pid) for pid in order]
+        self.edits.reorder_paragraphs(self.item_id or 0, order)
         with self.editor.applying():
             self.editor.paragraphs.reorder(order)
         self.editor.numbers.relabel()
         self.place_caret(caret)
 
+    def _real_ids(self, change: ParagraphChange) -> ParagraphChange:
+        """Undo/redo may name paragraphs made offline by the temporary ids they had then."""
+        real = self.edits.real
+        return ParagraphChange(change.item_id, {real(k): v for k, v in change.texts.items()},
+                               [real(pid) for pid in change.delete], change.restore,
+                               change.insert)
+
+    def _offline_ids_settled(self) -> None:
+        """Paragraphs made offline now have server ids: show them so (the caret stays put)."""
+        if self.item_id is None or all(pid >= 0 for pid in self.editor.paragraphs.ids()):
+            return
+        pid, offset = self.editor.caret()
+        self.show_item(self.item_id, force=True)
+        self.place_caret((self.edits.real(pid), offset))
+
     def place_caret(self, caret: Caret) -> None:
         pid, offset = caret
+        pid = self.edits.real(pid)
         if pid:
             self.editor.set_caret(pid, offset)
             self._caret_pid = pid

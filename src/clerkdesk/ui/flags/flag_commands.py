@@ -40,14 +40,15 @@ class AddFlagCommand(FlagCommand):
         self.snapshot: flags.FlagSnapshot | None = None
 
     def apply(self) -> None:
-        db = self.controller.db
-        if self.snapshot is None:
-            self.flag_id = flags.add_flag(db, self.paragraph_id, self.fields)
+        db, edits = self.controller.db, self.controller.editing.edits
+        if self.snapshot is None:  # journalled while the team server is away
+            self.flag_id = edits.add_flag(self.paragraph_id, self.fields)
         else:
             flags.restore_flag(db, self.snapshot)
 
     def revert(self) -> None:
-        self.snapshot = flags.delete_flag(self.controller.db, self.flag_id or 0)
+        flag_id = self.controller.editing.edits.real(self.flag_id or 0)  # made offline?
+        self.snapshot = flags.delete_flag(self.controller.db, flag_id)
 
 
 class UpdateFlagCommand(FlagCommand):

@@ -140,9 +140,11 @@ class FlagController(QObject):
         found = self.runner.run(lambda: (
             bool(flags.paragraph_flags(self.db, pid)),
             generated_paragraphs.refresh_generated(self.db, self.meeting_id)))
-        if found is None:
+        flagged, changed = True, False  # offline only a new flag is journalled: flagged
+        if found is not None:
+            flagged, changed = found.value[0], bool(found.value[1])
+        elif not self.editing.edits.waiting:
             return
-        flagged, changed = found.value
         if changed and self.editing.item_id is not None:
             self.editing.show_item(self.editing.item_id, force=True)
         try:

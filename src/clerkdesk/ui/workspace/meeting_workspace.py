@@ -188,6 +188,8 @@ class MeetingWorkspace(QMainWindow):
         for reporter in (self.editing, self.roster):
             reporter.errorReported.connect(self.runner.messageReported)
         self.spelling.messageReported.connect(self.errorReported)
+        self.autosaver.offline.waitingChanged.connect(self.save_status.show_waiting)
+        self.autosaver.offline.wentOffline.connect(self.errorReported)
         self.agenda.itemSelected.connect(self._show_item)
         self.agenda.openRequested.connect(self.open_item_at_end)
         self.editing.itemShown.connect(self._item_shown)
