@@ -203,7 +203,10 @@ def test_the_database_dropped_under_the_window_loses_nothing(pg_server, qtbot):
 def test_a_colleagues_save_before_the_drop_is_never_overwritten_by_the_replay(rig, pg_server,
                                                                               qtbot):
     """The paragraph was only shown (never saved) before the server went away; a colleague
-    saved it meanwhile: the replay sets the offline text aside and says so in one line."""
+    saved it meanwhile: when the journal is sent, the same dialog as online asks whose text to
+    keep (here Keep mine, Alt+K); theirs stays in the history, nothing is left set aside."""
+    from support.modal import drive_modal, focused
+
     from clerkdesk.services.paragraphs import edit_text
     from clerkdesk.storage.database import open_database
     from clerkdesk.storage.journal import Journal, journal_path
@@ -221,12 +224,24 @@ def test_a_colleagues_save_before_the_drop_is_never_overwritten_by_the_replay(ri
         assert rig.autosaver.flush() and rig.autosaver.offline.waiting == 1
     finally:
         pg_server.start()
-    qtbot.waitUntil(lambda: rig.autosaver.offline.waiting == 0, timeout=SENT_WITHIN_MS)
-    assert rig.file_rows() == [("Mr Love introduced the report (colleague's wording).", 0)]
-    assert rig.states[-1] == (
-        "A colleague changed a paragraph while you were offline: your text was not saved over "
-        "theirs and is kept in the offline journal.", False)
+
+    seen: dict[str, str] = {}
+
+    def keep_mine(dialog) -> None:
+        seen["theirs"] = dialog.findChild(object, "theirsText").toPlainText()
+        seen["mine"] = dialog.findChild(object, "mineText").toPlainText()
+        QTest.keyClick(focused(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    answered: list[list[str]] = []
+    rig.autosaver.conflictFound.connect(
+        lambda _pid: answered or answered.append(drive_modal("conflictDialog", keep_mine)))
+    qtbot.waitUntil(lambda: bool(answered) and answered[0] == ["done"],
+                    timeout=SENT_WITHIN_MS + 5000)
+    assert seen == {"theirs": "Mr Love introduced the report (colleague's wording).",
+                    "mine": "Mr Love introduced the report. Mine."}
+    assert rig.file_rows() == [("Mr Love introduced the report. Mine.", 0)]
+    assert rig.autosaver.pending == {} and rig.autosaver.offline.waiting == 0
     journal = Journal(journal_path(str(rig.meeting.path)))
-    assert [entry.args["text"] for entry, _ in journal.set_aside()] == [
-        "Mr Love introduced the report. Mine."]
+    assert journal.set_aside() == []
     journal.close()

@@ -117,9 +117,12 @@ class OfflineSync(QObject):
         return True
 
     def _conflict(self, entry: Entry, conflict: ParagraphConflict) -> None:
-        # Until the conflict dialog listens to conflictFound, the clerk is told in one line.
+        # An open meeting takes the text into its conflict dialog (and settles the entry);
+        # with no meeting open, the entry stays set aside and the clerk is told in one line.
         self.conflictFound.emit(entry, conflict)
-        self.problem.emit(CONFLICT)
+        journal = self.edits.journal
+        if journal is not None and any(e.seq == entry.seq for e, _ in journal.set_aside()):
+            self.problem.emit(CONFLICT)
 
 
 def send_waiting_edits(db: Database, status: QStatusBar) -> None:
