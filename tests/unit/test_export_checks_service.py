@@ -44,3 +44,27 @@ def test_a_clean_meeting_is_not_blocked(db: Database) -> None:
     meeting_id, _ids = _meeting(db, create_committee(db, "Cabinet"), "The report was noted.")
     check = export_check(db, meeting_id)
     assert check.findings == () and not check.blocked
+
+
+def test_a_house_templates_accessibility_problems_are_listed_before_export(
+        db: Database, tmp_path) -> None:
+    """A template in a serif font: the export dialog says so before the file leaves (the
+    empty-paragraph finding of the accessibility check is left to the review's own, which
+    names the paragraph)."""
+    import docx
+
+    from clerkdesk.storage.models import Committee
+
+    template = tmp_path / "house.docx"
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.save(str(template))
+    committee_id = create_committee(db, "Westmere Planning")
+    with db.transaction() as session:
+        session.get(Committee, committee_id).template_path = str(template)
+    meeting_id, ids = _meeting(db, committee_id, "The report was noted.", " ")
+
+    check = export_check(db, meeting_id)
+    assert [(f.check, f.paragraph_id) for f in check.findings] == [
+        (CheckId.EMPTY, ids[1]), (CheckId.ACCESSIBILITY, None)]
+    assert "Times New Roman" in check.findings[1].message and check.blocked

@@ -2,6 +2,7 @@
 the committee's form, and the Chair's signature line, in `show`, Word and the web page."""
 
 import datetime as dt
+import html
 import re
 
 import docx
@@ -16,6 +17,7 @@ from clerkdesk.domain.meeting_times import (
     time_form_of,
     timing_lines,
 )
+from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.export.plaintext import render_minutes
 from clerkdesk.services import clock
 from clerkdesk.services.committees import create_committee
@@ -104,6 +106,10 @@ def test_every_output_ends_with_the_times_and_the_signature_line(db, tmp_path):
     page = export_meeting(db, meeting, tmp_path / "m.html").read_text("utf-8")
     assert all(line in page for line in lines)
     assert page.index(lines[0]) > page.index("The Panel heard the applicant.")
+    # the minutes view and the printed copy the Chair signs (the same rich text)
+    view = minutes_html(published_minutes(db, meeting, Audience.PUBLIC), flags=False)
+    assert all(html.escape(line) in view for line in lines)
+    assert view.index(lines[0]) > view.index("The Panel heard the applicant.")
 
 
 def test_no_signature_line_unless_the_committee_wants_one(db):

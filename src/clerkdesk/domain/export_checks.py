@@ -8,7 +8,7 @@ from clerkdesk.domain.review import CheckId, Finding, Severity
 # Besides every error: what would show in public as a mistake or leave an item unexplained.
 BLOCKING_CHECKS = frozenset({
     CheckId.EMPTY, CheckId.EXEMPT_PARAGRAPH, CheckId.FLAG_FIELDS, CheckId.SPELLING,
-    CheckId.ACRONYM,
+    CheckId.ACRONYM, CheckId.ACCESSIBILITY,
 })
 
 

@@ -44,6 +44,7 @@ class CheckId(StrEnum):
     DIGIT_START = "digit-start"
     ISE_IZE = "ise-ize"
     COUNCILLOR = "councillor"
+    ACCESSIBILITY = "accessibility"  # of the Word export (PDF made from it), before export
 
 
 _CHECK_ORDER = {check: index for index, check in enumerate(CheckId)}

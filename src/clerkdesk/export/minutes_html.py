@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from html import escape
 
 from clerkdesk.domain.enums import AttendanceStatus, Audience, FlagKind, ParagraphStyle
+from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import (
     AttendeeView,
     FlagView,
@@ -55,6 +56,8 @@ span.flag-action { font-size: 9pt; }
 span.flag-declaration { font-size: 9pt; }
 td { padding-bottom: 8px; }
 p.documents { font-size: 10pt; margin-top: 4px; }
+p.close { margin: 2px 0; }
+p.signature { margin-top: 36px; }
 """
 # Which colour (a key of the `colours` argument) each class is drawn in.
 COLOURED = {"p.council": "muted", "p.exempt": "exempt", "p.empty": "muted",
@@ -183,6 +186,15 @@ def corrections_html(minutes: MinutesView) -> str:
     return f'<p class="item">{escape(CORRECTIONS_HEADING)}</p>{lines}'
 
 
+def close_html(minutes: MinutesView) -> str:
+    """The close: when the meeting started, adjourned and finished, and the Chair's signature
+    line (on the printed copy the Chair signs)."""
+    lines = "".join(f'<p class="close">{text_html(line)}</p>' for line in minutes.timing)
+    if minutes.signature_block:
+        lines += f'<p class="signature">{escape(SIGNATURE_LINE)}</p>'
+    return lines
+
+
 def minutes_html(minutes: MinutesView, colours: Mapping[str, str] | None = None, *,
                  flags: bool = True) -> str:
     """The whole document as published (see domain.publication): heading block, every agenda
@@ -193,7 +205,7 @@ def minutes_html(minutes: MinutesView, colours: Mapping[str, str] | None = None,
     if not minutes.items:
         items = '<p class="empty">This meeting has no agenda items yet.</p>'
     head = f"<head><style>{style_sheet(colours or {})}</style></head>"
-    body = heading_html(minutes) + items + corrections_html(minutes)
+    body = heading_html(minutes) + items + close_html(minutes) + corrections_html(minutes)
     return f"<html>{head}<body>{body}</body></html>"
 
 
