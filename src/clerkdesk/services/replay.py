@@ -37,6 +37,16 @@ class ReplayReport:
     conflicts: list[tuple[Entry, ParagraphConflict]] = field(default_factory=list)
 
 
+def send_waiting(db: Database, journal: Journal, on_conflict: ConflictHook | None = None
+                 ) -> ReplayReport | None:
+    """`replay`, or None when the server cannot be reached (what was sent stays sent; the rest
+    waits for the next try)."""
+    try:
+        return replay(db, journal, on_conflict)
+    except ServerUnreachable:
+        return None
+
+
 def replay(db: Database, journal: Journal, on_conflict: ConflictHook | None = None
            ) -> ReplayReport:
     """Send every pending entry in order; raises ServerUnreachable if the server goes away

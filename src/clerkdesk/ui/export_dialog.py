@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.export.safe_write import TargetLocked
 from clerkdesk.services.export import EXPORT_FORMATS, export_target
 from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.export_findings import FindingsList
 from clerkdesk.ui.field_widgets import named
 
@@ -74,6 +74,7 @@ class ExportDialog(QDialog):
         self._anyway = False
         self._confirmed: Path | None = None  # a path whose replacement the user already agreed
         self.written: Path | None = None
+        self.runner = boxed(self, TITLE)  # a refusal is said in a message box; bugs reported
         self.go_to: Finding | None = None
         self._build(folder / (self._names[0] + suffix), suffix)
         self.path_edit.setFocus()
@@ -222,21 +223,19 @@ class ExportDialog(QDialog):
         if not self.path_edit.text().strip():
             dialogs.show_error(self, TITLE, "Type the name of the file to write.")
             return
-        try:
-            target = target_for(self.path_edit.text(), self.suffix)
-            if not self._may_replace(target):
-                return
-            self.written = self._write(target)
-        except ClerkDeskError as error:
-            dialogs.show_error(self, TITLE, str(error))
+        written = self.runner.run(self._write_chosen)
+        if written is None or written.value is None:
             return
+        self.written = written.value
         if self._anyway and self._on_anyway is not None:
-            try:
-                self._on_anyway()
-            except ClerkDeskError as error:
-                dialogs.show_error(self, TITLE, f"Saved, but Export anyway is not remembered: "
-                                                f"{error}")
+            self.runner.run(self._on_anyway, refused=lambda message: dialogs.show_error(
+                self, TITLE, f"Saved, but Export anyway is not remembered: {message}"))
         super().accept()
+
+    def _write_chosen(self) -> Path | None:
+        """Write the file named in the dialog; None when the clerk would not replace it."""
+        target = target_for(self.path_edit.text(), self.suffix)
+        return self._write(target) if self._may_replace(target) else None
 
     def _write(self, target: Path) -> Path:
         """Write the file; over a stale lock only when the clerk agrees."""

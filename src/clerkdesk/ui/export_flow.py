@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from clerkdesk.errors import ClerkDeskError
-from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.export_dialog import TITLE, ExportDialog
 from clerkdesk.ui.saved_notice import show_saved
 from clerkdesk.ui.settings import LAST_EXPORT_FOLDER, Settings, committee_export_folder
 
 if TYPE_CHECKING:
     from clerkdesk.domain.review import Finding
-    from clerkdesk.services.export_checks import ExportCheck
     from clerkdesk.storage.database import Database
 
 
@@ -49,12 +47,12 @@ def ask_export(parent: QWidget | None, db: Database, meeting_id: int, settings: 
         return export_meeting(db, meeting_id, target, full=full, literal_numbers=literal,
                               ignore_lock=ignore_lock)
 
-    try:
-        names = suggested_file_names(db, meeting_id)
-        check: ExportCheck = export_check(db, meeting_id)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, TITLE, str(error))
+    runner = boxed(parent, TITLE)
+    checked = runner.run(lambda: (suggested_file_names(db, meeting_id),
+                                  export_check(db, meeting_id)))
+    if checked is None:
         return None
+    names, check = checked.value
     dialog = ExportDialog(
         names, start_folder(settings, check.committee_id), exporter, parent, suffix=suffix,
         check=check, on_anyway=lambda: accept_findings(db, meeting_id, check.findings))

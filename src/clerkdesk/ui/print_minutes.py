@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clerkdesk.domain.enums import Audience
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
-from clerkdesk.errors import ClerkDeskError
 from clerkdesk.export.minutes_html import minutes_html
 from clerkdesk.export.plaintext import DRAFT_TEXT, is_draft
-from clerkdesk.ui import dialogs
+from clerkdesk.ui.action_runner import boxed
 from clerkdesk.ui.colours import ink, paper_palette
 from clerkdesk.ui.minutes_browser import document_font, html_colours
 
@@ -134,11 +133,10 @@ def ask_print(parent: QWidget | None, db: Database, meeting_id: int) -> bool:
     audience = ask_audience(parent)
     if audience is None:
         return False
-    try:
-        minutes = published(load_minutes(db, meeting_id), audience)
-    except ClerkDeskError as error:
-        dialogs.show_error(parent, TITLE, str(error))
+    loaded = boxed(parent, TITLE).run(lambda: published(load_minutes(db, meeting_id), audience))
+    if loaded is None:
         return False
+    minutes = loaded.value
     printer = a4_printer()
     printer.setDocName(f"{minutes.committee} {minutes.date.isoformat()} minutes")
     preview = QPrintPreviewDialog(printer, parent)

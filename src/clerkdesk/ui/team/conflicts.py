@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from clerkdesk.errors import ClerkDeskError, ParagraphConflict
+from clerkdesk.errors import ParagraphConflict
 from clerkdesk.services import conflicts
 from clerkdesk.services.conflicts import Conflict, TextBase
 from clerkdesk.ui.editor.controller import EditorController
@@ -36,13 +36,12 @@ class ConflictResolver(QObject):
                 self._ask(paragraph_id, mine)
 
     def _ask(self, paragraph_id: int, mine: str) -> None:
-        db = self.controller.db
-        try:
-            conflict = conflicts.conflict_details(db, paragraph_id, mine,
-                                                  self.autosaver.bases.get(paragraph_id))
-        except ClerkDeskError as error:
-            self.controller.report_error(str(error))
+        db, base = self.controller.db, self.autosaver.bases.get(paragraph_id)
+        found = self.controller.runner.run(
+            lambda: conflicts.conflict_details(db, paragraph_id, mine, base))
+        if found is None:
             return
+        conflict = found.value
         dialog = ConflictDialog(conflict, self.name_of, self.controller.editor.window())
         self._asking = True
         try:
@@ -54,16 +53,17 @@ class ConflictResolver(QObject):
 
     def _carry_out(self, conflict: Conflict, choice: Choice, text: str) -> None:
         pid = conflict.paragraph_id
-        try:
-            if choice is Choice.THEIRS:
-                base = TextBase(conflict.their_version, conflict.theirs)
-            else:
-                base = conflicts.save_over(self.controller.db, pid, text, conflict.their_version)
-        except ParagraphConflict:  # a third save meanwhile: show the newest text and ask again
-            self._found(pid)
-            return
-        except ClerkDeskError as error:
-            self.controller.report_error(str(error))
-            return
+        base = TextBase(conflict.their_version, conflict.theirs)
+        if choice is not Choice.THEIRS:
+            runner, db = self.controller.runner, self.controller.db
+            saved = runner.run(
+                lambda: conflicts.save_over(db, pid, text, conflict.their_version), quiet=True)
+            if saved is None:
+                if isinstance(runner.last_refusal, ParagraphConflict):
+                    self._found(pid)  # a third save meanwhile: show the newest and ask again
+                elif runner.last_refusal is not None:
+                    self.controller.report_error(str(runner.last_refusal))
+                return
+            base = saved.value
         self.autosaver.resolved(pid, base)
         self.controller.show_stored_text(pid, base.text)

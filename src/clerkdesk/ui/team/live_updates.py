@@ -56,11 +56,12 @@ class LiveUpdates(QObject):
         """Listen (a team database only); a failure retries every RECONNECT_MS."""
         if self.stopped or not team_events.is_team_database(self.meeting.db):
             return
-        try:
-            self.listener = team_events.Listener(self.meeting.db)
-        except ClerkDeskError:
+        listening = self.meeting.runner.run(lambda: team_events.Listener(self.meeting.db),
+                                            quiet=True)
+        if listening is None:  # the server is away: try again shortly
             self._reconnect.start()
             return
+        self.listener = listening.value
         self._notifier = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._readable)
         self._expiry.start()

@@ -15,9 +15,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from clerkdesk.errors import ParagraphConflict, ServerUnreachable
+from clerkdesk.errors import ParagraphConflict
 from clerkdesk.services.offline_editing import JournalledEditing
-from clerkdesk.services.replay import replay
+from clerkdesk.services.replay import send_waiting
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.journal import Entry, Journal, journal_path
 
@@ -101,9 +101,8 @@ class OfflineSync(QObject):
         journal = self.edits.journal
         if journal is None or not journal.pending_count():
             return True
-        try:
-            report = replay(self.edits.db, journal, self._conflict)
-        except ServerUnreachable:
+        report = send_waiting(self.edits.db, journal, self._conflict)
+        if report is None:  # the server is still away: try again later
             self._schedule()
             self.waitingChanged.emit(self.waiting)
             return False
