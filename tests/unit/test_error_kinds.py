@@ -7,7 +7,13 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import exc
 
-from clerkdesk.errors import ClerkDeskError, DatabaseBug, DatabaseBusy, StorageError
+from clerkdesk.errors import (
+    ClerkDeskError,
+    DatabaseBug,
+    DatabaseBusy,
+    ServerUnreachable,
+    StorageError,
+)
 from clerkdesk.storage.database import open_database
 from clerkdesk.storage.errors_map import storage_error
 from clerkdesk.storage.models import Committee
@@ -72,7 +78,7 @@ class _PsycopgLike(Exception):
 
 @pytest.mark.parametrize(("sqlstate", "kind"), [
     ("23505", DatabaseBug), ("42P01", DatabaseBug), ("40P01", DatabaseBusy),
-    ("53100", StorageError), ("08006", StorageError),
+    ("53100", StorageError), ("08006", ServerUnreachable),
 ])
 def test_postgresql_errors_are_sorted_by_sqlstate(sqlstate, kind):
     assert type(storage_error(exc.DBAPIError("x", {}, _PsycopgLike(sqlstate)))) is kind

@@ -3,6 +3,7 @@ grow with the number of meetings in the file (ten years: ~5,000 meetings, ~1,000
 
 import datetime as dt
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,12 +72,15 @@ def test_a_file_from_before_the_indexes_gains_them_when_opened(tmp_path):
                             agenda=["Budget"])
     db.close()
     from clerkdesk.storage.indexes import LOOKUP_INDEXES
-    from clerkdesk.storage.migrations import SCHEMA_VERSION
+    from clerkdesk.storage.migrations import STEPS
 
     connection = sqlite3.connect(path)
     for index in LOOKUP_INDEXES:
         connection.execute(f"DROP INDEX {index.name}")
-    connection.execute(f"UPDATE clerkdesk_meta SET value='{SCHEMA_VERSION - 1}' "
+    before_indexes = next(version for version, step in STEPS.items()
+                          if "indexes for the lookups" in
+                          (sys.modules[step.__module__].__doc__ or ""))
+    connection.execute(f"UPDATE clerkdesk_meta SET value='{before_indexes}' "
                        "WHERE key='schema_version'")
     connection.commit()
     connection.close()

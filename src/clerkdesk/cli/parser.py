@@ -38,6 +38,8 @@ exit codes:
   2    a problem to fix: bad argument, unknown meeting, missing, foreign or damaged
        database file, database busy for 30 seconds, unusable template or export target,
        a PDF asked for without LibreOffice installed
+  70   a bug in ClerkDesk found by the database (a constraint broken, SQL misused):
+       one line naming the bug report written to the log folder
   130  interrupted (Ctrl+C)
 
 examples:
