@@ -15,6 +15,7 @@ from bench_results import Row, write_rows
 
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.people_search import Candidate, prepare, search
+from clerkdesk.domain.person import PersonFields
 
 GIVEN = ["Sarah", "Alison", "Gaetano", "Elise", "Rory", "Jo", "Sam", "Amira", "David", "Helen",
          "Liam", "Peter", "Harjit", "Grace", "Tomasz", "Joanna", "Owen", "Ruth", "Simon", "Mary"]
@@ -33,9 +34,9 @@ def roster(size: int) -> list[Candidate]:
         kind = rng.choice([PersonKind.MEMBER, PersonKind.OFFICER])
         role = Role.VICE_CHAIR if i == 3 else Role.CHAIR if i == 4 else None
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-        people.append(prepare(Candidate(
-            i, f"{given} {family}", given, family, rng.choice(["Mr", "Ms", "Mrs", "Dr", "Cllr"]),
-            rng.choice(JOBS), kind=kind, role=role)))
+        person = PersonFields(rng.choice(["Mr", "Ms", "Mrs", "Dr", "Cllr"]), given, family,
+                              job_title=rng.choice(JOBS), kind=kind, role=role)
+        people.append(prepare(Candidate(i, f"{given} {family}", person)))
     return people
 
 

@@ -11,7 +11,6 @@ from clerkdesk.domain.naming import (
     MemberStyle,
     NamingConventions,
     OfficerStyle,
-    PersonName,
     written_name,
 )
 from clerkdesk.domain.numbering import (
@@ -22,6 +21,7 @@ from clerkdesk.domain.numbering import (
     paragraph_labels,
     roman,
 )
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.text import normalise_space, xml_invalid_characters, xml_safe
 
 
@@ -55,9 +55,10 @@ def test_alpha_and_roman():
     assert [roman(n) for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
 
 
-HAMMOND = PersonName(1, "Sarah", "Hammond", "Ms", "Director of SEND", PersonKind.OFFICER)
-LOVE = PersonName(2, "Rory", "Love", "Mr", kind=PersonKind.MEMBER)
-VICE = PersonName(3, "Jo", "Brown", "Mrs", kind=PersonKind.MEMBER, role=Role.VICE_CHAIR)
+HAMMOND = PersonFields("Ms", "Sarah", "Hammond", job_title="Director of SEND",
+                       kind=PersonKind.OFFICER)
+LOVE = PersonFields("Mr", "Rory", "Love", kind=PersonKind.MEMBER)
+VICE = PersonFields("Mrs", "Jo", "Brown", kind=PersonKind.MEMBER, role=Role.VICE_CHAIR)
 
 
 def test_written_names_follow_conventions():

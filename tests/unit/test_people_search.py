@@ -2,15 +2,18 @@
 
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.people_search import Candidate, prepare, search
+from clerkdesk.domain.person import PersonFields
 
 PEOPLE = [prepare(c) for c in (
-    Candidate(1, "Sarah Hammond", "Sarah", "Hammond", "Ms", "Director of SEND", "CYPE",
-              kind=PersonKind.OFFICER),
-    Candidate(2, "Mr Rory Love", "Rory", "Love", "Mr", "Cabinet Member"),
-    Candidate(3, "the Vice-Chair (Mrs Jo Brown)", "Jo", "Brown", "Mrs", role=Role.VICE_CHAIR),
-    Candidate(4, "Mr Sam Hughes", "Sam", "Hughes", "Mr"),
-    Candidate(5, "Alison Farmer", "Alison", "Farmer", kind=PersonKind.OFFICER),
-    Candidate(6, "Cllr Lina Li", "Lina", "Li", "Cllr", initials="LL"),
+    Candidate(1, "Sarah Hammond", PersonFields("Ms", "Sarah", "Hammond",
+                                               job_title="Director of SEND", organisation="CYPE",
+                                               kind=PersonKind.OFFICER)),
+    Candidate(2, "Mr Rory Love", PersonFields("Mr", "Rory", "Love", job_title="Cabinet Member")),
+    Candidate(3, "the Vice-Chair (Mrs Jo Brown)",
+              PersonFields("Mrs", "Jo", "Brown", role=Role.VICE_CHAIR)),
+    Candidate(4, "Mr Sam Hughes", PersonFields("Mr", "Sam", "Hughes")),
+    Candidate(5, "Alison Farmer", PersonFields("", "Alison", "Farmer", kind=PersonKind.OFFICER)),
+    Candidate(6, "Cllr Lina Li", PersonFields("Cllr", "Lina", "Li", initials="LL")),
 )]
 
 

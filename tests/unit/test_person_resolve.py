@@ -3,15 +3,18 @@ not silently become somebody."""
 
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.people_search import Candidate, prepare, resolve
+from clerkdesk.domain.person import PersonFields
 
 PEOPLE = [
-    prepare(Candidate(1, "Mr Robert Pemberton", "Robert", "Pemberton", "Mr",
-                      role=Role.VICE_CHAIR)),
-    prepare(Candidate(2, "Cllr Jane Ashworth", "Jane", "Ashworth", "Cllr", role=Role.CHAIR)),
-    prepare(Candidate(3, "Sarah Hammond — Director of SEND", "Sarah", "Hammond",
-                      job_title="Director of SEND", kind=PersonKind.OFFICER)),
-    prepare(Candidate(4, "Mr Sam Hughes", "Sam", "Hughes", "Mr", role=Role.MEMBER)),
-    prepare(Candidate(5, "Mr Tom Hughes", "Tom", "Hughes", "Mr", role=Role.MEMBER)),
+    prepare(Candidate(1, "Mr Robert Pemberton",
+                      PersonFields("Mr", "Robert", "Pemberton", role=Role.VICE_CHAIR))),
+    prepare(Candidate(2, "Cllr Jane Ashworth",
+                      PersonFields("Cllr", "Jane", "Ashworth", role=Role.CHAIR))),
+    prepare(Candidate(3, "Sarah Hammond — Director of SEND",
+                      PersonFields("", "Sarah", "Hammond", job_title="Director of SEND",
+                                   kind=PersonKind.OFFICER))),
+    prepare(Candidate(4, "Mr Sam Hughes", PersonFields("Mr", "Sam", "Hughes", role=Role.MEMBER))),
+    prepare(Candidate(5, "Mr Tom Hughes", PersonFields("Mr", "Tom", "Hughes", role=Role.MEMBER))),
 ]
 WRITTEN = {1: "the Vice-Chair", 2: "the Chair", 3: "Sarah Hammond", 4: "Mr S Hughes",
            5: "Mr T Hughes"}

@@ -8,7 +8,6 @@ from support.raw_sql import raw_rows
 
 from clerkdesk.domain.attendance import (
     NEEDS_NAME,
-    PersonFields,
     counts_for_quorum,
     in_room_at,
     notes_text,
@@ -20,6 +19,7 @@ from clerkdesk.domain.attendance import (
 )
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
 from clerkdesk.domain.mentions import person_token
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services import roster
 from clerkdesk.services.committees import find_or_create_committee

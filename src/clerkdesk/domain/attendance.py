@@ -1,9 +1,7 @@
 """Roster rules: who counts for the quorum, status keys and wording, and a person's fields."""
 
-from dataclasses import dataclass, replace
-from typing import Any
-
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.domain.person import MAX_LENGTHS, PersonFields
 
 # Roles that make a person a member of the committee (a standing substitute is not one).
 COMMITTEE_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.COOPTED})
@@ -45,10 +43,6 @@ ROLE_TEXT = {
 KIND_TEXT = {PersonKind.MEMBER: "Member", PersonKind.OFFICER: "Officer", PersonKind.OTHER: "Other"}
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Professor", "Sir", "Dame", "Rev")
 
-MAX_LENGTHS = {
-    "title": 40, "given_name": 100, "family_name": 100, "initials": 10,
-    "job_title": 200, "organisation": 200,
-}
 FIELD_TEXT = {
     "title": "title", "given_name": "given name", "family_name": "family name",
     "initials": "initials", "job_title": "job title", "organisation": "organisation",
@@ -152,29 +146,6 @@ def notes_text(
     if left_at:
         parts.append(f"left at item {left_at}")
     return "; ".join(parts)
-
-
-@dataclass(frozen=True)
-class PersonFields:
-    """What the clerk types about a person, with their role on the committee being edited."""
-
-    title: str = ""
-    given_name: str = ""
-    family_name: str = ""
-    initials: str = ""
-    job_title: str = ""
-    organisation: str = ""
-    kind: PersonKind = PersonKind.MEMBER
-    role: Role | None = None
-
-    def cleaned(self) -> "PersonFields":
-        cleaned: dict[str, Any] = {name: " ".join(getattr(self, name).split())
-                                   for name in MAX_LENGTHS}
-        return replace(self, **cleaned)
-
-    def person_columns(self) -> dict[str, object]:
-        """The Person columns (everything but the role)."""
-        return {name: getattr(self, name) for name in MAX_LENGTHS} | {"kind": self.kind}
 
 
 def person_problem(fields: PersonFields, has_role: bool | None = None) -> str | None:

@@ -1,9 +1,10 @@
 """How a person is written in the minutes, by the committee's naming conventions."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.person import PersonFields
 
 
 class MemberStyle(StrEnum):
@@ -33,28 +34,6 @@ class NamingConventions:
     chair: ChairStyle = ChairStyle.ROLE
 
 
-@dataclass(frozen=True)
-class PersonName:
-    """What naming needs to know about a person."""
-
-    id: int
-    given_name: str = ""
-    family_name: str = ""
-    title: str = ""
-    job_title: str = ""
-    kind: PersonKind = PersonKind.MEMBER
-    role: Role | None = None
-    aliases: tuple[str, ...] = field(default=())
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(part for part in (self.given_name, self.family_name) if part)
-
-    @property
-    def title_surname(self) -> str:
-        return " ".join(part for part in (self.title, self.family_name) if part) or self.full_name
-
-
 ANONYMOUS_MEMBER = "a Member"
 
 
@@ -63,7 +42,7 @@ def role_phrase(role: Role) -> str | None:
     return {Role.CHAIR: "the Chair", Role.VICE_CHAIR: "the Vice-Chair"}.get(role)
 
 
-def written_name(person: PersonName, conventions: NamingConventions) -> str:
+def written_name(person: PersonFields, conventions: NamingConventions) -> str:
     """The person's name as the committee writes it, in mid-sentence form."""
     if person.role in (Role.CHAIR, Role.VICE_CHAIR) and conventions.chair is ChairStyle.ROLE:
         return role_phrase(person.role) or person.full_name

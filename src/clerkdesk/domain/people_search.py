@@ -5,9 +5,10 @@ a keystroke costs a few substring tests per person.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.enums import Role
+from clerkdesk.domain.person import PersonFields
 
 _ROLE_WORDS = {
     Role.CHAIR: "chair chairman chairwoman",
@@ -24,27 +25,21 @@ class Candidate:
 
     id: int
     display: str  # e.g. "Sarah Hammond — Director of SEND"
-    given_name: str = ""
-    family_name: str = ""
-    title: str = ""
-    job_title: str = ""
-    organisation: str = ""
-    initials: str = ""
-    kind: PersonKind = PersonKind.MEMBER
-    role: Role | None = None
+    person: PersonFields = PersonFields()
     haystack: str = field(default="", compare=False)
     own_initials: str = field(default="", compare=False)
 
 
 def prepare(candidate: Candidate) -> Candidate:
     """The candidate with its search string and initials computed once."""
-    words = [candidate.title, candidate.given_name, candidate.family_name, candidate.job_title,
-             candidate.organisation, candidate.initials,
-             _ROLE_WORDS.get(candidate.role, "") if candidate.role else "", candidate.kind.value]
+    person = candidate.person
+    words = [person.title, person.given_name, person.family_name, person.job_title,
+             person.organisation, person.initials,
+             _ROLE_WORDS.get(person.role, "") if person.role else "", person.kind.value]
     haystack = " " + " ".join(w.lower() for w in words if w) + " "
-    names = [n for n in (candidate.given_name, candidate.family_name) if n]
-    initials = candidate.initials.lower() or "".join(n[0].lower() for n in names)
-    return Candidate(**{**candidate.__dict__, "haystack": haystack, "own_initials": initials})
+    names = [n for n in (person.given_name, person.family_name) if n]
+    initials = person.initials.lower() or "".join(n[0].lower() for n in names)
+    return replace(candidate, haystack=haystack, own_initials=initials)
 
 
 def _score(candidate: Candidate, query: str, terms: Sequence[str]) -> int:
@@ -56,10 +51,10 @@ def _score(candidate: Candidate, query: str, terms: Sequence[str]) -> int:
     score = 40
     if query.replace(" ", "") == candidate.own_initials:
         score += 50
-    full = f"{candidate.given_name} {candidate.family_name}".lower()
+    full = f"{candidate.person.given_name} {candidate.person.family_name}".lower()
     if full.startswith(query):
         score += 30
-    if candidate.family_name.lower().startswith(terms[-1]):
+    if candidate.person.family_name.lower().startswith(terms[-1]):
         score += 10
     return score
 
@@ -81,7 +76,8 @@ def search(
         if score:
             score += 20 if candidate.id in present else 0
             score += 3 * recency.get(candidate.id, 0)
-            scored.append((-score, candidate.family_name, candidate.given_name, candidate))
+            scored.append((-score, candidate.person.family_name, candidate.person.given_name,
+                           candidate))
     scored.sort(key=lambda row: row[:3])
     return [row[3] for row in scored[:limit]]
 
@@ -113,13 +109,14 @@ def resolve(candidates: Sequence[Candidate], text: str,
     if exact:
         return list(dict.fromkeys(exact))
     if typed in ROLE_NAMES:
-        return [c.id for c in candidates if c.role is ROLE_NAMES[typed]]
+        return [c.id for c in candidates if c.person.role is ROLE_NAMES[typed]]
     words = [word for word in typed.split() if word not in HONORIFICS] or typed.split()
     return [c.id for c in search(candidates, " ".join(words), limit=len(candidates))]
 
 
 def _forms(candidate: Candidate, written: str) -> set[str]:
-    title, given, family = candidate.title, candidate.given_name, candidate.family_name
+    person = candidate.person
+    title, given, family = person.title, person.given_name, person.family_name
     forms = {written, candidate.display, candidate.display.split(" — ")[0], f"{given} {family}",
              f"{title} {family}", f"{title} {given} {family}"}
     return {_plain(form) for form in forms if form.strip()}

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from clerkdesk.domain.attendance import role_text, roster_name
 from clerkdesk.domain.enums import PersonKind, Role
-from clerkdesk.domain.naming import NamingConventions, PersonName, written_name
+from clerkdesk.domain.naming import NamingConventions, written_name
 from clerkdesk.domain.people_match import NameMatch, NameParts, best_match
 from clerkdesk.importers.people_finder import Spelling
-from clerkdesk.services.people import add_person_in, set_membership_in
+from clerkdesk.services.people import add_person_in, fields_of, set_membership_in
 from clerkdesk.storage.models import Membership, Person
 
 
@@ -161,11 +161,4 @@ class PeopleLinker:
     def written(self, person_id: int) -> str:
         """The person's name as the committee writes it."""
         person = self.people[person_id]
-        return written_name(
-            PersonName(
-                id=person.id, given_name=person.given_name, family_name=person.family_name,
-                title=person.title, job_title=person.job_title, kind=PersonKind(person.kind),
-                role=self.roles.get(person.id),
-            ),
-            self.conventions,
-        )
+        return written_name(fields_of(person, self.roles.get(person.id)), self.conventions)

@@ -33,10 +33,10 @@ from clerkdesk.domain.naming import (
     MemberStyle,
     NamingConventions,
     OfficerStyle,
-    PersonName,
     written_name,
 )
 from clerkdesk.domain.numbering import ItemNumbering, ParagraphScheme, item_labels, paragraph_labels
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.publication import published
 from clerkdesk.domain.resolutions import ResolutionStyle, resolution_lines, vote_line
 from clerkdesk.services._lookup import get_or_fail
@@ -63,7 +63,7 @@ def conventions_of(committee: Committee) -> NamingConventions:
     )
 
 
-def person_names(session: Session, committee_id: int) -> dict[int, PersonName]:
+def person_names(session: Session, committee_id: int) -> dict[int, PersonFields]:
     """Every person, with their role on this committee where they have one."""
     roles = {
         person_id: role
@@ -76,8 +76,8 @@ def person_names(session: Session, committee_id: int) -> dict[int, PersonName]:
     people = session.execute(select(Person.id, Person.given_name, Person.family_name,
                                     Person.title, Person.job_title, Person.kind))
     return {
-        p.id: PersonName(
-            id=p.id, given_name=p.given_name, family_name=p.family_name, title=p.title,
+        p.id: PersonFields(
+            given_name=p.given_name, family_name=p.family_name, title=p.title,
             job_title=p.job_title, kind=PersonKind(p.kind),
             role=Role(roles[p.id]) if p.id in roles else None,
         )
@@ -88,7 +88,7 @@ def person_names(session: Session, committee_id: int) -> dict[int, PersonName]:
 NameOf = Callable[[int], str]
 
 
-def name_lookup(names: dict[int, PersonName], conventions: NamingConventions) -> NameOf:
+def name_lookup(names: dict[int, PersonFields], conventions: NamingConventions) -> NameOf:
     """A function person id -> written name under the committee's conventions."""
 
     def name_of(person_id: int) -> str:
@@ -162,7 +162,7 @@ def _paragraph_view(
 
 
 def _attendance(
-    meeting: Meeting, names: dict[int, PersonName], name_of: NameOf, item_labels: dict[int, str]
+    meeting: Meeting, names: dict[int, PersonFields], name_of: NameOf, item_labels: dict[int, str]
 ) -> tuple[AttendeeView, ...]:
     views = []
     for row in meeting.attendance:

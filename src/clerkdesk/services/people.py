@@ -4,8 +4,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import Attendance, Membership, Person
+
+
+def fields_of(person: Person, role: Role | None) -> PersonFields:
+    """A stored person as the domain value, with their role on one committee."""
+    return PersonFields(
+        title=person.title, given_name=person.given_name, family_name=person.family_name,
+        initials=person.initials, job_title=person.job_title, organisation=person.organisation,
+        kind=PersonKind(person.kind), role=role,
+    )
 
 
 def add_person_in(session: Session, **fields: object) -> Person:

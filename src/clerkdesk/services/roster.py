@@ -12,9 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from clerkdesk.domain.attendance import (
     ATTENDING,
     COMMITTEE_ROLES,
-    MAX_LENGTHS,
     NEEDS_NAME,
-    PersonFields,
     counts_for_quorum,
     default_attending_status,
     in_room_at,
@@ -25,10 +23,11 @@ from clerkdesk.domain.attendance import (
     roster_rank,
 )
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.domain.person import MAX_LENGTHS, PersonFields
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.minutes import item_label_list
-from clerkdesk.services.people import add_person_in, set_attendance_in, set_membership_in
+from clerkdesk.services.people import add_person_in, fields_of, set_attendance_in, set_membership_in
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import AgendaItem, Attendance, Committee, Meeting, Membership, Person
 
@@ -108,7 +107,7 @@ def person_fields(db: Database, committee_id: int, person_id: int) -> PersonFiel
     """A person's fields as the person dialog edits them, with their role on this committee."""
     with db.transaction() as session:
         person = get_or_fail(session, Person, person_id, "person")
-        return _fields_of(person, _roles(session, committee_id).get(person_id))
+        return fields_of(person, _roles(session, committee_id).get(person_id))
 
 
 def quorum_state(db: Database, meeting_id: int, at_item_id: int | None = None) -> QuorumState:
@@ -250,7 +249,7 @@ def update_person(db: Database, person_id: int, **changes: object) -> None:
         raise TypeError(f"update_person() got unknown fields: {', '.join(sorted(unknown))}")
     with db.transaction() as session:
         person = get_or_fail(session, Person, person_id, "person")
-        current = _fields_of(person, None)
+        current = fields_of(person, None)
         values = {name: getattr(current, name) for name in MAX_LENGTHS} | {"kind": current.kind}
         values |= changes
         values["kind"] = PersonKind(values["kind"])
@@ -395,14 +394,6 @@ def _roster_row(
 
 def _name(person: Person, role: Role | None) -> str:
     return roster_name(person.title, person.given_name, person.family_name, role)
-
-
-def _fields_of(person: Person, role: Role | None) -> PersonFields:
-    return PersonFields(
-        title=person.title, given_name=person.given_name, family_name=person.family_name,
-        initials=person.initials, job_title=person.job_title, organisation=person.organisation,
-        kind=PersonKind(person.kind), role=role,
-    )
 
 
 def _apply(person: Person, fields: PersonFields) -> None:

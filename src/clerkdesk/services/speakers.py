@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
-from clerkdesk.domain.naming import PersonName, written_name
+from clerkdesk.domain.naming import written_name
 from clerkdesk.domain.people_search import Candidate, prepare
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.phrases import phrases_from_text
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.minutes import conventions_of, person_names
@@ -28,7 +29,7 @@ class SpeakerContext:
     phrases: tuple[str, ...]
 
 
-def _display(person: PersonName, written: str) -> str:
+def _display(person: PersonFields, written: str) -> str:
     details = ", ".join(part for part in (person.job_title,) if part)
     name = " ".join(p for p in (person.title, person.full_name) if p) or written
     if written.lower().startswith(("the ", "a member")):  # written by role, or anonymously
@@ -55,12 +56,8 @@ def speaker_context(db: Database, meeting_id: int) -> SpeakerContext:
         ).scalars()
         recent = tuple(dict.fromkeys(s for s in speakers if s is not None))[:RECENT_LIMIT]
         candidates = tuple(
-            prepare(Candidate(
-                id=p.id, display=_display(p, written_name(p, conventions)),
-                given_name=p.given_name, family_name=p.family_name, title=p.title,
-                job_title=p.job_title, kind=p.kind, role=p.role,
-            ))
-            for p in names.values()
+            prepare(Candidate(person_id, _display(p, written_name(p, conventions)), p))
+            for person_id, p in names.items()
         )
         return SpeakerContext(candidates, present, recent,
                               phrases_from_text(committee.speech_phrases))

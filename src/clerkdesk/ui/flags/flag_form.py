@@ -36,6 +36,7 @@ from clerkdesk.domain.flag_fields import (
     ResolutionFields,
 )
 from clerkdesk.domain.people_search import Candidate
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.ui.colours import Tone, text_style
 from clerkdesk.ui.field_widgets import DateField
 from clerkdesk.ui.flags.person_field import PersonField
@@ -325,7 +326,7 @@ def _bare_candidate(person_id: int, written: str) -> Candidate:
     from clerkdesk.services.speakers import split_name
 
     title, given, family = split_name(written)
-    return prepare(Candidate(person_id, written, given, family, title))
+    return prepare(Candidate(person_id, written, PersonFields(title, given, family)))
 
 
 def _kind(fields: FlagFields) -> FlagKind:

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
 
 from clerkdesk.domain.attendance import (
     KIND_TEXT,
-    MAX_LENGTHS,
     ROLE_TEXT,
     TITLES,
-    PersonFields,
     person_problem,
 )
 from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.person import MAX_LENGTHS, PersonFields
 from clerkdesk.ui.colours import Tone, text_style
 from clerkdesk.ui.field_widgets import named
 

@@ -181,7 +181,7 @@ class SpeakerPicker(QFrame):
                             f"{candidate.display}, {PRESENT_TIP}")
         typed = " ".join(text.split())
         exact = any(
-            typed.lower() == f"{c.given_name} {c.family_name}".strip().lower() for c in matches
+            typed.lower() == c.person.full_name.lower() for c in matches
         )
         if len(typed) > 2 and not exact:
             for kind, label in ((PersonKind.OFFICER, "officer"), (PersonKind.MEMBER, "member"),
