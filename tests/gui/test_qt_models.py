@@ -3,6 +3,7 @@
 from PySide6.QtCore import QModelIndex, Qt
 
 from clerkdesk.domain.enums import AttendanceStatus, PersonKind, Role
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.services.roster import RosterRow
 from clerkdesk.services.workspace import ItemOutline
 from clerkdesk.ui.roster.roster_model import COLUMNS, PERSON_ID_ROLE, RosterModel
@@ -14,11 +15,12 @@ ITEMS = (
     ItemOutline(13, "3", "Any other business", False, None, 0),
 )
 ROWS = [
-    RosterRow(7, "Cllr Ada Fenwick", PersonKind.MEMBER, Role.CHAIR, "", "",
+    RosterRow(7, "Cllr Ada Fenwick", PersonFields("Cllr", "Ada", "Fenwick", role=Role.CHAIR),
               AttendanceStatus.PRESENT),
-    RosterRow(8, "Mr Tom Reeve", PersonKind.OFFICER, None, "Head of Planning", "Westmere",
+    RosterRow(8, "Mr Tom Reeve", PersonFields("Mr", "Tom", "Reeve", job_title="Head of Planning",
+                                              organisation="Westmere", kind=PersonKind.OFFICER),
               None),
-    RosterRow(9, "Cllr Bea Lamb", PersonKind.MEMBER, Role.SUBSTITUTE, "", "",
+    RosterRow(9, "Cllr Bea Lamb", PersonFields("Cllr", "Bea", "Lamb", role=Role.SUBSTITUTE),
               AttendanceStatus.SUBSTITUTE, remote=True, substitute_for_id=7,
               substitute_for_name="Cllr Ada Fenwick"),
 ]

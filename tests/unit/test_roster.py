@@ -182,7 +182,8 @@ def test_roster_lists_members_in_order_and_attendees_only_when_recorded(db, setu
     rows = roster.meeting_roster(db, setup.meeting_id)
     assert [r.name for r in rows[-2:]] == ["Mr Harjit Gill", "Sara Hamond"]
     officer = rows[-1]
-    assert (officer.kind, officer.role, officer.job_title, officer.organisation) == (
+    assert (officer.person.kind, officer.person.role, officer.person.job_title,
+            officer.person.organisation) == (
         PersonKind.OFFICER, None, "Corporate Director", "CYPE")
     assert all(r.status is None for r in rows[:5])
 
@@ -321,7 +322,7 @@ def test_add_person_with_role_and_status(db, setup):
     assert row_of(db, setup.meeting_id, new_id).status is AttendanceStatus.IN_ATTENDANCE
     member = roster.add_person(db, setup.committee_id, None,
                                PersonFields(title="Mrs", family_name="Binks", role=Role.MEMBER))
-    assert row_of(db, setup.meeting_id, member).role is Role.MEMBER
+    assert row_of(db, setup.meeting_id, member).person.role is Role.MEMBER
     with pytest.raises(ClerkDeskError, match="family name"):
         roster.add_person(db, setup.committee_id, None, PersonFields(given_name="Solo"))
 
@@ -341,7 +342,7 @@ def test_edit_person_saves_names_and_role_together(db, setup):
 
 def test_set_role_adds_changes_and_removes_membership(db, setup):
     roster.set_role(db, setup.committee_id, setup.visitor, Role.COOPTED)
-    assert row_of(db, setup.meeting_id, setup.visitor).role is Role.COOPTED
+    assert row_of(db, setup.meeting_id, setup.visitor).person.role is Role.COOPTED
     roster.set_role(db, setup.committee_id, setup.visitor, None)
     assert all(r.person_id != setup.visitor for r in roster.meeting_roster(db, setup.meeting_id))
     roster.update_person(db, setup.chair, family_name="")

@@ -34,12 +34,11 @@ from clerkdesk.storage.models import AgendaItem, Attendance, Committee, Meeting,
 
 @dataclass(frozen=True)
 class RosterRow:
+    """A person on the roster, with their attendance at the meeting."""
+
     person_id: int
     name: str  # in full with title: "Mrs Helen Okafor"
-    kind: PersonKind
-    role: Role | None
-    job_title: str
-    organisation: str
+    person: PersonFields
     status: AttendanceStatus | None
     remote: bool = False
     substitute_for_id: int | None = None
@@ -51,7 +50,7 @@ class RosterRow:
 
     @property
     def is_member(self) -> bool:
-        return self.role in COMMITTEE_ROLES
+        return self.person.role in COMMITTEE_ROLES
 
 
 @dataclass(frozen=True)
@@ -97,9 +96,9 @@ def meeting_roster_in(session: Session, meeting_id: int) -> list[RosterRow]:
         _roster_row(people[pid], roles.get(pid), attendance.get(pid), people, roles, labels)
         for pid in set(roles) | set(attendance)
     ]
-    rows.sort(key=lambda r: (roster_rank(r.kind, r.role, r.status),
-                             people[r.person_id].family_name.casefold(),
-                             people[r.person_id].given_name.casefold(), r.person_id))
+    rows.sort(key=lambda r: (roster_rank(r.person.kind, r.person.role, r.status),
+                             r.person.family_name.casefold(), r.person.given_name.casefold(),
+                             r.person_id))
     return rows
 
 
@@ -372,10 +371,7 @@ def _roster_row(
     roles: dict[int, Role],
     labels: dict[int, str],
 ) -> RosterRow:
-    row = RosterRow(
-        person_id=person.id, name=_name(person, role), kind=PersonKind(person.kind), role=role,
-        job_title=person.job_title, organisation=person.organisation, status=None,
-    )
+    row = RosterRow(person.id, _name(person, role), fields_of(person, role), status=None)
     if attendance is None:
         return row
     replaced = people.get(attendance.substitute_for_id or -1)

@@ -30,20 +30,21 @@ def row_notes(row: RosterRow) -> str:
 
 def row_role(row: RosterRow) -> str:
     """The committee role, or for others their kind ("Officer")."""
-    if row.role is None and row.kind is PersonKind.MEMBER:
+    person = row.person
+    if person.role is None and person.kind is PersonKind.MEMBER:
         return OTHER_MEMBER
-    return role_text(row.role) or KIND_TEXT[row.kind]
+    return role_text(person.role) or KIND_TEXT[person.kind]
 
 
 def row_second_line(row: RosterRow) -> str:
     """What a narrow roster writes under the name: a notable role, then the notes."""
-    notable = role_text(row.role) if row.role in NOTABLE_ROLES else ""
+    notable = role_text(row.person.role) if row.person.role in NOTABLE_ROLES else ""
     return " · ".join(part for part in (notable, row_notes(row)) if part)
 
 
 def row_description(row: RosterRow) -> str:
     """Everything about the row in one sentence, for tooltips and screen readers."""
-    job = ", ".join(part for part in (row.job_title, row.organisation) if part)
+    job = ", ".join(part for part in (row.person.job_title, row.person.organisation) if part)
     parts = [row.name, job, row_role(row), status_text(row.status)
              if row.status else "attendance not recorded", row_notes(row)]
     return ", ".join(part for part in parts if part)
