@@ -2,13 +2,14 @@
 
 import dataclasses
 
-from test_review_checks import LOVE, NameParts, RosterPerson, para, places
+from test_review_checks import LOVE, RosterPerson, para, places
 
 from clerkdesk.domain.attendance_checks import check_speakers_away, check_substitutes
 from clerkdesk.domain.enums import AttendanceStatus
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.review import CheckId, Severity
 
-PATEL = RosterPerson(4, "Ms Patel", NameParts("Asha", "Patel", "Ms"),
+PATEL = RosterPerson(4, "Ms Patel", PersonFields("Ms", "Asha", "Patel"),
                      status=AttendanceStatus.SUBSTITUTE, substitute_for=2)
 
 

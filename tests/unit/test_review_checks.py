@@ -1,6 +1,7 @@
 """Review checks as pure functions over rendered, numbered minutes (no database)."""
 
 import datetime as dt
+from dataclasses import replace
 
 from clerkdesk.domain.acronyms import (
     DEFAULT_GLOSSARY,
@@ -13,6 +14,8 @@ from clerkdesk.domain.enums import (
     FlagKind,
     MeetingStatus,
     ParagraphStyle,
+    PersonKind,
+    Role,
 )
 from clerkdesk.domain.flag_checks import (
     EarlierRequest,
@@ -25,7 +28,7 @@ from clerkdesk.domain.mentions import render
 from clerkdesk.domain.minutes import FlagView, ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.name_checks import RosterPerson, check_near_miss_names, check_not_present
 from clerkdesk.domain.numbering import ParagraphScheme, paragraph_labels
-from clerkdesk.domain.people_match import NameParts
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.review import (
     CheckId,
     FixKind,
@@ -48,9 +51,9 @@ from clerkdesk.domain.text_checks import (
 )
 
 NAMES = {1: "Sarah Hammond", 2: "Mr Love", 3: "the Vice-Chair"}
-SARAH = RosterPerson(1, "Sarah Hammond", NameParts("Sarah", "Hammond"),
-                     attending_status=AttendanceStatus.IN_ATTENDANCE)
-LOVE = RosterPerson(2, "Mr Love", NameParts("", "Love", "Mr"))
+SARAH = RosterPerson(1, "Sarah Hammond",
+                     PersonFields("", "Sarah", "Hammond", kind=PersonKind.OFFICER))
+LOVE = RosterPerson(2, "Mr Love", PersonFields("Mr", "", "Love", role=Role.MEMBER))
 _ids = iter(range(100, 10_000))
 
 
@@ -128,10 +131,8 @@ def test_someone_named_in_apologies_is_offered_apologies_not_present():
 
 
 def test_recorded_apologies_are_reported_only_where_the_person_speaks():
-    away = RosterPerson(2, "Mr Love", NameParts("", "Love", "Mr"),
-                        status=AttendanceStatus.APOLOGIES)
-    present = RosterPerson(1, "Sarah Hammond", NameParts("Sarah", "Hammond"),
-                           status=AttendanceStatus.IN_ATTENDANCE)
+    away = replace(LOVE, status=AttendanceStatus.APOLOGIES)
+    present = replace(SARAH, status=AttendanceStatus.IN_ATTENDANCE)
     assert check_not_present(places(para("Apologies were received from {@2}.")),
                              {2: away}) == []
     [finding] = check_not_present(places(para("{@2} explained the report."),

@@ -11,10 +11,16 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from clerkdesk.domain.attendance import ATTENDING, STATUS_TEXT, TITLES
+from clerkdesk.domain.attendance import (
+    ATTENDING,
+    STATUS_TEXT,
+    TITLES,
+    default_attending_status,
+)
 from clerkdesk.domain.enums import AttendanceStatus
 from clerkdesk.domain.mentions import PRINTED_PART, TOKEN, mentioned_ids, person_token
 from clerkdesk.domain.people_match import NameMatch, NameParts, best_match, title_key
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.domain.review import (
     CheckId,
     Finding,
@@ -41,11 +47,19 @@ class RosterPerson:
 
     id: int
     name: str  # as written in these minutes: "Sarah Hammond", "Mr Love", "the Vice-Chair"
-    parts: NameParts
+    person: PersonFields
     status: AttendanceStatus | None = None  # at this meeting; None when not recorded
-    attending_status: AttendanceStatus = AttendanceStatus.PRESENT  # what "record" would set
     remote: bool = False
     substitute_for: int | None = None  # the member this person is recorded as substituting
+
+    @property
+    def parts(self) -> NameParts:
+        return NameParts(self.person.given_name, self.person.family_name, self.person.title)
+
+    @property
+    def attending_status(self) -> AttendanceStatus:
+        """What "record as attending" would set."""
+        return default_attending_status(self.person.kind, self.person.role)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clerkdesk.domain.acronyms import DEFAULT_GLOSSARY
-from clerkdesk.domain.attendance import ATTENDING, default_attending_status
-from clerkdesk.domain.enums import AttendanceStatus, PersonKind
+from clerkdesk.domain.attendance import ATTENDING
+from clerkdesk.domain.enums import AttendanceStatus
 from clerkdesk.domain.flag_checks import EarlierRequest
 from clerkdesk.domain.flag_fields import FlagFields
 from clerkdesk.domain.house_style import HouseStyle
@@ -22,7 +22,6 @@ from clerkdesk.domain.mentions import has_printed_forms, mentioned_ids, without_
 from clerkdesk.domain.minutes import MinutesView
 from clerkdesk.domain.name_checks import RosterPerson
 from clerkdesk.domain.numbering import ParagraphScheme
-from clerkdesk.domain.people_match import NameParts
 from clerkdesk.domain.review import (
     Finding,
     FixKind,
@@ -111,11 +110,7 @@ def _people(session: Session, meeting: Meeting, minutes: MinutesView) -> dict[in
     wanted = (members | set(statuses) | _mentioned(minutes)) & set(names)
     return {
         pid: RosterPerson(
-            id=pid, name=name_of(pid),
-            parts=NameParts(names[pid].given_name, names[pid].family_name, names[pid].title),
-            status=statuses.get(pid),
-            attending_status=default_attending_status(PersonKind(names[pid].kind),
-                                                      names[pid].role),
+            id=pid, name=name_of(pid), person=names[pid], status=statuses.get(pid),
             remote=bool(rows[pid].remote) if pid in rows else False,
             substitute_for=rows[pid].substitute_for_id if pid in rows else None,
         )
