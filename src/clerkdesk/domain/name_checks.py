@@ -53,10 +53,6 @@ class RosterPerson:
     substitute_for: int | None = None  # the member this person is recorded as substituting
 
     @property
-    def parts(self) -> NameParts:
-        return NameParts(self.person.given_name, self.person.family_name, self.person.title)
-
-    @property
     def attending_status(self) -> AttendanceStatus:
         """What "record as attending" would set."""
         return default_attending_status(self.person.kind, self.person.role)
@@ -136,7 +132,7 @@ def near_misses(
     stored: str, people: Sequence[RosterPerson]
 ) -> list[tuple[TypedName, RosterPerson]]:
     """Typed names that nearly match a roster person, first one per place, in text order."""
-    keyed = [(person.id, person.parts) for person in people if person.parts.family]
+    keyed = [(known.id, known.person.name_parts) for known in people if known.person.family_name]
     by_id = {person.id: person for person in people}
     found: list[tuple[TypedName, RosterPerson]] = []
     for name in typed_names(stored):

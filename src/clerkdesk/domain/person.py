@@ -4,6 +4,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clerkdesk.domain.enums import PersonKind, Role
+from clerkdesk.domain.people_match import NameParts
 
 MAX_LENGTHS = {
     "title": 40, "given_name": 100, "family_name": 100, "initials": 10,
@@ -27,6 +28,11 @@ class PersonFields:
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def name_parts(self) -> NameParts:
+        """The parts the name matcher compares."""
+        return NameParts(self.given_name, self.family_name, self.title)
 
     @property
     def title_surname(self) -> str:

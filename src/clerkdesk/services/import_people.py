@@ -9,17 +9,11 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.attendance import role_text, roster_name
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.naming import NamingConventions, written_name
-from clerkdesk.domain.people_match import NameMatch, NameParts, best_match
+from clerkdesk.domain.people_match import NameMatch, best_match
+from clerkdesk.domain.person import PersonFields
 from clerkdesk.importers.people_finder import Spelling
 from clerkdesk.services.people import add_person_in, fields_of, set_membership_in
 from clerkdesk.storage.models import Membership, Person
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    person_id: int
-    parts: NameParts
-    is_member: bool
 
 
 @dataclass(frozen=True)
@@ -54,9 +48,8 @@ class PeopleLinker:
         self.near_misses: list[NearMiss] = []
 
     @staticmethod
-    def _candidate(person: Person) -> _Candidate:
-        parts = NameParts(person.given_name, person.family_name, person.title)
-        return _Candidate(person.id, parts, person.kind == PersonKind.MEMBER)
+    def _candidate(person: Person) -> tuple[int, PersonFields]:
+        return person.id, fields_of(person, None)
 
     def link(self, spellings: Sequence[Spelling]) -> dict[str, int]:
         """Person id for each spelling; give the most frequent spelling first so it wins. A
@@ -72,7 +65,8 @@ class PeopleLinker:
     def person_for(self, spelling: Spelling) -> int:
         """The roster person a spelling names (a near miss is linked and noted), else a new one."""
         is_member = spelling.kind is PersonKind.MEMBER
-        pool = [(c.person_id, c.parts) for c in self.candidates if c.is_member == is_member]
+        pool = [(person_id, person.name_parts) for person_id, person in self.candidates
+                if (person.kind is PersonKind.MEMBER) == is_member]
         try:
             person_id, match = best_match(spelling.parts, pool)
         except LookupError:
@@ -97,7 +91,7 @@ class PeopleLinker:
     def _party(self, spelling: Spelling) -> int | None:
         """Someone neither member nor officer ("Mr Ravi Sandhu (applicant)", also present for
         a hearing) named the same way in the minutes."""
-        others = [(p.id, NameParts(p.given_name, p.family_name, p.title))
+        others = [(p.id, fields_of(p, None).name_parts)
                   for p in self.people.values() if p.kind == PersonKind.OTHER and p.family_name]
         try:
             person_id, match = best_match(spelling.parts, others)

@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 from clerkdesk.domain.attendance import role_text, roster_name
 from clerkdesk.domain.enums import PersonKind, Role
 from clerkdesk.domain.moderngov import SiteAgenda, SiteAgendaItem, SiteMember
-from clerkdesk.domain.people_match import NameMatch, NameParts, best_match, normalise_name
+from clerkdesk.domain.people_match import NameMatch, best_match, normalise_name
 from clerkdesk.errors import ClerkDeskError
 from clerkdesk.services._lookup import get_or_fail
 from clerkdesk.services.committees import find_or_create_committee
 from clerkdesk.services.meetings import add_document_in, add_item_in, create_meeting_in
-from clerkdesk.services.people import add_person_in
+from clerkdesk.services.people import add_person_in, fields_of
 from clerkdesk.storage.database import Database
 from clerkdesk.storage.models import AgendaItem, Committee, Meeting, Membership, Person
 
@@ -220,7 +220,7 @@ def _match(member: SiteMember, people: list[Person], taken: set[int]) -> tuple[i
     for person in people:
         if person.moderngov_id == member.councillor.id and person.id not in taken:
             return person.id, False
-    pool = [(p.id, NameParts(p.given_name, p.family_name, p.title))
+    pool = [(p.id, fields_of(p, None).name_parts)
             for p in people if p.id not in taken and p.family_name]
     try:
         person_id, match = best_match(member.councillor.name, pool)
