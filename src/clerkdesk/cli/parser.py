@@ -35,9 +35,11 @@ exit codes:
   1    `check` found something (with --accessibility, also an accessibility
        problem), `search` found nothing; any other command: an
        unexpected failure (a bug: please report it with the message shown)
-  2    a problem to fix: bad argument, unknown meeting, missing, foreign or damaged
-       database file, database busy for 30 seconds, unusable template or export target,
-       a PDF asked for without LibreOffice installed
+  2    a problem to fix: bad argument, unknown meeting, missing file or folder,
+       foreign or damaged database file, database from a newer ClerkDesk, database
+       busy for 30 seconds, unusable template or export target, a PDF asked for
+       without LibreOffice installed, a change to approved minutes, an import with
+       no date
   70   a bug in ClerkDesk found by the database (a constraint broken, SQL misused):
        one line naming the bug report written to the log folder
   130  interrupted (Ctrl+C)

@@ -14,8 +14,9 @@ examples:
 
 
 def _copy_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", type=database_target, help="the database to copy (path or URL)")
-    parser.add_argument("target", type=database_target,
+    parser.add_argument("source", metavar="SOURCE", type=database_target,
+                        help="the database to copy (path or URL)")
+    parser.add_argument("target", metavar="TARGET", type=database_target,
                         help="an empty database, or a new file, to copy into (path or URL)")
 
 
@@ -37,7 +38,7 @@ def run_copy_db(args: argparse.Namespace) -> int:
 
 
 def _init_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("url", type=database_target,
+    parser.add_argument("url", metavar="URL", type=database_target,
                         help="the team database, e.g. postgresql://clerk@db.example/clerkdesk")
 
 
