@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,11 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from bench_results import Row, ms, write_rows
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from support.editor_harness import SampleMeeting, build_database
-from support.pg_server import TestServer
 from support.refleak import shield
+from team_server import team_server
 
 TARGET_S = 1.0
 TEXTS = [[("Mr Love introduced the report.", 0), ("The Sub-Committee noted the report.", 0)]]
@@ -102,20 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     shield()
-    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-team-live-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the user's settings
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    (folder / "postgres").mkdir()
-    server = TestServer(folder / "postgres")
-    server.start()
-    try:
+    with team_server("clerkdesk-team-live-") as (folder, server):
         url = server.url(server.new_database())
         team = team_times(url, build_database(url, TEXTS), args.rounds)
         path = folder / "live.sqlite"
         local = sqlite_times(path, build_database(path, TEXTS), args.rounds)
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
     app.processEvents()
     team_median, local_median = statistics.median(team), statistics.median(local)
     print(f"A change by one clerk visible to another (median / slowest of {len(team)})")

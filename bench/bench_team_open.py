@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,10 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from bench_open import PARAGRAPHS, add_meeting, open_times
 from bench_results import Row, ms, write_rows
 from generate_db import generate
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from support.pg_server import TestServer
 from support.refleak import shield
+from team_server import team_server
 
 TARGET_S = 0.200
 
@@ -54,22 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     shield()
     from clerkdesk.storage.copy_db import copy_database
 
-    folder = Path(tempfile.mkdtemp(prefix="clerkdesk-team-open-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # never the user's settings
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    (folder / "postgres").mkdir()
-    server = TestServer(folder / "postgres")
-    server.start()
-    try:
+    with team_server("clerkdesk-team-open-") as (folder, server):
         path = generate(folder / "open.sqlite", meetings=3, paragraphs=3 * PARAGRAPHS)
         meeting_id = add_meeting(path, 1)
         team = server.url(server.new_database())
         copy_database(str(path), team)
         sqlite_times = opens_on(str(path), meeting_id)
         team_times = opens_on(team, meeting_id)
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
     app.processEvents()
     print(f"Open the meeting whose one item has {PARAGRAPHS} paragraphs (median / slowest of "
           f"{len(team_times)})")
