@@ -68,6 +68,13 @@ def resolution_lines(
     return lines
 
 
+def bold_lead(line: str, prefix: str) -> str:
+    """The part of a resolution's first line to set in bold: 'RESOLVED –' or 'RESOLVED' (or
+    '' when the line starts with neither)."""
+    bare = prefix.rstrip(" –-:").strip()
+    return next((lead for lead in (prefix, bare) if lead and line.startswith(lead)), "")
+
+
 def _bare(prefix: str) -> str:
     """'RESOLVED –' -> 'RESOLVED' (the word(s) before a dash or colon)."""
     return prefix.strip().rstrip(_PREFIX_END)

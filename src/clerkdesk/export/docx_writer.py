@@ -16,6 +16,7 @@ from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.numbering import ParagraphScheme
 from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, banner, checked
+from clerkdesk.domain.resolutions import bold_lead
 from clerkdesk.domain.text import xml_safe
 from clerkdesk.export import docx_styles as styles
 from clerkdesk.export.docx_heading import DRAFT_TEXT, is_draft, write_heading
@@ -162,7 +163,7 @@ class MinutesWriter:
             style = styles.RESOLUTION if level == 0 else styles.UNNUMBERED_STYLES[min(level, 2)]
             paragraph = self._styled("", style)
             line = xml_safe(line)
-            bold = _leading_prefix(line, prefix) if number == 0 else ""
+            bold = bold_lead(line, prefix) if number == 0 else ""
             if bold:
                 run = paragraph.add_run(bold)
                 run._r.style = self._style[styles.RESOLVED_LABEL].style_id
@@ -172,14 +173,6 @@ class MinutesWriter:
 WORD_BULLET_STYLE = "List Bullet"  # Word's built-in bulleted list style
 BULLET_HANG = 284  # twips (0.5 cm) between the bullet and its text
 
-
-def _leading_prefix(line: str, prefix: str) -> str:
-    """The part of a resolution's first line to set in bold: 'RESOLVED –' or 'RESOLVED'."""
-    bare = prefix.rstrip(" –-:").strip()
-    for candidate in (prefix, bare):
-        if candidate and line.startswith(candidate):
-            return candidate
-    return ""
 
 
 def build_document(minutes: MinutesView, options: ExportOptions) -> Document:

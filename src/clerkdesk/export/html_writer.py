@@ -10,6 +10,7 @@ from clerkdesk.domain.meeting_times import SIGNATURE_LINE
 from clerkdesk.domain.minutes import ItemView, MinutesView, ParagraphView
 from clerkdesk.domain.numbering import MAX_LEVEL, ParagraphScheme
 from clerkdesk.domain.publication import banner, checked
+from clerkdesk.domain.resolutions import bold_lead
 from clerkdesk.domain.text import xml_safe
 from clerkdesk.export.docx_numbering import effective_levels
 from clerkdesk.export.docx_properties import document_title
@@ -179,7 +180,7 @@ class HtmlWriter:
         lines = view.resolution_lines or ((0, f"{prefix} {view.text}".strip()),)
         out = []
         for number, (level, line) in enumerate(lines):
-            bold = _leading_prefix(line, prefix) if number == 0 else ""
+            bold = bold_lead(line, prefix) if number == 0 else ""
             css = ' class="sub"' if level else ""
             strong = f"<strong>{escape(bold)}</strong>" if bold else ""
             out.append(f"<p{css}>{strong}{text_html(line[len(bold):])}</p>")
@@ -192,13 +193,6 @@ def _width(longest_label: int) -> str:
         return ' class="wider"'
     return ' class="wide"' if longest_label > NARROW_LABEL else ""
 
-
-def _leading_prefix(line: str, prefix: str) -> str:
-    bare = prefix.rstrip(" –-:").strip()
-    for candidate in (prefix, bare):
-        if candidate and line.startswith(candidate):
-            return candidate
-    return ""
 
 
 def render_html(minutes: MinutesView, scheme: ParagraphScheme) -> str:

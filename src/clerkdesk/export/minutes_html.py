@@ -17,6 +17,7 @@ from clerkdesk.domain.minutes import (
     attendee_text,
 )
 from clerkdesk.domain.publication import NOT_FOR_PUBLICATION, checked
+from clerkdesk.domain.resolutions import bold_lead
 from clerkdesk.export.plaintext import (
     CORRECTIONS_HEADING,
     DRAFT_TEXT,
@@ -125,9 +126,8 @@ def resolution_html(paragraph: ParagraphView, resolution_prefix: str) -> str:
     """The committee's RESOLVED form (sub-lines indented, vote line last), the word in bold."""
     lines = paragraph.resolution_lines or ((0, f"{resolution_prefix} {paragraph.text}"),)
     parts = []
-    bare = resolution_prefix.rstrip(" –-:").strip()
     for number, (level, line) in enumerate(lines):
-        lead = next((c for c in (resolution_prefix, bare) if c and line.startswith(c)), "")
+        lead = bold_lead(line, resolution_prefix)
         html = text_html(line[len(lead):]) if number == 0 and lead else text_html(line)
         if number == 0 and lead:
             html = f"<b>{escape(lead)}</b>{html}"
